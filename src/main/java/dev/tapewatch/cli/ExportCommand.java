@@ -1,0 +1,62 @@
+package dev.tapewatch.cli;
+
+import dev.tapewatch.export.CsvExport;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.store.BarStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes one symbol's bars of a day (or part of it) as CSV. Times are America/New_York.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "Ticker, e.g. SPY.")
+    String symbol;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Trading day.")
+    LocalDate date;
+
+    @Option(names = "--from", paramLabel = "HH:MM[:SS]", description = "First time included (default 00:00).")
+    LocalTime from;
+
+    @Option(names = "--to", paramLabel = "HH:MM[:SS]", description = "First time excluded (default end of day).")
+    LocalTime to;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "CSV file, or - for stdout.")
+    String out;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = from == null ? ExchangeTime.startOfDay(date) : ExchangeTime.toEpochMillis(date, from);
+        long end = to == null ? ExchangeTime.endOfDay(date) : ExchangeTime.toEpochMillis(date, to);
+        if (end <= start) {
+            throw new ParameterException(spec.commandLine(), "--to " + to + " must be after --from " + from);
+        }
+        try (BarStore store = db.openExisting()) {
+            CsvExport export = new CsvExport(store);
+            if ("-".equals(out)) {
+                export.toStream(symbol, start, end, System.out, null);
+                System.out.flush();
+            } else {
+                long rows = export.toFile(symbol, start, end, Path.of(out), null);
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Wrote " + rows + " bars of " + symbol + " to " + Path.of(out).toAbsolutePath());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tapewatch.export;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The bar CSV format (RFC 4180, CRLF): one header, one row per bar. Numbers are written in their
+ * shortest exact decimal form, never with an exponent or locale separators, so a round trip is lossless.
+ */
+public final class BarCsv {
+    public static final List<String> HEADER = List.of("symbol", "time", "start_ms", "end_ms", "open", "high",
+            "low", "close", "volume", "vwap", "accumulated_volume", "day_open", "day_vwap", "avg_trade_size",
+            "spike");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter LOCAL_TIME_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    private static final CsvSchema SCHEMA = CsvSchema.builder().setLineSeparator("\r\n")
+            .setUseHeader(false).build();
+
+    private BarCsv() {
+    }
+
+    /** Writes rows to a character stream; call {@link #header()} first. Not thread-safe. */
+    public static final class RowWriter implements AutoCloseable {
+        private final CsvGenerator generator;
+        private long rows;
+
+        public RowWriter(Writer out) throws IOException {
+            generator = (CsvGenerator) MAPPER.getFactory().createGenerator(out);
+            generator.setSchema(SCHEMA);
+        }
+
+        public void header() throws IOException {
+            generator.writeStartArray();
+            for (String name : HEADER) {
+                generator.writeString(name);
+            }
+            generator.writeEndArray();
+        }
+
+        public void write(Bar bar, boolean inSpike) throws IOException {
+            generator.writeStartArray();
+            generator.writeString(guardText(bar.symbol()));
+            generator.writeString(localTime(bar.start()));
+            generator.writeNumber(bar.start());
+            generator.writeNumber(bar.end());
+            number(bar.open());
+            number(bar.high());
+            number(bar.low());
+            number(bar.close());
+            number(bar.volume());
+            number(bar.vwap());
+            number(bar.accumulatedVolume());
+            number(bar.dayOpen());
+            number(bar.dayVwap());
+            number(bar.averageTradeSize());
+            generator.writeNumber(inSpike ? 1 : 0);
+            generator.writeEndArray();
+            rows++;
+        }
+
+        private void number(double value) throws IOException {
+            generator.writeNumber(format(value));
+        }
+
+        public void flush() throws IOException {
+            generator.flush();
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() throws IOException {
+            generator.close();
+        }
+    }
+
+    static String localTime(long epochMillis) {
+        var time = ExchangeTime.localDateTime(epochMillis);
+        return (epochMillis % 1000 == 0 ? LOCAL_TIME : LOCAL_TIME_MILLIS).format(time);
+    }
+
+    /** Shortest decimal that reads back as the same double; integers without a fraction. */
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
+    static String guardText(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    /**
+     * Reads bars from CSV in this format, calling {@code sink} for each; stops at the first bad row
+     * with a {@link CsvFormatException} naming the line and column.
+     */
+    public static long read(Reader in, String source, Consumer<Bar> sink) throws IOException {
+        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class)
+                .with(CsvSchema.emptySchema()).readValues(in)) {
+            if (!rows.hasNext()) {
+                throw new CsvFormatException(source + " is empty; expected the header "
+                        + String.join(",", HEADER));
+            }
+            List<String> header = List.of(rows.next());
+            if (!header.equals(HEADER)) {
+                throw new CsvFormatException(source + " line 1: the header is " + String.join(",", header)
+                        + " but must be " + String.join(",", HEADER));
+            }
+            long count = 0;
+            while (rows.hasNext()) {
+                // Rows never span lines in this format, so row n is on line n + 1.
+                sink.accept(parseRow(rows.next(), source, count + 2));
+                count++;
+            }
+            return count;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new CsvFormatException(source + " is not valid CSV: " + e.getOriginalMessage()
+                    + locationOf(e.getProcessor()), e);
+        }
+    }
+
+    private static String locationOf(Object processor) {
+        if (processor instanceof JsonParser parser) {
+            return " (line " + parser.currentLocation().getLineNr() + ")";
+        }
+        return "";
+    }
+
+    private static Bar parseRow(String[] row, String source, long line) {
+        String where = source + " line " + line;
+        if (row.length != HEADER.size()) {
+            throw new CsvFormatException(where + ": " + row.length + " columns, expected " + HEADER.size());
+        }
+        try {
+            return new Bar(row[0], parseLong(row, 2, where), parseLong(row, 3, where),
+                    parseDouble(row, 4, where), parseDouble(row, 5, where), parseDouble(row, 6, where),
+                    parseDouble(row, 7, where), parseDouble(row, 8, where), parseDouble(row, 9, where),
+                    parseDouble(row, 10, where), parseDouble(row, 11, where), parseDouble(row, 12, where),
+                    parseDouble(row, 13, where), false);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof CsvFormatException) {
+                throw e;
+            }
+            throw new CsvFormatException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long parseLong(String[] row, int column, String where) {
+        try {
+            return Long.parseLong(row[column].trim());
+        } catch (NumberFormatException e) {
+            throw badNumber(row, column, where);
+        }
+    }
+
+    private static double parseDouble(String[] row, int column, String where) {
+        try {
+            return Double.parseDouble(row[column].trim());
+        } catch (NumberFormatException e) {
+            throw badNumber(row, column, where);
+        }
+    }
+
+    private static CsvFormatException badNumber(String[] row, int column, String where) {
+        return new CsvFormatException(where + ", column " + HEADER.get(column) + ": '" + row[column]
+                + "' is not a number");
+    }
+}

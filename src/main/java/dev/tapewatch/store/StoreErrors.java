@@ -1,0 +1,66 @@
+package dev.tapewatch.store;
+
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
+import java.util.Locale;
+
+/** Turns JDBC failures into messages that name the database, the cause and the remedy. */
+final class StoreErrors {
+
+    private StoreErrors() {
+    }
+
+    static StoreException translate(SQLException e, StoreLocation location, String action) {
+        String where = location.describe();
+        String text = fullText(e).toLowerCase(Locale.ROOT);
+        int code = e.getErrorCode();
+        String message;
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || text.contains("already in use")) {
+            message = "Database " + where + " is in use by another process (is Tapewatch already running?)."
+                    + " Close that program, or pass --db to use another database.";
+        } else if (text.contains("no space left") || text.contains("disk full")) {
+            message = "Cannot " + action + " " + where + ": the disk is full."
+                    + " Free some space and try again; data already stored is kept.";
+        } else if (code == ErrorCode.FILE_CORRUPTED_1 || text.contains("corrupt") || text.contains("not a valid")
+                || text.contains("file header") || unreadableStore(text)) {
+            message = "Database " + where + " is damaged or is not a Tapewatch database."
+                    + " Move it aside (keep it for recovery) or pass --db to use another database.";
+        } else if (code == ErrorCode.DATABASE_NOT_FOUND_1 || code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+                || text.contains("not found")) {
+            message = "No database at " + where + ". Record some bars first (tapewatch record)"
+                    + " or pass --db with the path of an existing database.";
+        } else if (code == ErrorCode.FILE_CREATION_FAILED_1 || code == ErrorCode.IO_EXCEPTION_1
+                || code == ErrorCode.IO_EXCEPTION_2
+                || text.contains("access denied") || text.contains("permission denied")
+                || text.contains("read only") || text.contains("read-only")) {
+            message = "Cannot " + action + " " + where + ": " + firstLine(e)
+                    + ". Check that the folder exists and is writable, or pass --db to choose another location.";
+        } else if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            message = "Database " + where + " refused the user name or password.";
+        } else {
+            message = "Cannot " + action + " " + where + ": " + firstLine(e);
+        }
+        return new StoreException(message, e);
+    }
+
+    /** H2 reports a file that is not an H2 store as a failed or short read of its chunks. */
+    private static boolean unreadableStore(String text) {
+        return text.contains("mvstoreexception") && (text.contains("reading from file") || text.contains("eofexception"));
+    }
+
+    private static String fullText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        int code = message.lastIndexOf(" [");
+        return (code > 0 ? message.substring(0, code) : message).replaceAll("[;.]\\s*$", "");
+    }
+}

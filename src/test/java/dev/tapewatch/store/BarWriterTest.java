@@ -1,0 +1,105 @@
+package dev.tapewatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.market.Bar;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BarWriterTest {
+    @TempDir
+    Path dir;
+
+    private static Bar bar(int thread, int i) {
+        long start = 1_704_205_800_000L + i * 1000L;
+        double price = 100 + thread + i * 0.01;
+        return new Bar("T" + thread, start, start + 1000, price, price + 0.5, price - 0.5, price, i + 1, price,
+                i, 100, 100, 1, false);
+    }
+
+    @Test
+    void losesNothingFromFourThreads() throws Exception {
+        int perThread = 25_000;
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
+            BarWriter writer = new BarWriter(store, 10_000, 1_000);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> producers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                producers.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        writer.put(bar(thread, i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> producer : producers) {
+                producer.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            writer.close();
+
+            assertEquals(100_000, writer.accepted());
+            assertEquals(100_000, writer.written());
+            assertEquals(0, writer.failures());
+            assertEquals(100_000, store.countBars());
+            for (int t = 0; t < 4; t++) {
+                List<Bar> stored = store.bars("T" + t, 0, Long.MAX_VALUE);
+                assertEquals(perThread, stored.size());
+                assertEquals(bar(t, 0), stored.get(0));
+                assertEquals(bar(t, perThread - 1), stored.get(perThread - 1));
+            }
+        }
+    }
+
+    @Test
+    void flushWritesWhatWasAcceptedWithoutWaitingForAFullBatch() throws Exception {
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
+            BarWriter writer = new BarWriter(store, 100, 1_000);
+            for (int i = 0; i < 7; i++) {
+                assertTrue(writer.offer(bar(0, i), 1, TimeUnit.SECONDS));
+            }
+            writer.flush();
+            assertEquals(7, store.countBars());
+            writer.close();
+            assertFalse(writer.offer(bar(0, 8), 1, TimeUnit.MILLISECONDS), "a closed writer refuses");
+        }
+    }
+
+    @Test
+    void aFullQueueRefusesInsteadOfDropping() throws Exception {
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
+            // Hold the writer thread inside its first batch so the queue stays full.
+            BarWriter writer = new BarWriter(store, 2, 1);
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            writer.onWritten(batch -> {
+                inside.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            writer.put(bar(0, 0));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            assertTrue(writer.offer(bar(0, 1), 1, TimeUnit.SECONDS));
+            assertTrue(writer.offer(bar(0, 2), 1, TimeUnit.SECONDS));
+            assertFalse(writer.offer(bar(0, 3), 50, TimeUnit.MILLISECONDS));
+            assertEquals(3, writer.accepted());
+            release.countDown();
+            writer.close();
+            assertEquals(3, store.countBars());
+        }
+    }
+}
