@@ -45,6 +45,11 @@ public final class AppPaths {
         return dataFolder().resolve("tapewatch");
     }
 
+    /** Bars of the simulated market are kept apart, so they never mix with recorded real ones. */
+    public Path simulatorDatabase() {
+        return dataFolder().resolve("simulated");
+    }
+
     public Path configFile() {
         return configFolder().resolve("tapewatch.properties");
     }

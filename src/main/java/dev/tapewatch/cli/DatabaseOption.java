@@ -11,16 +11,28 @@ final class DatabaseOption {
             description = "Database file or JDBC URL (default: the user's data folder).")
     String database;
 
-    StoreLocation location() {
-        return database == null ? StoreLocation.ofFile(AppPaths.system().defaultDatabase())
-                : StoreLocation.parse(database);
+    @Option(names = "--simulated", description = "Use the simulated market's database (where the simulator records"
+            + " by default) instead of the real one.")
+    boolean simulated;
+
+    StoreLocation location(boolean simulator) {
+        if (database != null) {
+            return StoreLocation.parse(database);
+        }
+        AppPaths paths = AppPaths.system();
+        return StoreLocation.ofFile(simulator || simulated ? paths.simulatorDatabase() : paths.defaultDatabase());
     }
 
     BarStore openExisting() {
-        return BarStore.open(location(), BarStore.Mode.EXISTING);
+        return BarStore.open(location(false), BarStore.Mode.EXISTING);
     }
 
     BarStore openOrCreate() {
-        return BarStore.open(location(), BarStore.Mode.CREATE);
+        return openOrCreate(false);
+    }
+
+    /** Opens or creates the database; without --db the simulator records apart from real data. */
+    BarStore openOrCreate(boolean simulator) {
+        return BarStore.open(location(simulator), BarStore.Mode.CREATE);
     }
 }

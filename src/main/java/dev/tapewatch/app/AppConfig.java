@@ -1,0 +1,92 @@
+package dev.tapewatch.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The user's settings file ({@code tapewatch.properties}). It may hold an API key, so it is written with
+ * owner-only permissions, and its values are never logged.
+ */
+public final class AppConfig {
+    public static final String PROVIDER = "provider";
+    public static final String POLYGON_KEY = "polygon.key";
+    public static final String URL = "url";
+    public static final String DATABASE = "database";
+    public static final String ENV_POLYGON_KEY = "POLYGON_API_KEY";
+
+    private final Path file;
+    private final Properties properties;
+
+    private AppConfig(Path file, Properties properties) {
+        this.file = file;
+        this.properties = properties;
+    }
+
+    /** Reads the file if it exists; a missing file is an empty configuration. */
+    public static AppConfig load(Path file) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("Cannot read the settings file " + file + ": " + e.getMessage()
+                        + ". Fix or delete it.", e);
+            }
+        }
+        return new AppConfig(file, properties);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<String> get(String key) {
+        String value = properties.getProperty(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public void set(String key, String value) {
+        if (value == null || value.isBlank()) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
+        }
+    }
+
+    /** The Polygon key: the command line's, else the environment's, else this file's. */
+    public Optional<String> polygonKey(String fromCommandLine, Map<String, String> environment) {
+        if (fromCommandLine != null && !fromCommandLine.isBlank()) {
+            return Optional.of(fromCommandLine.trim());
+        }
+        String fromEnvironment = environment.get(ENV_POLYGON_KEY);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(fromEnvironment.trim());
+        }
+        return get(POLYGON_KEY);
+    }
+
+    /** Writes atomically, readable and writable by the owner only where the file system allows it. */
+    public void save() throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(temporary);
+        }
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            properties.store(out, "Tapewatch settings");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tapewatch.cli;
+
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Symbols;
+import dev.tapewatch.sim.SimSymbol;
+import dev.tapewatch.sim.SimulatorServer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Serves the simulated market on 127.0.0.1 as a Polygon-compatible websocket (/stocks) and REST"
+                + " aggregates server, until stopped. Any non-blank API key is accepted unless --key is given.")
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default).")
+    int port;
+
+    @Option(names = "--speed", defaultValue = "1", description = "Simulated seconds per real second (default 1).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the market (default 1).")
+    long seed;
+
+    @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "What A.* streams (default: 32 well-known tickers).")
+    String symbols;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DDTHH:MM", converter = MarketTimeConverter.class,
+            description = "Simulated start, America/New_York (default: now if the market is open, else 09:30 of the"
+                    + " latest weekday).")
+    Long start;
+
+    @Option(names = "--key", description = "Accept only this API key.")
+    String key;
+
+    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 10m).")
+    Duration duration;
+
+    @Override
+    public Integer call() throws Exception {
+        if (speed < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
+        }
+        List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
+        SimulatorServer.Settings settings = SimulatorServer.Settings.defaults().withPort(port).withSpeed(speed)
+                .withSeed(seed).withStart(start).withRequiredKey(key).withSymbols(streamed);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (SimulatorServer server = SimulatorServer.start(settings)) {
+            Thread hook = new Thread(stop::countDown, "simulate-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");
+            out.println("Starts at " + ExchangeTime.localDateTime(server.clock().start()) + " America/New_York, speed "
+                    + speed + "x, seed " + seed + ". Stop with Ctrl-C.");
+            out.flush();
+            if (duration == null) {
+                stop.await();
+            } else {
+                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<String> parseSymbols() {
+        try {
+            return Symbols.parseList(symbols);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tapewatch.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Symbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Polygon's REST aggregates, {@code /v2/aggs/ticker/{T}/range/1/second/{from}/{to}}, over the simulated market. */
+final class AggregatesRoute implements LoopbackServer.HttpRoute {
+    private static final Pattern PATH = Pattern.compile("/v2/aggs/ticker/([^/]+)/range/(\\d+)/([a-z]+)/([^/]+)/([^/]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LIMIT = 50_000;
+
+    private final SimulatorServer server;
+
+    AggregatesRoute(SimulatorServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public LoopbackServer.Reply get(String path, Map<String, String> query) {
+        Matcher matcher = PATH.matcher(path);
+        if (!matcher.matches()) {
+            return error(404, "NOT_FOUND", "no such resource: " + path);
+        }
+        if (!server.acceptsKey(query.get("apiKey"))) {
+            return error(401, "NOT_AUTHORIZED", "Unknown API Key");
+        }
+        String ticker = matcher.group(1);
+        if (!Symbols.isValid(ticker)) {
+            return error(400, "ERROR", "not a ticker: " + ticker);
+        }
+        if (!matcher.group(2).equals("1") || !matcher.group(3).equals("second")) {
+            return error(400, "ERROR", "the simulator serves 1/second aggregates only");
+        }
+        long from;
+        long to;
+        try {
+            from = parseTime(matcher.group(4), false);
+            to = parseTime(matcher.group(5), true);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return error(400, "ERROR", "from and to must be YYYY-MM-DD or epoch milliseconds");
+        }
+        int limit = Math.min(MAX_LIMIT, Integer.parseInt(query.getOrDefault("limit", "5000")));
+        List<Bar> bars = server.history(ticker, from, to);
+        List<Bar> page = bars.subList(0, Math.min(limit, bars.size()));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ticker", ticker);
+        body.put("adjusted", true);
+        body.put("queryCount", page.size());
+        body.put("resultsCount", page.size());
+        body.put("status", "OK");
+        body.put("request_id", UUID.randomUUID().toString());
+        ArrayNode results = body.putArray("results");
+        for (Bar bar : page) {
+            ObjectNode row = results.addObject();
+            row.put("o", bar.open());
+            row.put("h", bar.high());
+            row.put("l", bar.low());
+            row.put("c", bar.close());
+            row.put("v", bar.volume());
+            row.put("vw", bar.vwap());
+            row.put("n", Math.max(1, Math.round(bar.volume() / Math.max(1, bar.averageTradeSize()))));
+            row.put("t", bar.start());
+        }
+        if (bars.size() > page.size()) {
+            long next = page.get(page.size() - 1).start() + 1000;
+            body.put("next_url", server.restUrl() + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next + "/" + to
+                    + "?adjusted=true&sort=asc&limit=" + limit);
+        }
+        return LoopbackServer.Reply.json(200, body.toString());
+    }
+
+    private static long parseTime(String text, boolean endOfDay) {
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            LocalDate date = LocalDate.parse(text);
+            return endOfDay ? ExchangeTime.endOfDay(date) : ExchangeTime.startOfDay(date);
+        }
+        return Long.parseLong(text);
+    }
+
+    private static LoopbackServer.Reply error(int status, String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("status", code);
+        body.put("request_id", UUID.randomUUID().toString());
+        body.put("error", message);
+        return LoopbackServer.Reply.json(status, body.toString());
+    }
+}

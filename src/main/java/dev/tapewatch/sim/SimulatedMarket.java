@@ -1,0 +1,76 @@
+package dev.tapewatch.sim;
+
+import dev.tapewatch.market.ExchangeTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded, deterministic market: the same seed, symbol and date always give the same bars and the same
+ * injected events, whatever else is asked for and in whatever order.
+ */
+public final class SimulatedMarket {
+    /** Rate and size of injected events. */
+    public record EventSettings(double perSymbolPerHour, double minMultiple, double maxMultiple,
+                                double priceJumpShare, int maxSeconds) {
+        public static final EventSettings DEFAULT = new EventSettings(1.5, 8, 40, 0.5, 6);
+        public static final EventSettings NONE = new EventSettings(0, 0, 0, 0, 0);
+    }
+
+    private final long seed;
+    private final EventSettings eventSettings;
+
+    public SimulatedMarket(long seed) {
+        this(seed, EventSettings.DEFAULT);
+    }
+
+    public SimulatedMarket(long seed, EventSettings eventSettings) {
+        this.seed = seed;
+        this.eventSettings = eventSettings;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** A generator of the symbol's bars for the day, from 04:00 to 20:00 America/New_York. */
+    public SymbolDay day(String symbol, LocalDate date) {
+        return new SymbolDay(SimSymbol.of(symbol), date, random(symbol, date, 1), events(symbol, date));
+    }
+
+    /** The events injected into the symbol on that day, in time order: the ground truth for detectors. */
+    public List<InjectedEvent> events(String symbol, LocalDate date) {
+        List<InjectedEvent> events = new ArrayList<>();
+        if (eventSettings.perSymbolPerHour() <= 0) {
+            return events;
+        }
+        SplittableRandom random = random(symbol, date, 2);
+        long open = ExchangeTime.toEpochMillis(date, ExchangeTime.PRE_MARKET_OPEN);
+        long close = ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE);
+        double meanGapSeconds = 3600 / eventSettings.perSymbolPerHour();
+        // The first five minutes stay quiet so a detector's window can fill; events keep two minutes apart.
+        long t = open + 300_000;
+        while (true) {
+            t += 120_000 + (long) (-Math.log(1 - random.nextDouble()) * meanGapSeconds) * 1000;
+            int seconds = random.nextDouble() < 0.35 ? 1 : 1 + random.nextInt(Math.max(1, eventSettings.maxSeconds()));
+            if (t + seconds * 1000L > close) {
+                return events;
+            }
+            double multiple = eventSettings.minMultiple()
+                    + random.nextDouble() * (eventSettings.maxMultiple() - eventSettings.minMultiple());
+            double jump = 0;
+            if (random.nextDouble() < eventSettings.priceJumpShare()) {
+                jump = (random.nextBoolean() ? 1 : -1) * (0.003 + random.nextDouble() * 0.012);
+            }
+            events.add(new InjectedEvent(symbol, t, t + seconds * 1000L, multiple, jump));
+            t += seconds * 1000L;
+        }
+    }
+
+    private SplittableRandom random(String symbol, LocalDate date, int stream) {
+        long mixed = seed * 0x9E3779B97F4A7C15L ^ symbol.hashCode() * 0xC2B2AE3D27D4EB4FL
+                ^ date.toEpochDay() * 0x165667B19E3779F9L ^ stream;
+        return new SplittableRandom(mixed);
+    }
+}

@@ -1,0 +1,399 @@
+package dev.tapewatch.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapewatch.feed.JulLogging;
+import dev.tapewatch.feed.PolygonCodec;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Symbols;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated market served the way Polygon serves its stocks cluster: websocket {@code /stocks} with
+ * {@code A} events, one array frame per simulated second, and REST second aggregates for backfill. Listens
+ * on 127.0.0.1 only.
+ */
+public final class SimulatorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long AUTH_TIMEOUT_MILLIS = 10_000;
+
+    /**
+     * How to run: {@code start} is the market time to begin at (null: {@link SimClock#defaultStart}),
+     * {@code requiredKey} the only key accepted (null: any non-blank key), {@code symbols} what {@code A.*}
+     * streams.
+     */
+    public record Settings(int port, double speed, long seed, Long start, String requiredKey, List<String> symbols,
+                           SimulatedMarket.EventSettings events) {
+        public static Settings defaults() {
+            return new Settings(0, 1, 1, null, null, SimSymbol.DEFAULTS, SimulatedMarket.EventSettings.DEFAULT);
+        }
+
+        public Settings withPort(int value) {
+            return new Settings(value, speed, seed, start, requiredKey, symbols, events);
+        }
+
+        public Settings withSpeed(double value) {
+            return new Settings(port, value, seed, start, requiredKey, symbols, events);
+        }
+
+        public Settings withSeed(long value) {
+            return new Settings(port, speed, value, start, requiredKey, symbols, events);
+        }
+
+        public Settings withStart(Long value) {
+            return new Settings(port, speed, seed, value, requiredKey, symbols, events);
+        }
+
+        public Settings withRequiredKey(String value) {
+            return new Settings(port, speed, seed, start, value, symbols, events);
+        }
+
+        public Settings withSymbols(List<String> value) {
+            return new Settings(port, speed, seed, start, requiredKey, value, events);
+        }
+
+        public Settings withEvents(SimulatedMarket.EventSettings value) {
+            return new Settings(port, speed, seed, start, requiredKey, symbols, value);
+        }
+    }
+
+    private final Settings settings;
+    private final SimulatedMarket market;
+    private final SimClock clock;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<List<Bar>>> sentListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "simulator-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, SymbolDay> days = new HashMap<>();
+    private final Thread ticker;
+    private final LoopbackServer server;
+    private volatile boolean silent;
+    private volatile boolean running = true;
+    private LocalDate currentDate;
+
+    private SimulatorServer(Settings settings) throws IOException {
+        JulLogging.routeToSlf4j();
+        this.settings = settings;
+        this.market = new SimulatedMarket(settings.seed(), settings.events());
+        long start = settings.start() != null ? settings.start() : SimClock.defaultStart(ZonedDateTime.now());
+        this.clock = new SimClock(start, settings.speed());
+        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(Connection.class, "/stocks")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        return type.cast(new Connection());
+                    }
+                }).build();
+        this.server = LoopbackServer.start(settings.port(), endpoint, new AggregatesRoute(this));
+        this.ticker = new Thread(this::tickLoop, "simulator-ticker");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    public static SimulatorServer start(Settings settings) throws IOException {
+        return new SimulatorServer(settings);
+    }
+
+    /** The base URL to give a Polygon client: {@code ws://127.0.0.1:PORT} (the client adds {@code /stocks}). */
+    public URI url() {
+        return server.websocketUri();
+    }
+
+    public URI restUrl() {
+        return server.httpUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public SimulatedMarket market() {
+        return market;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Called on the ticker thread with every frame of bars sent (for tests and benchmarks). */
+    public void onSent(Consumer<List<Bar>> listener) {
+        sentListeners.add(listener);
+    }
+
+    /** While silent the server keeps connections open but sends nothing (a socket gone quiet). */
+    public void silence(boolean value) {
+        silent = value;
+    }
+
+    /** Sends a raw frame to every authenticated connection (to test how clients take odd frames). */
+    public void broadcast(String frame) {
+        for (Connection connection : connections) {
+            if (connection.authenticated) {
+                connection.send(frame);
+            }
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ticker.interrupt();
+        try {
+            ticker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        server.close();
+    }
+
+    // ---- the market's pace ----
+
+    private void tickLoop() {
+        long second = Math.floorDiv(clock.now(), 1000) * 1000;
+        while (running) {
+            if (settings.speed() > 0) {
+                long due = clock.realNanosAt(second + 1000);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    continue;
+                }
+            } else if (!anySubscriber()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                continue;
+            }
+            LocalDate date = ExchangeTime.dayOf(second);
+            if (second >= ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE)
+                    || !ExchangeTime.isWeekday(date)) {
+                second = SimClock.nextSessionOpen(second);
+                clock.skipTo(second);
+                continue;
+            }
+            if (!silent) {
+                emit(second);
+            }
+            second += 1000;
+        }
+    }
+
+    private boolean anySubscriber() {
+        for (Connection connection : connections) {
+            if (connection.authenticated && (connection.all || !connection.symbols.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void emit(long second) {
+        Map<String, Bar> barsOfSecond = new HashMap<>();
+        for (Connection connection : connections) {
+            if (!connection.authenticated) {
+                continue;
+            }
+            List<Bar> frame = new ArrayList<>();
+            for (String symbol : connection.streamed(settings.symbols())) {
+                Bar bar = barsOfSecond.computeIfAbsent(symbol, s -> generate(s, second));
+                if (bar != null) {
+                    frame.add(bar);
+                }
+            }
+            if (!frame.isEmpty()) {
+                connection.send(PolygonCodec.bars(frame));
+                for (Consumer<List<Bar>> listener : sentListeners) {
+                    listener.accept(frame);
+                }
+            }
+        }
+    }
+
+    private Bar generate(String symbol, long second) {
+        LocalDate date = ExchangeTime.dayOf(second);
+        if (!date.equals(currentDate)) {
+            days.clear();
+            currentDate = date;
+        }
+        SymbolDay day = days.computeIfAbsent(symbol, s -> market.day(s, date));
+        return day.barAt(second);
+    }
+
+    private boolean accepts(String key) {
+        return key != null && !key.isBlank() && (settings.requiredKey() == null || settings.requiredKey().equals(key));
+    }
+
+    // ---- one websocket connection ----
+
+    /** Speaks Polygon's protocol to one client; public because Tyrus calls it reflectively. */
+    public final class Connection extends Endpoint {
+        private final Set<String> symbols = ConcurrentHashMap.newKeySet();
+        private volatile boolean all;
+        private volatile boolean authenticated;
+        private Session session;
+
+        @Override
+        public void onOpen(Session opened, EndpointConfig config) {
+            session = opened;
+            connections.add(this);
+            opened.addMessageHandler(String.class, this::receive);
+            send(PolygonCodec.status("connected", "Connected Successfully"));
+            timers.schedule(() -> {
+                if (!authenticated && session.isOpen()) {
+                    send(PolygonCodec.status("auth_timeout", "No authentication request received."));
+                    close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth timeout");
+                }
+            }, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onClose(Session closed, CloseReason reason) {
+            connections.remove(this);
+        }
+
+        @Override
+        public void onError(Session failed, Throwable error) {
+            connections.remove(this);
+            LOG.debug("simulator connection error: {}", error.toString());
+        }
+
+        /** Symbols this connection streams, in a stable order. */
+        Set<String> streamed(List<String> wildcard) {
+            if (!all) {
+                return new java.util.TreeSet<>(symbols);
+            }
+            Set<String> union = new LinkedHashSet<>(wildcard);
+            union.addAll(new java.util.TreeSet<>(symbols));
+            return union;
+        }
+
+        private void receive(String text) {
+            JsonNode message;
+            try {
+                message = JSON.readTree(text);
+            } catch (IOException e) {
+                send(PolygonCodec.status("error", "invalid message: not JSON"));
+                return;
+            }
+            String action = message.path("action").asText("");
+            String params = message.path("params").asText("");
+            switch (action) {
+                case "auth" -> {
+                    if (accepts(params)) {
+                        authenticated = true;
+                        send(PolygonCodec.status("auth_success", "authenticated"));
+                    } else {
+                        send(PolygonCodec.status("auth_failed", "authentication failed"));
+                        close(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed");
+                    }
+                }
+                case "subscribe", "unsubscribe" -> {
+                    if (!authenticated) {
+                        send(PolygonCodec.status("error", "not authorized: authenticate first"));
+                        return;
+                    }
+                    for (String param : params.split(",")) {
+                        change(action, param.trim());
+                    }
+                }
+                default -> send(PolygonCodec.status("error", "unknown action: " + action));
+            }
+        }
+
+        private void change(String action, String param) {
+            boolean subscribe = action.equals("subscribe");
+            if (param.equals("A.*")) {
+                all = subscribe;
+            } else if (param.startsWith("A.") && Symbols.isValid(param.substring(2).toUpperCase(Locale.ROOT))) {
+                String symbol = param.substring(2).toUpperCase(Locale.ROOT);
+                if (subscribe) {
+                    symbols.add(symbol);
+                } else {
+                    symbols.remove(symbol);
+                }
+            } else {
+                send(PolygonCodec.status("error", "not supported by the simulator: " + param));
+                return;
+            }
+            send(PolygonCodec.status("success", (subscribe ? "subscribed to: " : "unsubscribed to: ") + param));
+        }
+
+        void send(String frame) {
+            Session current = session;
+            if (current == null || !current.isOpen()) {
+                return;
+            }
+            try {
+                synchronized (this) {
+                    current.getBasicRemote().sendText(frame);
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.debug("simulator send failed: {}", e.toString());
+            }
+        }
+
+        private void close(CloseReason.CloseCodes code, String reason) {
+            try {
+                session.close(new CloseReason(code, reason));
+            } catch (IOException e) {
+                LOG.debug("simulator close failed: {}", e.toString());
+            }
+        }
+    }
+
+    // ---- REST aggregates ----
+
+    /** Bars of a symbol in [from, to) that the market has already produced (the future is not served). */
+    List<Bar> history(String symbol, long from, long to) {
+        long until = Math.min(to, Math.floorDiv(clock.now(), 1000) * 1000);
+        List<Bar> bars = new ArrayList<>();
+        LocalDate date = ExchangeTime.dayOf(from);
+        while (ExchangeTime.startOfDay(date) < until) {
+            long dayFrom = Math.max(from, ExchangeTime.startOfDay(date));
+            long dayTo = Math.min(until, ExchangeTime.endOfDay(date));
+            bars.addAll(market.day(symbol, date).bars(dayFrom, dayTo));
+            date = date.plusDays(1);
+        }
+        return bars;
+    }
+
+    boolean acceptsKey(String key) {
+        return accepts(key);
+    }
+}
