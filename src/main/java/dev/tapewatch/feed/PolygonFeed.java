@@ -164,7 +164,9 @@ public final class PolygonFeed implements Feed {
                 stopped = true;
                 endSession("stopped");
                 closeSession("stopped");
-                setStatus(FeedStatus.of(State.STOPPED, null));
+                if (status.state() != State.FAILED) { // a failure stays the last word
+                    setStatus(FeedStatus.of(State.STOPPED, null));
+                }
             }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Feed did not stop cleanly: {}", e.toString());

@@ -87,6 +87,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final SimulatedMarket market;
     private final SimClock clock;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Consumer<List<Bar>>> sentListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulator-timers");
@@ -169,6 +170,11 @@ public final class SimulatorServer implements AutoCloseable {
 
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Connections accepted since start. */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     @Override
@@ -272,6 +278,7 @@ public final class SimulatorServer implements AutoCloseable {
         public void onOpen(Session opened, EndpointConfig config) {
             session = opened;
             connections.add(this);
+            connectionsOpened.incrementAndGet();
             opened.addMessageHandler(String.class, this::receive);
             send(PolygonCodec.status("connected", "Connected Successfully"));
             timers.schedule(() -> {
