@@ -3,6 +3,8 @@ package dev.tapewatch.cli;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.BarBus;
+import dev.tapewatch.app.DetectorConfig;
+import dev.tapewatch.app.LiveSpikes;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.MarketConnection;
 import dev.tapewatch.app.Provider;
@@ -109,7 +111,9 @@ final class RecordCommand implements Callable<Integer> {
             });
             MarketConnection connection = MarketConnection.open(settings, bus);
             Recorder recorder = new Recorder(store, connection.marketClock());
+            LiveSpikes spikes = new LiveSpikes(store, DetectorConfig.read(config));
             bus.add(recorder);
+            bus.add(spikes);
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 out.println("Recording " + String.join(",", watched) + " from " + describe(connection) + " into "
@@ -120,6 +124,7 @@ final class RecordCommand implements Callable<Integer> {
                 waitAndReport(connection, recorder, stop, out);
             } finally {
                 connection.close();
+                spikes.finish();
                 recorder.close();
             }
             return finish(connection, recorder, out);

@@ -454,10 +454,16 @@ public final class PolygonFeed implements Feed {
             executeControl(() -> connectionLost(connection, describe(error)));
         }
 
+        /**
+         * Goes through the delivery queue first, so the control thread sees a close only after every status
+         * received before it (an auth_failed right before the server hangs up must win over a reconnect).
+         */
         private void executeControl(Runnable task) {
-            if (!control.isShutdown()) {
-                control.execute(task);
-            }
+            inbound.add((Runnable) () -> {
+                if (!control.isShutdown()) {
+                    control.execute(task);
+                }
+            });
         }
     }
 }

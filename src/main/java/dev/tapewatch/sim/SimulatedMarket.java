@@ -46,6 +46,9 @@ public final class SimulatedMarket {
             return events;
         }
         SplittableRandom random = random(symbol, date, 2);
+        // The opening cross: every symbol prints a burst at 09:30:00, as real ones do in the opening auction.
+        long bell = ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN);
+        InjectedEvent openingCross = new InjectedEvent(symbol, bell, bell + 1000, 20 + 10 * random.nextDouble(), 0);
         long open = ExchangeTime.toEpochMillis(date, ExchangeTime.PRE_MARKET_OPEN);
         long close = ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE);
         double meanGapSeconds = 3600 / eventSettings.perSymbolPerHour();
@@ -55,7 +58,7 @@ public final class SimulatedMarket {
             t += 120_000 + (long) (-Math.log(1 - random.nextDouble()) * meanGapSeconds) * 1000;
             int seconds = random.nextDouble() < 0.35 ? 1 : 1 + random.nextInt(Math.max(1, eventSettings.maxSeconds()));
             if (t + seconds * 1000L > close) {
-                return events;
+                break;
             }
             double multiple = eventSettings.minMultiple()
                     + random.nextDouble() * (eventSettings.maxMultiple() - eventSettings.minMultiple());
@@ -63,9 +66,15 @@ public final class SimulatedMarket {
             if (random.nextDouble() < eventSettings.priceJumpShare()) {
                 jump = (random.nextBoolean() ? 1 : -1) * (0.003 + random.nextDouble() * 0.012);
             }
+            if (t + seconds * 1000L + 120_000 > openingCross.start() && t < openingCross.end() + 120_000) {
+                continue; // keep clear of the opening cross
+            }
             events.add(new InjectedEvent(symbol, t, t + seconds * 1000L, multiple, jump));
             t += seconds * 1000L;
         }
+        events.add(openingCross);
+        events.sort(java.util.Comparator.comparingLong(InjectedEvent::start));
+        return events;
     }
 
     private SplittableRandom random(String symbol, LocalDate date, int stream) {

@@ -80,6 +80,14 @@ public final class SymbolDay {
         return symbol.tradesPerSecond() * profile(second) * meanTradeSize;
     }
 
+    /**
+     * What a burst is a multiple of: the expected volume of the moment, but at least half the symbol's
+     * midday volume, so a burst in thin hours is still a burst rather than one more ordinary trade.
+     */
+    public double burstBase(long second) {
+        return Math.max(expectedVolume(second), 0.5 * 0.8 * symbol.tradesPerSecond() * meanTradeSize);
+    }
+
     private static long alignUp(long millis) {
         return Math.floorDiv(millis + 999, 1000) * 1000;
     }
@@ -99,10 +107,13 @@ public final class SymbolDay {
         }
         double volume;
         if (event != null) {
-            volume = Math.round(event.volumeMultiple() * intensity * meanTradeSize * (0.9 + 0.2 * random.nextDouble()));
+            volume = Math.round(event.volumeMultiple() * burstBase(t) * (0.9 + 0.2 * random.nextDouble()));
             trades = Math.max(trades, (int) Math.max(1, volume / meanTradeSize));
         } else if (trades > 0) {
-            volume = Math.max(1, Math.round(trades * meanTradeSize * Math.exp(0.5 * random.nextGaussian() - 0.125)));
+            volume = 0;
+            for (int i = 0; i < trades; i++) {
+                volume += Math.max(1, Math.round(meanTradeSize * Math.exp(0.4 * random.nextGaussian() - 0.08)));
+            }
         } else {
             return null;
         }
@@ -132,12 +143,12 @@ public final class SymbolDay {
     private double profile(long t) {
         double since = (t - first) / 1000.0;
         if (since < PRE_MARKET_SECONDS) {
-            return 0.04 + 0.2 * Math.pow(since / PRE_MARKET_SECONDS, 3);
+            return 0.04 + 0.8 * Math.pow(since / PRE_MARKET_SECONDS, 6);
         }
         since -= PRE_MARKET_SECONDS;
         if (since < REGULAR_SECONDS) {
             double x = since / REGULAR_SECONDS;
-            return 0.8 + 3.2 * Math.pow(2 * x - 1, 4);
+            return 0.8 + 2.2 * Math.pow(2 * x - 1, 4);
         }
         since -= REGULAR_SECONDS;
         return 0.03 + 0.3 * Math.exp(-since / 3000);

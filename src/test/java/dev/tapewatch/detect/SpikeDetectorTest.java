@@ -1,0 +1,120 @@
+package dev.tapewatch.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Spike;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpikeDetectorTest {
+    private static final DetectorSettings SETTINGS = DetectorSettings.DEFAULT;
+    /** 2019-08-16 07:21 PST is 10:21 ET. */
+    private static final long T0 = ExchangeTime.toEpochMillis(LocalDate.of(2019, 8, 16), LocalTime.of(10, 15));
+
+    private static Bar bar(long start, double close, double volume) {
+        return new Bar("SPY", start, start + 1000, close, close + 0.01, close - 0.01, close, volume, close, 0, 0, 0, 0,
+                false);
+    }
+
+    /** A busy, noisy but ordinary market: a bar every second, volume 800–1,200, price wobbling by a cent. */
+    private static List<Bar> ordinary(long from, int seconds, double price) {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            double volume = 800 + (i * 7919L) % 400;
+            bars.add(bar(from + i * 1000L, price + ((i * 31) % 3 - 1) * 0.01, volume));
+        }
+        return bars;
+    }
+
+    @Test
+    void aBurstThatDiesAtOnceIsFlaggedInItsOwnSecondAndTheQuietAfterIsNot() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 360, 284.00));
+        long burst = T0 + 360_000;
+        bars.add(bar(burst, 285.60, 25_000)); // SPY-2019-08-16: volume and price jump together, for one second
+        bars.addAll(ordinary(burst + 1000, 300, 285.60));
+        List<Spike> spikes = SpikeDetector.detect("SPY", bars, SETTINGS);
+        assertEquals(1, spikes.size(), spikes.toString());
+        Spike spike = spikes.get(0);
+        assertEquals(burst, spike.start());
+        assertEquals(burst + 1000, spike.end());
+        assertEquals(burst, spike.peakTime());
+        assertEquals(Spike.Kind.BOTH, spike.kind());
+        assertTrue(spike.volumeMultiple() > 20 && spike.volumeMultiple() < 30, spike.toString());
+    }
+
+    @Test
+    void aFlatMarketFlagsNothing() {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 3600; i++) {
+            bars.add(bar(T0 + i * 1000L, 100, 500));
+        }
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars, SETTINGS));
+    }
+
+    @Test
+    void gapsInTheDataDoNotCreateSpikes() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 300, 50.00));
+        bars.addAll(ordinary(T0 + 900_000, 300, 50.00)); // ten minutes without a bar, then the same market
+        // a thin stretch: a bar every 20 s, then busy again
+        for (int i = 0; i < 30; i++) {
+            bars.add(bar(T0 + 1_200_000 + i * 20_000L, 50.01, 900));
+        }
+        bars.addAll(ordinary(T0 + 1_800_000, 300, 50.00));
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars, SETTINGS));
+    }
+
+    @Test
+    void nothingIsFlaggedDuringTheWarmUp() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 30, 10));
+        bars.add(bar(T0 + 30_000, 10, 50_000));
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars, SETTINGS));
+    }
+
+    @Test
+    void flaggedSecondsWithinTheCooldownMergeAndLaterOnesStartANewSpike() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 120, 20));
+        long a = T0 + 120_000;
+        bars.add(bar(a, 20, 30_000));
+        bars.add(bar(a + 1000, 20, 900));
+        bars.add(bar(a + 2000, 20, 30_000)); // two seconds after the first: same spike
+        bars.addAll(ordinary(a + 3000, 2, 20));
+        bars.add(bar(a + 5000, 20, 30_000)); // three seconds after the last flagged one: a new spike
+        bars.addAll(ordinary(a + 6000, 60, 20));
+        List<Spike> spikes = SpikeDetector.detect("SPY", bars, SETTINGS);
+        assertEquals(2, spikes.size(), spikes.toString());
+        assertEquals(a, spikes.get(0).start());
+        assertEquals(a + 3000, spikes.get(0).end());
+        assertEquals(a + 5000, spikes.get(1).start());
+        assertEquals(a + 6000, spikes.get(1).end());
+        assertEquals(Spike.Kind.VOLUME, spikes.get(0).kind());
+    }
+
+    @Test
+    void replacementsOfTheLatestSecondCorrectTheBaselineAndOlderOnesAreIgnored() {
+        List<Spike> found = new ArrayList<>();
+        SpikeDetector detector = new SpikeDetector("SPY", SETTINGS, found::add);
+        List<Bar> bars = ordinary(T0, 120, 30);
+        bars.forEach(detector::accept);
+        // A late huge print re-sent for the latest second is folded into the baseline, not flagged afterwards.
+        Bar latest = bars.get(bars.size() - 1);
+        detector.accept(bar(latest.start(), latest.close(), 40_000));
+        // A correction of an older second comes too late for live detection.
+        detector.accept(bar(bars.get(50).start(), 30, 50_000));
+        assertEquals(1, detector.lateBars());
+        detector.finish();
+        assertEquals(List.of(), found);
+
+        // The same day re-scored from storage (final values) sees the corrected latest second as a spike.
+        List<Bar> stored = new ArrayList<>(bars);
+        stored.set(stored.size() - 1, bar(latest.start(), latest.close(), 40_000));
+        List<Spike> rescored = SpikeDetector.detect("SPY", stored, SETTINGS);
+        assertEquals(1, rescored.size());
+        assertEquals(latest.start(), rescored.get(0).start());
+    }
+}
