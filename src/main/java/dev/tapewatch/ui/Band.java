@@ -1,0 +1,30 @@
+package dev.tapewatch.ui;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+
+/** A shaded time band across a chart (a spike, a gap in the recording, a selection), not draggable. */
+final class Band extends XRangeIndicator {
+    enum Kind {
+        VOLUME("rgba(255, 167, 38, 0.30)"), PRICE("rgba(171, 71, 188, 0.30)"), BOTH("rgba(239, 83, 80, 0.30)"),
+        GAP("rgba(128, 128, 128, 0.35)"), SELECTION("rgba(66, 133, 244, 0.25)");
+
+        final String fill;
+
+        Kind(String fill) {
+            this.fill = fill;
+        }
+    }
+
+    final Kind kind;
+
+    Band(Axis axis, double lowerSeconds, double upperSeconds, String text, Kind kind) {
+        super(axis, lowerSeconds, upperSeconds, text);
+        this.kind = kind;
+        setEditable(false);
+        rectangle.setStyle("-fx-fill: " + kind.fill + "; -fx-stroke: transparent;");
+        rectangle.setMouseTransparent(true);
+        label.setMouseTransparent(true);
+        setLabelVerticalPosition(0.05);
+    }
+}

@@ -1,0 +1,376 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Spike;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.events.ChartBits;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.MultiDimDoubleDataSet;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Price (candles or a close line) above volume bars with the detector's moving average, on one time axis.
+ * Data sets are written from any thread under their locks ({@link #show}); chartfx redraws once per pulse.
+ * Time is epoch seconds on the axis and labelled in America/New_York (daylight saving included).
+ */
+final class PriceVolumeChart extends VBox {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int AVERAGE_SECONDS = 60;
+
+    private final DefaultNumericAxis priceTime = timeAxis();
+    private final DefaultNumericAxis volumeTime = timeAxis();
+    private final DefaultNumericAxis priceAxis = new DefaultNumericAxis("price", null);
+    private final DefaultNumericAxis volumeAxis = new DefaultNumericAxis("volume", null);
+    private final XYChart priceChart;
+    private final XYChart volumeChart;
+    private final MultiDimDoubleDataSet candles = new MultiDimDoubleDataSet("OHLC", 7);
+    private final DoubleDataSet closes = new DoubleDataSet("close");
+    private final DoubleDataSet volumes = new DoubleDataSet("volume");
+    private final DoubleDataSet spikeVolumes = new DoubleDataSet("spike volume");
+    private final DoubleDataSet average = new DoubleDataSet("60 s average");
+    private final CandleStickRenderer candleRenderer = new CandleStickRenderer();
+    private final ErrorDataSetRenderer lineRenderer = new ErrorDataSetRenderer();
+    private final Label readout = new Label(" ");
+    private final List<Band> bands = new ArrayList<>();
+    private volatile List<Bar> shown = List.of();
+    private BiConsumer<Long, Long> onSelect = (from, to) -> { };
+    private Runnable onUserMove = () -> { };
+    private Double selectionStart;
+    private Band selectionBand;
+
+    PriceVolumeChart() {
+        getStyleClass().add("price-volume-chart");
+        getStylesheets().add(PriceVolumeChart.class.getResource("tapewatch.css").toExternalForm());
+        priceAxis.setSide(Side.RIGHT);
+        volumeAxis.setSide(Side.RIGHT);
+        priceAxis.setAutoRanging(false);
+        volumeAxis.setAutoRanging(false);
+        priceChart = new XYChart(priceTime, priceAxis);
+        volumeChart = new XYChart(volumeTime, volumeAxis);
+        for (XYChart chart : List.of(priceChart, volumeChart)) {
+            chart.setLegendVisible(false);
+            chart.setAnimated(false);
+            chart.getRenderers().clear();
+            Zoomer zoomer = new Zoomer(AxisMode.X);
+            zoomer.setSliderVisible(false);
+            zoomer.setAddButtonsToToolBar(false);
+            zoomer.setZoomInMouseFilter(event -> event.getButton() == MouseButton.PRIMARY && !event.isShiftDown());
+            chart.getPlugins().add(zoomer);
+            chart.getToolBar().setVisible(false);
+            chart.getToolBar().setManaged(false);
+            chart.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+                if (!event.isShiftDown()) {
+                    onUserMove.run();
+                }
+            });
+            chart.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, event -> onUserMove.run());
+        }
+        volumeTime.minProperty().bindBidirectional(priceTime.minProperty());
+        volumeTime.maxProperty().bindBidirectional(priceTime.maxProperty());
+        priceTime.setAutoRanging(false);
+        volumeTime.setAutoRanging(false);
+
+        candleRenderer.getDatasets().add(candles);
+        priceChart.getRenderers().add(candleRenderer);
+        lineRenderer.setPolyLineStyle(LineStyle.NORMAL);
+        lineRenderer.setDrawMarker(false);
+        lineRenderer.setErrorStyle(ErrorStyle.NONE);
+
+        ErrorDataSetRenderer bars = new ErrorDataSetRenderer();
+        bars.setPolyLineStyle(LineStyle.NONE);
+        bars.setDrawBars(true);
+        bars.setDrawMarker(false);
+        bars.setErrorStyle(ErrorStyle.NONE);
+        bars.setDynamicBarWidth(true);
+        volumes.setStyle("-color-dataset: #78909c;");
+        spikeVolumes.setStyle("-color-dataset: #ff7043;");
+        bars.getDatasets().addAll(volumes, spikeVolumes);
+        ErrorDataSetRenderer averageLine = new ErrorDataSetRenderer();
+        averageLine.setPolyLineStyle(LineStyle.NORMAL);
+        averageLine.setDrawMarker(false);
+        averageLine.setErrorStyle(ErrorStyle.NONE);
+        average.setStyle("-color-dataset: #fdd835; -fx-line-width: 1.5;");
+        averageLine.getDatasets().add(average);
+        volumeChart.getRenderers().addAll(bars, averageLine);
+
+        readout.getStyleClass().add("chart-readout");
+        VBox.setVgrow(priceChart, Priority.ALWAYS);
+        volumeChart.setPrefHeight(220);
+        volumeChart.setMinHeight(120);
+        getChildren().addAll(readout, priceChart, volumeChart);
+        installPointer();
+    }
+
+    private static DefaultNumericAxis timeAxis() {
+        DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return CLOCK.format(ExchangeTime.localDateTime((long) (seconds.doubleValue() * 1000)));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return axis;
+    }
+
+    /** Called with a selected range [from, to) in epoch ms after a shift-drag. */
+    void setOnSelect(BiConsumer<Long, Long> listener) {
+        onSelect = listener;
+    }
+
+    /** Called when the user zooms or pans (so a live view can stop following). */
+    void setOnUserMove(Runnable listener) {
+        onUserMove = listener;
+    }
+
+    void showCandles(boolean candlesOn) {
+        priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer);
+        if (candlesOn) {
+            lineRenderer.getDatasets().clear();
+            candleRenderer.getDatasets().setAll(candles);
+        } else {
+            candleRenderer.getDatasets().clear();
+            lineRenderer.getDatasets().setAll(closes);
+        }
+    }
+
+    /** The bars shown now (a snapshot; any thread). */
+    List<Bar> shownBars() {
+        return shown;
+    }
+
+    int priceDataCount() {
+        return candles.getDataCount();
+    }
+
+    int volumeDataCount() {
+        return volumes.getDataCount() + spikeVolumes.getDataCount();
+    }
+
+    int averageDataCount() {
+        return average.getDataCount();
+    }
+
+    List<Band> bands() {
+        return List.copyOf(bands);
+    }
+
+    /**
+     * Writes bars into the data sets under their locks; safe from any thread. Bars inside a spike go to the
+     * highlighted volume set.
+     */
+    void show(List<Bar> bars, List<Spike> spikes) {
+        int n = bars.size();
+        double[] x = new double[n];
+        double[][] ohlc = new double[7][n]; // x, open, high, low, close, volume, open interest
+        double[] close = new double[n];
+        double[] volume = new double[n];
+        double[] spikeVolume = new double[n];
+        double[] averageVolume = new double[n];
+        int spikeCursor = 0;
+        double windowSum = 0;
+        int windowStart = 0;
+        for (int i = 0; i < n; i++) {
+            Bar bar = bars.get(i);
+            x[i] = bar.start() / 1000.0;
+            ohlc[0][i] = x[i];
+            ohlc[1][i] = bar.open();
+            ohlc[2][i] = bar.high();
+            ohlc[3][i] = bar.low();
+            ohlc[4][i] = bar.close();
+            ohlc[5][i] = bar.volume();
+            close[i] = bar.close();
+            while (windowStart < i && bars.get(windowStart).start() <= bar.start() - AVERAGE_SECONDS * 1000L) {
+                windowSum -= bars.get(windowStart++).volume();
+            }
+            averageVolume[i] = windowSum / AVERAGE_SECONDS; // the previous 60 s, empty seconds as zero
+            windowSum += bar.volume();
+            while (spikeCursor < spikes.size() && spikes.get(spikeCursor).end() <= bar.start()) {
+                spikeCursor++;
+            }
+            boolean inSpike = spikeCursor < spikes.size() && spikes.get(spikeCursor).contains(bar.start());
+            volume[i] = inSpike ? 0 : bar.volume();
+            spikeVolume[i] = inSpike ? bar.volume() : 0;
+        }
+        shown = List.copyOf(bars);
+        candles.lock().writeLockGuard(() -> candles.set(ohlc, false));
+        closes.lock().writeLockGuard(() -> closes.set(x, close, false));
+        volumes.lock().writeLockGuard(() -> volumes.set(x, volume, false));
+        spikeVolumes.lock().writeLockGuard(() -> spikeVolumes.set(x.clone(), spikeVolume, false));
+        average.lock().writeLockGuard(() -> average.set(x.clone(), averageVolume, false));
+        candles.fireInvalidated(ChartBits.DataSetData);
+        closes.fireInvalidated(ChartBits.DataSetData);
+        volumes.fireInvalidated(ChartBits.DataSetData);
+        spikeVolumes.fireInvalidated(ChartBits.DataSetData);
+        average.fireInvalidated(ChartBits.DataSetData);
+    }
+
+    /** Sets the visible time range and fits the value axes to the bars in it; FX thread. */
+    void range(long fromMillis, long toMillis) {
+        priceTime.setMin(fromMillis / 1000.0);
+        priceTime.setMax(toMillis / 1000.0);
+        fitValues();
+    }
+
+    /** Fits price and volume axes to the shown bars within the visible time range; FX thread. */
+    void fitValues() {
+        double from = priceTime.getMin() * 1000;
+        double to = priceTime.getMax() * 1000;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double maxVolume = 0;
+        for (Bar bar : shown) {
+            if (bar.start() >= from && bar.start() <= to) {
+                low = Math.min(low, bar.low());
+                high = Math.max(high, bar.high());
+                maxVolume = Math.max(maxVolume, bar.volume());
+            }
+        }
+        if (low <= high) {
+            double pad = Math.max((high - low) * 0.08, high * 0.0005);
+            priceAxis.setMin(low - pad);
+            priceAxis.setMax(high + pad);
+            volumeAxis.setMin(0);
+            volumeAxis.setMax(Math.max(1, maxVolume * 1.1));
+        }
+    }
+
+    /** Replaces the shaded bands (spikes and gaps); FX thread. */
+    void bands(List<Spike> spikes, List<DayData.Gap> gaps) {
+        for (Band band : bands) {
+            priceChart.getPlugins().remove(band);
+            volumeChart.getPlugins().remove(band);
+        }
+        bands.clear();
+        for (Spike spike : spikes) {
+            Band.Kind kind = Band.Kind.valueOf(spike.kind().name());
+            addBand(spike.start(), spike.end(), String.format(Locale.ROOT, "%s %.0fx", spike.kind().name().toLowerCase(
+                    Locale.ROOT), spike.volumeMultiple()), kind);
+        }
+        for (DayData.Gap gap : gaps) {
+            addBand(gap.start(), gap.end(), "no data", Band.Kind.GAP);
+        }
+    }
+
+    private void addBand(long start, long end, String text, Band.Kind kind) {
+        Band price = new Band(priceTime, start / 1000.0, end / 1000.0, text, kind);
+        Band volume = new Band(volumeTime, start / 1000.0, end / 1000.0, "", kind);
+        priceChart.getPlugins().add(price);
+        volumeChart.getPlugins().add(volume);
+        bands.add(price);
+        bands.add(volume);
+    }
+
+    /** Shows or clears the selection band; FX thread. */
+    void selection(Long fromMillis, Long toMillis) {
+        if (selectionBand != null) {
+            priceChart.getPlugins().remove(selectionBand);
+            selectionBand = null;
+        }
+        if (fromMillis != null) {
+            selectionBand = new Band(priceTime, fromMillis / 1000.0, toMillis / 1000.0, "selection",
+                    Band.Kind.SELECTION);
+            priceChart.getPlugins().add(selectionBand);
+        }
+    }
+
+    private void installPointer() {
+        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> updateReadout(event));
+        priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.isShiftDown() && event.getButton() == MouseButton.PRIMARY) {
+                selectionStart = timeAt(event);
+                event.consume();
+            }
+        });
+        priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
+            if (selectionStart != null) {
+                double now = timeAt(event);
+                selection((long) (Math.min(selectionStart, now) * 1000), (long) (Math.max(selectionStart, now) * 1000));
+                event.consume();
+            }
+        });
+        priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (selectionStart != null) {
+                double end = timeAt(event);
+                onSelect.accept((long) (Math.min(selectionStart, end) * 1000), (long) (Math.max(selectionStart, end) * 1000));
+                selectionStart = null;
+                event.consume();
+            }
+        });
+    }
+
+    private double timeAt(MouseEvent event) {
+        Point2D local = priceTime.sceneToLocal(event.getSceneX(), event.getSceneY());
+        return priceTime.getValueForDisplay(local.getX());
+    }
+
+    private void updateReadout(MouseEvent event) {
+        long time = (long) (timeAt(event) * 1000);
+        Bar nearest = nearest(shown, time);
+        if (nearest != null) {
+            readout.setText(describe(nearest));
+        }
+    }
+
+    static String describe(Bar bar) {
+        return String.format(Locale.ROOT, "%s %s   O %s  H %s  L %s  C %s   V %,.0f   VWAP %s", bar.symbol(),
+                CLOCK.format(ExchangeTime.localDateTime(bar.start())), price(bar.open()), price(bar.high()),
+                price(bar.low()), price(bar.close()), bar.volume(), price(bar.vwap()));
+    }
+
+    private static String price(double value) {
+        return value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    static Bar nearest(List<Bar> bars, long time) {
+        if (bars.isEmpty()) {
+            return null;
+        }
+        int low = 0;
+        int high = bars.size() - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (bars.get(middle).start() < time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        Bar after = bars.get(low);
+        Bar before = low > 0 ? bars.get(low - 1) : after;
+        return Math.abs(before.start() - time) <= Math.abs(after.start() - time) ? before : after;
+    }
+
+    void runOnFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tapewatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.DetectorConfig;
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.market.Bar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view model's logic, without the toolkit. */
+class MainViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rejectsABadTickerWithAClearMessage() {
+        MainViewModel model = new MainViewModel(AppConfig.load(dir.resolve("t.properties")), () -> null);
+        assertEquals("'$$$' is not a US ticker (letters, digits, '.' and '-', e.g. SPY or BRK.B)",
+                model.addSymbol("$$$").orElseThrow());
+        assertTrue(model.suggestions("micro").contains("MSFT"));
+        assertEquals("SPY", model.suggestions("SP").get(0));
+    }
+
+    @Test
+    void aSelectionCountsTheBarsAndVolumeItCovers() {
+        MainViewModel model = new MainViewModel(AppConfig.load(dir.resolve("t.properties")), () -> null);
+        List<Bar> bars = List.of(Bar.of("SPY", 1000, 2000, 1, 1, 1, 1, 10, 1), Bar.of("SPY", 2000, 3000, 1, 1, 1, 1, 20, 1),
+                Bar.of("SPY", 5000, 6000, 1, 1, 1, 1, 40, 1));
+        model.select(5500, 1200, bars);
+        MainViewModel.Selection selection = model.selectionProperty().get();
+        assertEquals(1000, selection.from());
+        assertEquals(6000, selection.to());
+        assertEquals(3, selection.bars());
+        assertEquals(70, selection.volume());
+    }
+
+    @Test
+    void settingsRoundTripThroughTheFileWithOwnerOnlyPermissions() throws Exception {
+        Path file = dir.resolve("config/tapewatch.properties");
+        AppConfig config = AppConfig.load(file);
+        DetectorSettings edited = new DetectorSettings(90, 3.5, 200, 5, 6, 0.003, 3);
+        config.set(AppConfig.PROVIDER, "polygon-delayed");
+        config.set(AppConfig.POLYGON_KEY, "k-123");
+        config.set(Themes.KEY, "light");
+        DetectorConfig.write(config, edited);
+        config.save();
+        AppConfig reread = AppConfig.load(file);
+        assertEquals(edited, DetectorConfig.read(reread));
+        assertEquals("polygon-delayed", reread.get(AppConfig.PROVIDER).orElseThrow());
+        assertEquals("k-123", reread.get(AppConfig.POLYGON_KEY).orElseThrow());
+        assertEquals("light", Themes.current(reread));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tapewatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.Await;
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Provider;
+import dev.tapewatch.cli.Cli;
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.StoreLocation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window on the real simulator, database and websocket, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final LocalDate LIVE_DAY = LocalDate.of(2024, 1, 2);
+    /** A stored day with a gap in its recording (10:05 to 10:08), for the history tests. */
+    private static final LocalDate STORED_DAY = LocalDate.of(2024, 1, 3);
+
+    private Path dir;
+    private StoreLocation database;
+    private MainViewModel model;
+    private MainView view;
+    private final AtomicReference<FeedSettings> feed = new AtomicReference<>();
+    private int storedBars;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("tapewatch-ui");
+        database = StoreLocation.ofFile(dir.resolve("db"));
+        storedBars = seedStoredDay();
+        feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults()
+                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
+        AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
+        Themes.apply(config, "dark");
+        model = new MainViewModel(config, () -> new LiveSession.Settings(feed.get(), database, DetectorSettings.DEFAULT,
+                List.of("SPY", "AAPL", "MSFT")));
+        view = new MainView(model);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    private int seedStoredDay() {
+        long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 0));
+        long gapStart = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5));
+        long gapEnd = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8));
+        long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 15));
+        List<Bar> bars = new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to).stream()
+                .filter(bar -> bar.start() < gapStart || bar.start() >= gapEnd).toList();
+        try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
+            store.upsert(bars);
+            long first = store.beginCoverage(List.of("SPY"), from);
+            store.extendCoverage(first, gapStart, "disconnected: test");
+            long second = store.beginCoverage(List.of("SPY"), gapEnd);
+            store.extendCoverage(second, to, "stopped");
+        }
+        return bars.size();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(view::dispose);
+        model.close();
+    }
+
+    private void startLive() {
+        model.start();
+        Await.until(WAIT, "the live session", () -> model.modeProperty().get() == MainViewModel.Mode.LIVE);
+    }
+
+    @Test
+    void startsOnTheSimulatorAndTheChartGrows(FxRobot robot) {
+        startLive();
+        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        int first = view.chart().priceDataCount();
+        Await.until(WAIT, "more bars on the chart", () -> view.chart().priceDataCount() > first + 5);
+        assertEquals(view.chart().priceDataCount(), view.chart().volumeDataCount() / 2);
+        assertTrue(view.chart().averageDataCount() > 0);
+        Label provider = robot.lookup("#provider").queryAs(Label.class);
+        assertEquals("Simulated market", provider.getText());
+        Await.until(WAIT, "streaming in the status bar",
+                () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("streaming"));
+        Await.until(WAIT, "a price in the watchlist", () -> !Double.isNaN(model.watchlist().get(0).lastProperty().get()));
+    }
+
+    @Test
+    void addsAndRemovesASymbolThroughTheWatchlist(FxRobot robot) {
+        startLive();
+        robot.clickOn("#search").write("amd").type(KeyCode.ENTER);
+        Await.until(WAIT, "AMD in the watchlist",
+                () -> model.watchlist().stream().anyMatch(row -> row.symbol().equals("AMD")));
+        assertTrue(model.sessionProperty().get().watchlist().contains("AMD"));
+        assertEquals("AMD", model.selectedSymbolProperty().get());
+        Await.until(WAIT, "AMD's bars", () -> !Double.isNaN(model.watchlist().get(3).lastProperty().get()));
+
+        @SuppressWarnings("unchecked")
+        TableView<QuoteRow> table = robot.lookup("#watchlist").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(3));
+        robot.clickOn("#removeButton");
+        Await.until(WAIT, "AMD gone", () -> model.watchlist().stream().noneMatch(row -> row.symbol().equals("AMD")));
+        assertFalse(model.sessionProperty().get().watchlist().contains("AMD"));
+        assertEquals("SPY,AAPL,MSFT", model.config().get("watchlist").orElseThrow());
+    }
+
+    @Test
+    void aStoredDayLoadsExactlyItsBarsWithTheGapShaded(FxRobot robot) {
+        startLive();
+        robot.interact(() -> robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> model.modeProperty().get() == MainViewModel.Mode.HISTORY
+                && view.chart().priceDataCount() == storedBars, () -> "shown " + view.chart().priceDataCount());
+        assertEquals(storedBars, model.dayProperty().get().bars().size());
+        Await.until(WAIT, "the gap band", () -> view.chart().bands().stream().anyMatch(b -> b.kind == Band.Kind.GAP));
+        List<Band> gaps = view.chart().bands().stream().filter(b -> b.kind == Band.Kind.GAP).toList();
+        assertEquals(2, gaps.size(), "one gap, shaded in the price and the volume pane");
+        assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5)) / 1000.0, gaps.get(0).getLowerBound());
+        assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8)) / 1000.0, gaps.get(0).getUpperBound());
+        assertEquals("no data", gaps.get(0).getText());
+    }
+
+    @Test
+    void aSelectionExportedThroughTheUiEqualsTheCommandLineExport(FxRobot robot) throws Exception {
+        startLive();
+        robot.interact(() -> model.loadDay(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> view.chart().priceDataCount() == storedBars);
+        long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 1, 30));
+        long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 9, 15));
+        robot.interact(() -> model.select(from + 400, to - 300, view.chart().shownBars()));
+        assertEquals("SPY_2024-01-03_100130-100915.csv", model.suggestedExportName());
+        Path exported = dir.resolve("ui.csv");
+        robot.interact(() -> view.setExportChooser(name -> exported));
+        robot.clickOn("#exportButton");
+        Await.until(WAIT, "the export", () -> Files.exists(exported));
+        Path cli = dir.resolve("cli.csv");
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"export", "--db", database.file().toString(), "--symbol", "SPY", "--date",
+                STORED_DAY.toString(), "--from", "10:01:30", "--to", "10:09:15", "--out", cli.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertEquals(Files.readString(cli), Files.readString(exported));
+        assertTrue(Files.readAllLines(exported).size() > 100);
+        assertTrue(robot.lookup("#selectionInfo").queryAs(Label.class).getText().contains("bars"));
+    }
+
+    @Test
+    void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
+        try (SimulatorServer strict = SimulatorServer.start(SimulatorServer.Settings.defaults().withRequiredKey("ok"))) {
+            feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
+                    null));
+            model.start();
+            Await.until(WAIT, "the failure in the status bar",
+                    () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("failed"));
+            Label state = robot.lookup("#feedState").queryAs(Label.class);
+            assertTrue(state.getText().contains("refused the API key"), state.getText());
+            assertFalse(state.getText().contains("not-the-key-7781"));
+            Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
+                    && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
+        }
+    }
+}
