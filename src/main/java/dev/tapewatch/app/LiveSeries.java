@@ -2,6 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.Bars;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class LiveSeries implements FeedListener {
         }
         synchronized (series) {
             List<Bar> bars = series.bars;
-            int low = lowerBound(bars, from);
-            int high = lowerBound(bars, to);
+            int low = Bars.firstAtOrAfter(bars, from);
+            int high = Bars.firstAtOrAfter(bars, to);
             return new ArrayList<>(bars.subList(low, high));
         }
     }
@@ -106,19 +107,5 @@ public final class LiveSeries implements FeedListener {
             double volume = last.accumulatedVolume() > 0 ? last.accumulatedVolume() : series.volume;
             return new Quote(symbol, last.close(), dayOpen, volume, last.start(), series.version);
         }
-    }
-
-    private static int lowerBound(List<Bar> bars, long time) {
-        int low = 0;
-        int high = bars.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (bars.get(middle).start() < time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

@@ -76,6 +76,7 @@ public final class MainViewModel {
     private Task<?> running;
     private long lastRefreshBars;
     private long lastRefreshNanos;
+    private double barsPerSecond;
 
     public MainViewModel(AppConfig config, Supplier<LiveSession.Settings> settingsSource) {
         this.config = config;
@@ -163,10 +164,11 @@ public final class MainViewModel {
         feedState.set(status.describe(System.currentTimeMillis()));
         FeedStats stats = current.stats();
         long now = System.nanoTime();
-        double barsPerSecond = lastRefreshNanos == 0 ? 0
-                : (stats.bars() - lastRefreshBars) / ((now - lastRefreshNanos) / 1e9);
-        lastRefreshBars = stats.bars();
-        lastRefreshNanos = now;
+        if (lastRefreshNanos == 0 || now - lastRefreshNanos >= 2_000_000_000L) { // a rate over 2 s reads steadily
+            barsPerSecond = lastRefreshNanos == 0 ? 0 : (stats.bars() - lastRefreshBars) / ((now - lastRefreshNanos) / 1e9);
+            lastRefreshBars = stats.bars();
+            lastRefreshNanos = now;
+        }
         rates.set(String.format(Locale.ROOT, "%.0f bars/s · lag %.1f s · stored %,d", barsPerSecond,
                 stats.lagMillis() / 1000.0, current.barsStored()));
         if (status.state() == FeedStatus.State.FAILED && error.get() == null) {

@@ -1,6 +1,7 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.Bars;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import io.fair_acc.chartfx.XYChart;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -331,7 +331,7 @@ final class PriceVolumeChart extends VBox {
 
     private void updateReadout(MouseEvent event) {
         long time = (long) (timeAt(event) * 1000);
-        Bar nearest = nearest(shown, time);
+        Bar nearest = Bars.nearest(shown, time);
         if (nearest != null) {
             readout.setText(describe(nearest));
         }
@@ -345,32 +345,5 @@ final class PriceVolumeChart extends VBox {
 
     private static String price(double value) {
         return value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    static Bar nearest(List<Bar> bars, long time) {
-        if (bars.isEmpty()) {
-            return null;
-        }
-        int low = 0;
-        int high = bars.size() - 1;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (bars.get(middle).start() < time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        Bar after = bars.get(low);
-        Bar before = low > 0 ? bars.get(low - 1) : after;
-        return Math.abs(before.start() - time) <= Math.abs(after.start() - time) ? before : after;
-    }
-
-    void runOnFx(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-        } else {
-            Platform.runLater(action);
-        }
     }
 }
