@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Proves the app image runs without a system Java: no JAVA_HOME, no java on PATH. It prints the version,
+# records the simulated market for 3 s into a fresh database and checks that bars were stored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image=target/dist/tapewatch/bin/tapewatch
+[ -x "$image" ] || { echo "no app image at $image; run scripts/package.sh first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/empty-path"
+run() { env -i HOME="$work/home" PATH="$work/empty-path" "$image" "$@"; }
+
+if env -i PATH="$work/empty-path" sh -c 'command -v java' >/dev/null 2>&1; then
+  echo "java is still reachable on the test PATH" >&2; exit 1
+fi
+run --version
+run record --symbols SPY,AAPL --duration 3s --status-every 1s --db "$work/db"
+days=$(run days --db "$work/db")
+echo "$days"
+bars=$(echo "$days" | awk 'NR > 1 { total += $3 } END { print total + 0 }')
+if [ "$bars" -le 0 ]; then
+  echo "the image recorded no bars" >&2; exit 1
+fi
+echo "image check passed: $bars bars stored without a system Java ($(du -sm target/dist/tapewatch | cut -f1) MB image)"
