@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
 public final class PolygonFeed implements Feed {
     private static final Logger LOG = LoggerFactory.getLogger(PolygonFeed.class);
     private static final int LOGGED_PROBLEMS = 20;
+    /**
+     * Frames waiting for decoding. Bounded in frames (an A.* frame can hold hundreds of bars): when full, the
+     * socket thread waits, which pushes back on the server instead of filling the heap.
+     */
+    private static final int INBOUND_FRAMES = 4_096;
 
     /** How to reach and judge the provider. {@code marketClock} gives "now" in the bars' time base. */
     public record Config(URI url, String key, long stalenessMillis, long pingMillis, long handshakeMillis,
@@ -81,7 +86,7 @@ public final class PolygonFeed implements Feed {
     private final ClientManager client = ClientManager.createClient();
     private final ScheduledExecutorService control;
     private final Thread delivery;
-    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>(200_000);
+    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>(INBOUND_FRAMES);
     private final Set<String> symbols = ConcurrentHashMap.newKeySet();
     private final Set<String> unknownKinds = ConcurrentHashMap.newKeySet();
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
@@ -172,7 +177,7 @@ public final class PolygonFeed implements Feed {
             LOG.warn("Feed did not stop cleanly: {}", e.toString());
         }
         control.shutdownNow();
-        inbound.add(END);
+        enqueue(END);
         try {
             delivery.join(30_000);
         } catch (InterruptedException e) {
@@ -265,13 +270,13 @@ public final class PolygonFeed implements Feed {
         subscribed = Set.copyOf(wanted);
         long now = config.marketClock().getAsLong();
         Set<String> started = subscribed;
-        inbound.add((Runnable) () -> listener.sessionStarted(started, now));
+        enqueue((Runnable) () -> listener.sessionStarted(started, now));
     }
 
     private void endSession(String reason) {
         if (!subscribed.isEmpty()) {
             long now = config.marketClock().getAsLong();
-            inbound.add((Runnable) () -> listener.sessionEnded(now, reason));
+            enqueue((Runnable) () -> listener.sessionEnded(now, reason));
             subscribed = Set.of();
         }
     }
@@ -351,7 +356,7 @@ public final class PolygonFeed implements Feed {
 
     private void setStatus(FeedStatus next) {
         status = next;
-        inbound.add((Runnable) () -> listener.status(next));
+        enqueue((Runnable) () -> listener.status(next));
     }
 
     private String describe(Throwable e) {
@@ -361,6 +366,15 @@ public final class PolygonFeed implements Feed {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return Secrets.redact(message, config.key());
+    }
+
+    /** Queues work for the delivery thread, waiting for room (never dropping a frame or an event). */
+    private void enqueue(Object item) {
+        try {
+            inbound.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- delivery thread ----
@@ -433,11 +447,7 @@ public final class PolygonFeed implements Feed {
         public void onOpen(Session opened, EndpointConfig endpointConfig) {
             opened.setMaxTextMessageBufferSize(64 * 1024 * 1024);
             opened.addMessageHandler(String.class, text -> {
-                try {
-                    inbound.put(new Frame(connection, text));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                enqueue(new Frame(connection, text));
                 lastFrameNanos = System.nanoTime();
             });
         }
@@ -459,7 +469,7 @@ public final class PolygonFeed implements Feed {
          * received before it (an auth_failed right before the server hangs up must win over a reconnect).
          */
         private void executeControl(Runnable task) {
-            inbound.add((Runnable) () -> {
+            enqueue((Runnable) () -> {
                 if (!control.isShutdown()) {
                     control.execute(task);
                 }

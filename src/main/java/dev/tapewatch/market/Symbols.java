@@ -3,17 +3,30 @@ package dev.tapewatch.market;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** US ticker rules: upper-case letters first, then letters, digits, '.' and '-' (e.g. BRK.B, BF-B). */
 public final class Symbols {
-    private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,15}");
+    private static final int MAX_LENGTH = 16;
 
     private Symbols() {
     }
 
+    /** Checked on every bar constructed, so a plain loop rather than a regular expression. */
     public static boolean isValid(String symbol) {
-        return symbol != null && TICKER.matcher(symbol).matches();
+        if (symbol == null || symbol.isEmpty() || symbol.length() > MAX_LENGTH) {
+            return false;
+        }
+        char first = symbol.charAt(0);
+        if (first < 'A' || first > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String requireValid(String symbol) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -117,8 +116,9 @@ public final class BarStore implements AutoCloseable {
         inTransaction("store bars in", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_BAR)) {
                 int pending = 0;
+                TradeDates dates = new TradeDates();
                 for (Bar bar : bars) {
-                    bindBar(statement, bar);
+                    bindBar(statement, bar, dates.of(bar.start()));
                     statement.addBatch();
                     if (++pending == 5_000) {
                         statement.executeBatch();
@@ -133,7 +133,23 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    private static void bindBar(PreparedStatement statement, Bar bar) throws SQLException {
+    /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
+    private static final class TradeDates {
+        private long dayStart = Long.MAX_VALUE;
+        private long dayEnd = Long.MIN_VALUE;
+        private LocalDate date;
+
+        LocalDate of(long time) {
+            if (time < dayStart || time >= dayEnd) {
+                date = ExchangeTime.dayOf(time);
+                dayStart = ExchangeTime.startOfDay(date);
+                dayEnd = ExchangeTime.endOfDay(date);
+            }
+            return date;
+        }
+    }
+
+    private static void bindBar(PreparedStatement statement, Bar bar, LocalDate tradeDate) throws SQLException {
         statement.setString(1, bar.symbol());
         statement.setLong(2, bar.start());
         statement.setLong(3, bar.end());
@@ -148,7 +164,7 @@ public final class BarStore implements AutoCloseable {
         statement.setDouble(12, bar.dayVwap());
         statement.setDouble(13, bar.averageTradeSize());
         statement.setBoolean(14, bar.otc());
-        statement.setDate(15, Date.valueOf(ExchangeTime.dayOf(bar.start())));
+        statement.setObject(15, tradeDate);
     }
 
     /** Bars of a symbol with start in [from, to), in time order. */
@@ -350,7 +366,7 @@ public final class BarStore implements AutoCloseable {
         return query("count bars in", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT COUNT(*) FROM bars WHERE trade_date = ?")) {
-                statement.setDate(1, Date.valueOf(day));
+                statement.setObject(1, day);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);

@@ -7,6 +7,7 @@ import dev.tapewatch.market.Spike;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
@@ -91,6 +92,7 @@ final class PriceVolumeChart extends VBox {
         priceTime.setAutoRanging(false);
         volumeTime.setAutoRanging(false);
 
+        priceChart.getPlugins().add(new CrosshairIndicator());
         candleRenderer.getDatasets().add(candles);
         priceChart.getRenderers().add(candleRenderer);
         lineRenderer.setPolyLineStyle(LineStyle.NORMAL);

@@ -243,7 +243,7 @@ class PolygonFeedTest {
             Await.until(WAIT, "some bars", () -> recording.feed.stats().bars() >= 10);
             server.silence(true);
             Await.until(WAIT, "a reconnect", () -> recording.feed.stats().reconnects() >= 1);
-            assertTrue(server.connectionsOpened() >= 2 || recording.feed.status().state() == FeedStatus.State.RECONNECTING);
+            Await.until(WAIT, "the new connection at the server", () -> server.connectionsOpened() >= 2);
         }
         List<CoverageSpan> spans = store.coverage(0, Long.MAX_VALUE);
         assertTrue(spans.get(0).endReason().startsWith("disconnected: no data for "), spans.toString());
