@@ -21,12 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table and writes the figures to --out (JSON, merged with what"
-                + " is there). WHAT: ingest, query, export, detector, or all.")
+                + " is there). WHAT: ingest, query, export, detector, chart, or all. The chart benchmark runs in a"
+                + " JVM of its own and needs a display (e.g. xvfb-run).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | detector | all")
+    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | detector | chart | all")
     String what;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Working folder (default target/bench).")
@@ -53,9 +54,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("ingest", "query", "export", "detector").contains(what)) {
+        if (!all && !java.util.List.of("ingest", "query", "export", "detector", "chart").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use ingest, query, export, detector or all");
+                    + "'; use ingest, query, export, detector, chart or all");
         }
         if (all || what.equals("ingest")) {
             Map<String, Object> endToEnd = IngestBench.endToEnd(dir, bars, symbols);
@@ -92,8 +93,36 @@ final class BenchCommand implements Callable<Integer> {
                     detector.figures());
         }
         results.write(out);
+        if (all || what.equals("chart")) {
+            chart(print);
+        }
         print.println("Figures written to " + out.toAbsolutePath());
         return ExitCodes.OK;
+    }
+
+    /** Chart figures need the JavaFX toolkit, which the command line never starts: a child JVM runs them. */
+    private void chart(PrintWriter print) throws Exception {
+        print.println();
+        print.println("Chart: first frame of a full day, and frame times with 30 symbols at 50x (software pipeline)");
+        print.flush();
+        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank()) {
+            print.println("  skipped: needs a display; run under xvfb-run -a");
+            return;
+        }
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(javaBinary.toString(), "-Dprism.order=sw", "-cp",
+                System.getProperty("java.class.path"), "dev.tapewatch.ui.ChartBench", out.toString())
+                .redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().filter(line -> line.startsWith("  ")).forEach(line -> {
+                print.println(line);
+                print.flush();
+            });
+        }
+        if (process.waitFor() != 0) {
+            throw new CommandFailure("the chart benchmark failed (exit " + process.exitValue() + ")", ExitCodes.FAILURE);
+        }
     }
 
     @SafeVarargs
