@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark in one go (about 9 minutes on 2 cores the first time; the query database is kept in
+# Every benchmark in one go (about 7 minutes on 2 cores the first time; the query database is kept in
 # target/bench/ for later runs): the end-to-end ones, the chart under a virtual display, then JMH.
 # Figures: target/bench/results.json and target/bench/jmh.json.
 set -euo pipefail
