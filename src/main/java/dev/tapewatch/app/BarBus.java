@@ -18,10 +18,6 @@ public final class BarBus implements FeedListener {
         listeners.add(listener);
     }
 
-    public void remove(FeedListener listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public void bars(List<Bar> bars) {
         for (FeedListener listener : listeners) {

@@ -61,10 +61,6 @@ final class MovingWindow {
         return Math.min(seen, values.length);
     }
 
-    long newest() {
-        return newest;
-    }
-
     double mean() {
         return sum / values.length;
     }

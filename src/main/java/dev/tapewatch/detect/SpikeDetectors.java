@@ -24,11 +24,6 @@ public final class SpikeDetectors {
         }
     }
 
-    /** Closes spikes whose cooldown has passed by {@code now} (market time), for when bars stop coming. */
-    public void closeCooledDown(long now) {
-        bySymbol.values().forEach(detector -> detector.closeIfCooledDown(now));
-    }
-
     /** Closes every open spike (end of data). */
     public void finish() {
         bySymbol.values().forEach(SpikeDetector::finish);

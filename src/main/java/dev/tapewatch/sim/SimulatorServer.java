@@ -168,10 +168,6 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    public int connectionCount() {
-        return connections.size();
-    }
-
     /** Connections accepted since start. */
     public int connectionsOpened() {
         return connectionsOpened.get();

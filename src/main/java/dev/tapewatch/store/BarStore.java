@@ -361,20 +361,6 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    /** Bars stored for one exchange day, over all symbols. */
-    public long countBars(LocalDate day) {
-        return query("count bars in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM bars WHERE trade_date = ?")) {
-                statement.setObject(1, day);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
-    }
-
     @Override
     public void close() {
         pool.dispose();

@@ -109,10 +109,6 @@ public final class BarWriter implements AutoCloseable {
         return written.get();
     }
 
-    public long batches() {
-        return batches.get();
-    }
-
     /** Failed write attempts (each is retried). */
     public long failures() {
         return failures.get();
@@ -121,10 +117,6 @@ public final class BarWriter implements AutoCloseable {
     /** Bars given up on at close because the database kept failing. */
     public long abandoned() {
         return abandoned.get();
-    }
-
-    public int queued() {
-        return queue.size();
     }
 
     private void run() {

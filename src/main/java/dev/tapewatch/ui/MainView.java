@@ -1,11 +1,9 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -546,13 +544,5 @@ public final class MainView extends BorderPane {
     void dispose() {
         pulse.stop();
         feeder.shutdownNow();
-    }
-
-    static String describe(Bar bar) {
-        return PriceVolumeChart.describe(bar);
-    }
-
-    LocalDate shownDay() {
-        return datePicker.getValue();
     }
 }

@@ -3,7 +3,7 @@ package dev.tapewatch.ui;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.History;
+import dev.tapewatch.detect.SpikeDetector;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Provider;
@@ -252,7 +252,7 @@ public final class MainViewModel {
                 if (isCancelled()) {
                     return null;
                 }
-                List<Spike> found = dev.tapewatch.detect.SpikeDetector.detect(symbol, bars,
+                List<Spike> found = SpikeDetector.detect(symbol, bars,
                         current.settings().detector());
                 updateProgress(2, 3);
                 List<DayData.Gap> gaps = DayData.gaps(symbol, current.store().coverage(from, to));

@@ -81,7 +81,6 @@ class BarStoreTest {
                     store.days(null));
             assertEquals(List.of(new DayCount("SPY", TestBars.DAY, 31)), store.days("SPY"));
             assertEquals(List.of("AAPL", "SPY"), store.symbols());
-            assertEquals(43, store.countBars(TestBars.DAY));
         }
     }
 
