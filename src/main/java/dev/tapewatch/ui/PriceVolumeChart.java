@@ -58,6 +58,8 @@ final class PriceVolumeChart extends VBox {
     private BiConsumer<Long, Long> onSelect = (from, to) -> { };
     private Runnable onUserMove = () -> { };
     private Double selectionStart;
+    private boolean candlesPreferred = true;
+    private boolean candlesShown = true;
     private Band selectionBand;
 
     PriceVolumeChart() {
@@ -76,7 +78,10 @@ final class PriceVolumeChart extends VBox {
             Zoomer zoomer = new Zoomer(AxisMode.X);
             zoomer.setSliderVisible(false);
             zoomer.setAddButtonsToToolBar(false);
-            zoomer.setZoomInMouseFilter(event -> event.getButton() == MouseButton.PRIMARY && !event.isShiftDown());
+            // chartfx's default (primary button, no modifier) minus nothing: Shift-drag is ours, for selecting.
+            zoomer.setZoomInMouseFilter(event -> event.isPrimaryButtonDown() && !event.isSecondaryButtonDown()
+                    && !event.isMiddleButtonDown() && !event.isShiftDown() && !event.isControlDown()
+                    && !event.isAltDown() && !event.isMetaDown());
             chart.getPlugins().add(zoomer);
             chart.getToolBar().setVisible(false);
             chart.getToolBar().setManaged(false);
@@ -93,6 +98,8 @@ final class PriceVolumeChart extends VBox {
         volumeTime.setAutoRanging(false);
 
         priceChart.getPlugins().add(new CrosshairIndicator());
+        priceTime.minProperty().addListener(change -> applyPriceStyle());
+        priceTime.maxProperty().addListener(change -> applyPriceStyle());
         candleRenderer.getDatasets().add(candles);
         priceChart.getRenderers().add(candleRenderer);
         lineRenderer.setPolyLineStyle(LineStyle.NORMAL);
@@ -150,7 +157,23 @@ final class PriceVolumeChart extends VBox {
         onUserMove = listener;
     }
 
-    void showCandles(boolean candlesOn) {
+    /** The user's choice; candles still give way to a close line when there are far more of them than pixels. */
+    void showCandles(boolean preferred) {
+        candlesPreferred = preferred;
+        applyPriceStyle();
+    }
+
+    private void applyPriceStyle() {
+        double width = priceChart.getPlotArea().getWidth() > 0 ? priceChart.getPlotArea().getWidth() : 800;
+        long from = (long) (priceTime.getMin() * 1000);
+        long to = (long) (priceTime.getMax() * 1000);
+        List<Bar> bars = shown;
+        int visible = Bars.firstAtOrAfter(bars, to) - Bars.firstAtOrAfter(bars, from);
+        boolean candlesOn = candlesPreferred && visible <= 2 * width; // below half a pixel a candle is noise
+        if (candlesOn == candlesShown && !priceChart.getRenderers().isEmpty()) {
+            return;
+        }
+        candlesShown = candlesOn;
         priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer);
         if (candlesOn) {
             lineRenderer.getDatasets().clear();
