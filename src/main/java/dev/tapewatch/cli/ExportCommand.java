@@ -5,7 +5,6 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,11 +23,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "Ticker, e.g. SPY.")
-    String symbol;
-
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Trading day.")
-    LocalDate date;
+    @Mixin
+    SymbolDayOptions day;
 
     @Option(names = "--from", paramLabel = "HH:MM[:SS]", description = "First time included (default 00:00).")
     LocalTime from;
@@ -41,20 +37,20 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long start = from == null ? ExchangeTime.startOfDay(date) : ExchangeTime.toEpochMillis(date, from);
-        long end = to == null ? ExchangeTime.endOfDay(date) : ExchangeTime.toEpochMillis(date, to);
+        long start = from == null ? ExchangeTime.startOfDay(day.date) : ExchangeTime.toEpochMillis(day.date, from);
+        long end = to == null ? ExchangeTime.endOfDay(day.date) : ExchangeTime.toEpochMillis(day.date, to);
         if (end <= start) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " must be after --from " + from);
         }
         try (BarStore store = db.openExisting()) {
             CsvExport export = new CsvExport(store);
             if ("-".equals(out)) {
-                export.toStream(symbol, start, end, System.out, null);
+                export.toStream(day.symbol, start, end, System.out, null);
                 System.out.flush();
             } else {
-                long rows = export.toFile(symbol, start, end, Path.of(out), null);
+                long rows = export.toFile(day.symbol, start, end, Path.of(out), null);
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("Wrote " + rows + " bars of " + symbol + " to " + Path.of(out).toAbsolutePath());
+                err.println("Wrote " + rows + " bars of " + day.symbol + " to " + Path.of(out).toAbsolutePath());
             }
         }
         return ExitCodes.OK;

@@ -8,7 +8,6 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,11 +28,8 @@ final class SpikesCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--symbol", required = true, converter = SymbolConverter.class, description = "Ticker, e.g. SPY.")
-    String symbol;
-
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Trading day.")
-    LocalDate date;
+    @Mixin
+    SymbolDayOptions day;
 
     @Option(names = "--rescore", description = "Run the detector over the stored bars with the current settings"
             + " and replace the day's stored spikes first.")
@@ -44,15 +40,15 @@ final class SpikesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (BarStore store = db.openExisting()) {
             List<Spike> spikes = rescore
-                    ? History.rescore(store, symbol, date,
+                    ? History.rescore(store, day.symbol, day.date,
                             DetectorConfig.read(AppConfig.load(AppPaths.system().configFile())))
-                    : store.spikes(symbol, ExchangeTime.startOfDay(date), ExchangeTime.endOfDay(date));
+                    : store.spikes(day.symbol, ExchangeTime.startOfDay(day.date), ExchangeTime.endOfDay(day.date));
             out.printf("%-8s  %-8s  %-8s  %-6s  %7s  %9s%n", "start", "peak", "end", "kind", "score", "x average");
             for (Spike spike : spikes) {
                 out.printf("%-8s  %-8s  %-8s  %-6s  %7.1f  %8.1fx%n", time(spike.start()), time(spike.peakTime()),
                         time(spike.end()), spike.kind(), spike.peakScore(), spike.volumeMultiple());
             }
-            out.println(spikes.size() + " spikes of " + symbol + " on " + date);
+            out.println(spikes.size() + " spikes of " + day.symbol + " on " + day.date);
         }
         return ExitCodes.OK;
     }
