@@ -19,7 +19,8 @@ final class DaysCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--symbol", converter = SymbolConverter.class, description = "Only this ticker.")
+    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = SymbolConverter.class,
+            description = "Only this ticker.")
     String symbol;
 
     @Override
