@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,7 +88,6 @@ public final class PolygonFeed implements Feed {
     private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>(INBOUND_FRAMES);
     private final Set<String> symbols = ConcurrentHashMap.newKeySet();
     private final Set<String> unknownKinds = ConcurrentHashMap.newKeySet();
-    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong bars = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();

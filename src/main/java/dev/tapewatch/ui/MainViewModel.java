@@ -65,7 +65,6 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper feedState = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
@@ -110,7 +109,6 @@ public final class MainViewModel {
         session.set(started);
         watchlist.clear();
         started.watchlist().forEach(symbol -> watchlist.add(new QuoteRow(symbol, tickers.name(symbol))));
-        simulated.set(started.provider() == Provider.SIMULATOR);
         provider.set(started.provider() == Provider.SIMULATOR ? "Simulated market" : started.provider().id());
         database.set(started.store().location().describe());
         String remembered = config.get("ui.symbol").orElse(null);
@@ -452,10 +450,6 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty providerProperty() {
         return provider.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty simulatedProperty() {
-        return simulated.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty ratesProperty() {

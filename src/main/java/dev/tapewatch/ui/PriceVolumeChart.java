@@ -264,17 +264,16 @@ final class PriceVolumeChart extends VBox {
 
     /** Fits price and volume axes to the shown bars within the visible time range; FX thread. */
     void fitValues() {
-        double from = priceTime.getMin() * 1000;
-        double to = priceTime.getMax() * 1000;
+        List<Bar> bars = shown;
+        int first = Bars.firstAtOrAfter(bars, (long) (priceTime.getMin() * 1000));
+        int end = Bars.firstAtOrAfter(bars, (long) (priceTime.getMax() * 1000) + 1);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         double maxVolume = 0;
-        for (Bar bar : shown) {
-            if (bar.start() >= from && bar.start() <= to) {
-                low = Math.min(low, bar.low());
-                high = Math.max(high, bar.high());
-                maxVolume = Math.max(maxVolume, bar.volume());
-            }
+        for (Bar bar : bars.subList(first, end)) { // only what is visible: this runs on the FX thread
+            low = Math.min(low, bar.low());
+            high = Math.max(high, bar.high());
+            maxVolume = Math.max(maxVolume, bar.volume());
         }
         if (low <= high) {
             double pad = Math.max((high - low) * 0.08, high * 0.0005);
