@@ -2,15 +2,24 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.feed.Backoff;
 import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.sim.SimulatorServer;
 import java.net.URI;
 
-/** Everything that picks and tunes the live feed. {@code key} is a secret: never print this record. */
+/**
+ * Everything that picks and tunes the live feed and its REST history. {@code key} is a secret: never print
+ * this record's parts, only {@link #toString()}. {@code restUrl} null means the provider's own; {@code backfill}
+ * turns filling gaps from REST on or off.
+ */
 public record FeedSettings(Provider provider, URI url, String key, long stalenessMillis,
-                           SimulatorServer.Settings simulation) {
+                           SimulatorServer.Settings simulation, URI restUrl, boolean backfill) {
 
     public static FeedSettings simulator(SimulatorServer.Settings simulation) {
-        return new FeedSettings(Provider.SIMULATOR, null, null, 30_000, simulation);
+        return new FeedSettings(Provider.SIMULATOR, null, null, 30_000, simulation, null, true);
+    }
+
+    public FeedSettings withBackfill(boolean value) {
+        return new FeedSettings(provider, url, key, stalenessMillis, simulation, restUrl, value);
     }
 
     PolygonFeed.Config feedConfig(URI target, String apiKey) {
@@ -20,7 +29,8 @@ public record FeedSettings(Provider provider, URI url, String key, long stalenes
 
     @Override
     public String toString() {
-        return "FeedSettings[provider=" + provider + ", url=" + url + ", key=" + (key == null ? "none" : "***")
-                + ", stalenessMillis=" + stalenessMillis + "]";
+        return "FeedSettings[provider=" + provider + ", url=" + Secrets.redact(String.valueOf(url), key)
+                + ", key=" + (key == null ? "none" : "***") + ", stalenessMillis=" + stalenessMillis
+                + ", restUrl=" + Secrets.redact(String.valueOf(restUrl), key) + ", backfill=" + backfill + "]";
     }
 }

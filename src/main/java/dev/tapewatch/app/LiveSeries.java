@@ -44,6 +44,41 @@ public final class LiveSeries implements FeedListener {
         }
     }
 
+    /**
+     * Merges older bars (a page of history, in time order) into the symbol's series in one pass; a stored
+     * second that is already here is replaced.
+     */
+    public void merge(List<Bar> older) {
+        if (older.isEmpty()) {
+            return;
+        }
+        Series series = bySymbol.computeIfAbsent(older.get(0).symbol(), s -> new Series());
+        synchronized (series) {
+            List<Bar> merged = new ArrayList<>(series.bars.size() + older.size());
+            int i = 0;
+            int j = 0;
+            List<Bar> mine = series.bars;
+            while (i < mine.size() || j < older.size()) {
+                if (j == older.size() || (i < mine.size() && mine.get(i).start() < older.get(j).start())) {
+                    merged.add(mine.get(i++));
+                } else {
+                    if (i < mine.size() && mine.get(i).start() == older.get(j).start()) {
+                        i++;
+                    }
+                    merged.add(older.get(j++));
+                }
+            }
+            if (merged.size() > CAPACITY) {
+                merged.subList(0, merged.size() - CAPACITY).clear();
+            }
+            series.bars.clear();
+            series.bars.addAll(merged);
+            series.firstOpen = merged.get(0).open();
+            series.volume = merged.stream().mapToDouble(Bar::volume).sum();
+            series.version++;
+        }
+    }
+
     private static void add(Series series, Bar bar) {
         List<Bar> bars = series.bars;
         int last = bars.size() - 1;

@@ -26,40 +26,32 @@ public final class LiveSession implements AutoCloseable {
 
     private final Settings settings;
     private final BarStore store;
+    private final Pipeline pipeline;
     private final MarketConnection connection;
-    private final Recorder recorder;
-    private final LiveSpikes spikes;
     private final LiveSeries series = new LiveSeries();
     private final Set<String> watchlist;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "background-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(Threads.named("background-jobs"));
 
     private LiveSession(Settings settings) {
         this.settings = settings;
         this.watchlist = new LinkedHashSet<>(settings.watchlist());
         this.store = BarStore.open(settings.store(), BarStore.Mode.CREATE);
-        BarBus bus = new BarBus();
         try {
-            this.connection = MarketConnection.open(settings.feed(), bus);
+            this.pipeline = Pipeline.open(store, settings.feed(), settings.detector(), series);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        this.recorder = new Recorder(store, connection.marketClock());
-        this.spikes = new LiveSpikes(store, settings.detector());
-        bus.add(recorder);
-        bus.add(spikes);
-        bus.add(series);
+        this.connection = pipeline.connection();
+        if (pipeline.backfill() != null) {
+            pipeline.backfill().onFetched(series::merge);
+        }
     }
 
     /** Opens the store and starts streaming the watchlist. */
     public static LiveSession start(Settings settings) {
         LiveSession session = new LiveSession(settings);
-        session.connection.feed().subscribe(session.watchlist);
-        session.connection.feed().start();
+        session.pipeline.start(session.watchlist);
         return session;
     }
 
@@ -87,9 +79,14 @@ public final class LiveSession implements AutoCloseable {
         return connection.feed().stats();
     }
 
-    /** Bars written to the database by this session. */
+    /** Bars this session has stored (committed and on disk). */
     public long barsStored() {
-        return recorder.writer().written();
+        return pipeline.recorder().writer().written();
+    }
+
+    /** Why storing fails right now, or null while it works. */
+    public dev.tapewatch.store.BarWriter.Problem storeProblem() {
+        return pipeline.recorder().writer().problem();
     }
 
     public LongSupplier marketClock() {
@@ -101,7 +98,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public void onSpike(Consumer<Spike> listener) {
-        spikes.onSpike(listener);
+        pipeline.spikes().onSpike(listener);
     }
 
     public synchronized List<String> watchlist() {
@@ -120,12 +117,18 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops in the order that loses nothing: background jobs finish (they are cancelled cooperatively by their
+     * owners, never interrupted: H2 is not interrupt-safe), then the pipeline stores all it received.
+     */
     @Override
     public void close() throws InterruptedException {
-        background.shutdownNow();
-        connection.close();
-        spikes.finish();
-        recorder.close();
-        store.close();
+        background.shutdown();
+        background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            pipeline.close();
+        } finally {
+            store.close();
+        }
     }
 }

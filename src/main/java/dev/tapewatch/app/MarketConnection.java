@@ -2,6 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.feed.PolygonRest;
 import dev.tapewatch.sim.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +20,13 @@ public final class MarketConnection implements AutoCloseable {
     private final Provider provider;
     private final SimulatorServer simulator;
     private final PolygonFeed feed;
+    private final PolygonRest rest;
 
-    private MarketConnection(Provider provider, SimulatorServer simulator, PolygonFeed feed) {
+    private MarketConnection(Provider provider, SimulatorServer simulator, PolygonFeed feed, PolygonRest rest) {
         this.provider = provider;
         this.simulator = simulator;
         this.feed = feed;
+        this.rest = rest;
     }
 
     /**
@@ -40,11 +43,20 @@ public final class MarketConnection implements AutoCloseable {
             }
             PolygonFeed.Config config = settings.feedConfig(server.url(), SIMULATOR_KEY)
                     .withMarketClock(server.clock()::now);
-            return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener));
+            URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
+            return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener),
+                    new PolygonRest(restUrl, SIMULATOR_KEY));
         }
         URI url = settings.url() != null ? settings.url() : settings.provider().defaultUrl();
+        URI restUrl = settings.restUrl() != null ? settings.restUrl() : PolygonRest.DEFAULT_URL;
         return new MarketConnection(settings.provider(), null,
-                new PolygonFeed(settings.feedConfig(url, settings.key()), listener));
+                new PolygonFeed(settings.feedConfig(url, settings.key()), listener),
+                new PolygonRest(restUrl, settings.key()));
+    }
+
+    /** The provider's REST history (the simulator's own for the simulator). */
+    public PolygonRest rest() {
+        return rest;
     }
 
     public PolygonFeed feed() {

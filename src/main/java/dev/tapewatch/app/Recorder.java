@@ -4,40 +4,20 @@ import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
-import dev.tapewatch.store.StoreException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Records a feed into the store: every bar through the batch writer (waiting for room rather than dropping),
- * and each streaming session as a coverage span whose end moves forward while it lasts.
+ * Records a feed into the store. Everything goes through the batch writer's queue in the order the feed
+ * delivered it, so the feed's delivery thread never waits on the database (only for room in the queue), and
+ * each streaming session becomes a coverage span that ends at its last stored bar.
  */
 public final class Recorder implements FeedListener, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
-    private static final long HEARTBEAT_SECONDS = 5;
-
-    private final BarStore store;
     private final BarWriter writer;
-    private final LongSupplier marketClock;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "recorder-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Object coverageLock = new Object();
-    private long openSpan = -1;
+    private boolean closed;
 
-    public Recorder(BarStore store, LongSupplier marketClock) {
-        this.store = store;
+    public Recorder(BarStore store) {
         this.writer = new BarWriter(store);
-        this.marketClock = marketClock;
-        heartbeat.scheduleWithFixedDelay(this::extendOpenSpan, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     public BarWriter writer() {
@@ -46,58 +26,43 @@ public final class Recorder implements FeedListener, AutoCloseable {
 
     @Override
     public void bars(List<Bar> bars) {
-        try {
+        queue(() -> {
             for (Bar bar : bars) {
                 writer.put(bar);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while queueing bars for the database", e);
-        }
+        });
     }
 
     @Override
     public void sessionStarted(Set<String> symbols, long time) {
-        synchronized (coverageLock) {
-            try {
-                openSpan = store.beginCoverage(symbols.stream().sorted().toList(), time);
-            } catch (StoreException e) {
-                LOG.error("Could not record the start of a connected span: {}", e.getMessage());
-            }
-        }
+        queue(() -> writer.sessionStarted(symbols, time));
     }
 
     @Override
     public void sessionEnded(long time, String reason) {
-        synchronized (coverageLock) {
-            if (openSpan >= 0) {
-                try {
-                    store.extendCoverage(openSpan, time, reason);
-                } catch (StoreException e) {
-                    LOG.error("Could not record the end of a connected span: {}", e.getMessage());
-                }
-                openSpan = -1;
-            }
+        queue(() -> writer.sessionEnded(reason));
+    }
+
+    private interface Queueing {
+        void run() throws InterruptedException;
+    }
+
+    private static void queue(Queueing work) {
+        try {
+            work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing for the database", e);
         }
     }
 
-    private void extendOpenSpan() {
-        synchronized (coverageLock) {
-            if (openSpan >= 0) {
-                try {
-                    store.extendCoverage(openSpan, marketClock.getAsLong(), null);
-                } catch (StoreException e) {
-                    LOG.warn("Could not extend the connected span: {}", e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** Writes everything accepted; call after the feed has stopped delivering. */
+    /** Stores everything queued and ends the open span; call after the feed has stopped delivering. */
     @Override
-    public void close() throws InterruptedException {
-        heartbeat.shutdownNow();
-        sessionEnded(marketClock.getAsLong(), "stopped");
-        writer.close();
+    public synchronized void close() throws InterruptedException {
+        if (!closed) {
+            closed = true;
+            writer.sessionEnded("stopped");
+            writer.close();
+        }
     }
 }

@@ -9,7 +9,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the settings file into what a live session needs; missing settings take first-run defaults. */
+/**
+ * Turns the settings file (and, for the command line, its flags) into what a live session needs; missing
+ * settings take first-run defaults. The window and {@code record} both choose provider, URLs, key and database
+ * here, so they agree.
+ */
 public final class SessionConfig {
     public static final List<String> FIRST_RUN_WATCHLIST = List.of("SPY", "AAPL", "MSFT", "NVDA", "TSLA");
     public static final String WATCHLIST = "watchlist";
@@ -17,31 +21,74 @@ public final class SessionConfig {
     public static final String SIM_SEED = "simulator.seed";
     public static final String SIM_START = "simulator.start";
     public static final String STALENESS = "staleness.seconds";
+    public static final String REST_URL = "rest.url";
+    public static final String BACKFILL = "backfill";
+
+    /** What the command line says; null where it says nothing, so the settings file decides. */
+    public record Overrides(String provider, URI url, URI restUrl, String key, Long stalenessMillis, Double speed,
+                            Long seed, Long start, Boolean backfill) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+    }
 
     private SessionConfig() {
     }
 
     public static LiveSession.Settings read(AppConfig config, AppPaths paths, Map<String, String> environment) {
-        String key = config.polygonKey(null, environment).orElse(null);
-        Provider provider = config.get(AppConfig.PROVIDER).map(Provider::parse)
-                .orElse(key != null ? Provider.POLYGON : Provider.SIMULATOR);
-        long staleness = (long) (Double.parseDouble(config.get(STALENESS).orElse("30")) * 1000);
-        FeedSettings feed;
+        FeedSettings feed = feed(config, environment, Overrides.NONE);
+        List<String> watchlist = config.get(WATCHLIST).map(Symbols::parseList).orElse(FIRST_RUN_WATCHLIST);
+        return new LiveSession.Settings(feed, store(config, paths, feed.provider()), DetectorConfig.read(config),
+                watchlist);
+    }
+
+    /**
+     * The provider: the flag's, else the file's, else Polygon when a key is configured, else the simulator.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static FeedSettings feed(AppConfig config, Map<String, String> environment, Overrides flags) {
+        String key = config.polygonKey(flags.key(), environment).orElse(null);
+        Provider provider = flags.provider() != null ? Provider.parse(flags.provider())
+                : config.get(AppConfig.PROVIDER).map(Provider::parse)
+                        .orElse(key != null ? Provider.POLYGON : Provider.SIMULATOR);
+        long staleness = flags.stalenessMillis() != null ? flags.stalenessMillis()
+                : (long) (number(config, STALENESS, 30) * 1000);
+        boolean backfill = flags.backfill() != null ? flags.backfill()
+                : Boolean.parseBoolean(config.get(BACKFILL).orElse("true"));
+        URI restUrl = flags.restUrl() != null ? flags.restUrl() : config.get(REST_URL).map(URI::create).orElse(null);
         if (provider == Provider.SIMULATOR) {
             SimulatorServer.Settings simulation = SimulatorServer.Settings.defaults()
-                    .withSpeed(Double.parseDouble(config.get(SIM_SPEED).orElse("1")))
-                    .withSeed(Long.parseLong(config.get(SIM_SEED).orElse("1")))
-                    .withStart(config.get(SIM_START).map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text)))
-                            .orElse(null));
-            feed = new FeedSettings(provider, null, null, staleness, simulation);
-        } else {
-            feed = new FeedSettings(provider, config.get(AppConfig.URL).map(URI::create).orElse(null), key, staleness,
-                    null);
+                    .withSpeed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
+                    .withSeed(flags.seed() != null ? flags.seed() : (long) number(config, SIM_SEED, 1))
+                    .withStart(flags.start() != null ? flags.start() : config.get(SIM_START)
+                            .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null));
+            return new FeedSettings(provider, null, null, staleness, simulation, restUrl, backfill);
         }
-        StoreLocation store = config.get(AppConfig.DATABASE).map(StoreLocation::parse)
+        if (key == null) {
+            throw new IllegalArgumentException("No Polygon API key: set " + AppConfig.ENV_POLYGON_KEY
+                    + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
+                    + ". Without a key, use the simulator (--provider simulator).");
+        }
+        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        return new FeedSettings(provider, url, key, staleness, null, restUrl, backfill);
+    }
+
+    /** The database: the file's setting, else the user's data folder (the simulator's own file for the simulator). */
+    public static StoreLocation store(AppConfig config, AppPaths paths, Provider provider) {
+        return config.get(AppConfig.DATABASE).map(StoreLocation::parse)
                 .orElse(StoreLocation.ofFile(provider == Provider.SIMULATOR ? paths.simulatorDatabase()
                         : paths.defaultDatabase()));
-        List<String> watchlist = config.get(WATCHLIST).map(Symbols::parseList).orElse(FIRST_RUN_WATCHLIST);
-        return new LiveSession.Settings(feed, store, DetectorConfig.read(config), watchlist);
+    }
+
+    private static double number(AppConfig config, String name, double fallback) {
+        String text = config.get(name).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " in " + config.file() + " is '" + text
+                    + "', not a number; fix or delete that line.");
+        }
     }
 }

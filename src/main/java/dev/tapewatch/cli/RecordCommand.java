@@ -2,21 +2,24 @@ package dev.tapewatch.cli;
 
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
-import dev.tapewatch.app.BarBus;
+import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.LiveSpikes;
 import dev.tapewatch.app.FeedSettings;
-import dev.tapewatch.app.MarketConnection;
-import dev.tapewatch.app.Provider;
-import dev.tapewatch.app.Recorder;
+import dev.tapewatch.app.Pipeline;
+import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
+import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.SimulatorServer;
 import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.BarWriter;
+import dev.tapewatch.store.CoverageSpan;
+import dev.tapewatch.store.StoreLocation;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -33,8 +36,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "record", mixinStandardHelpOptions = true,
-        description = "Streams live second bars of the symbols into the database until stopped (Ctrl-C), or for"
-                + " --duration. With no API key it records the built-in simulated market.")
+        description = {"Streams live second bars of the symbols into the database until stopped (Ctrl-C or SIGTERM:"
+                + " everything received is stored first, then it exits 0), or for --duration. With no API key it"
+                + " records the built-in simulated market.",
+                "Gaps (the day so far at start, and what a disconnect missed) are filled from the provider's REST"
+                + " history unless --no-backfill is given."})
 final class RecordCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -44,23 +50,35 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--symbols", required = true, paramLabel = "SYM,SYM", description = "Tickers, e.g. SPY,AAPL.")
+    @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "Tickers, e.g. SPY,AAPL.")
     String symbols;
+
+    @Option(names = "--all", description = "Record every symbol the provider sends (subscribes A.*).")
+    boolean all;
 
     @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
     String provider;
 
-    @Option(names = "--url", description = "Websocket base URL, e.g. ws://127.0.0.1:8765 (default: the provider's).")
+    @Option(names = "--url", description = "Websocket base URL, e.g. ws://127.0.0.1:8765 (default: the settings"
+            + " file's, else the provider's).")
     URI url;
 
-    @Option(names = "--key", description = "Polygon API key (prefer the POLYGON_API_KEY environment variable).")
+    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base URL for backfill (default: the"
+            + " provider's; the simulator's own for the simulator).")
+    URI restUrl;
+
+    @Option(names = "--no-backfill", description = "Do not fill gaps from the provider's REST history.")
+    boolean noBackfill;
+
+    @Option(names = "--key", description = "Polygon API key (prefer the POLYGON_API_KEY environment variable:"
+            + " a flag shows in the process list).")
     String key;
 
     @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 30s).")
     Duration duration;
 
-    @Option(names = "--staleness", converter = DurationConverter.class, defaultValue = "30s",
+    @Option(names = "--staleness", converter = DurationConverter.class,
             description = "Reconnect when no data arrives for this long (default 30s).")
     Duration staleness;
 
@@ -68,11 +86,12 @@ final class RecordCommand implements Callable<Integer> {
             description = "How often to print a status line (default 5s).")
     Duration statusEvery;
 
-    @Option(names = "--speed", defaultValue = "1", description = "Simulator only: simulated seconds per second.")
-    double speed;
+    @Option(names = "--speed", description = "Simulator only: simulated seconds per second, 0 (as fast as possible)"
+            + " to 10000 (default 1).")
+    Double speed;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Simulator only: seed of the market.")
-    long seed;
+    @Option(names = "--seed", description = "Simulator only: seed of the market (default 1).")
+    Long seed;
 
     @Option(names = "--start", converter = MarketTimeConverter.class, paramLabel = "YYYY-MM-DDTHH:MM",
             description = "Simulator only: simulated start, America/New_York.")
@@ -86,16 +105,16 @@ final class RecordCommand implements Callable<Integer> {
         AppPaths paths = AppPaths.system();
         AppConfig config = AppConfig.load(paths.configFile());
         FeedSettings settings = feedSettings(config);
+        StoreLocation location = db.database != null || db.simulated
+                ? db.location(false) : SessionConfig.store(config, paths, settings.provider());
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(finished, 30);
-        }, "record-stop");
-        try (BarStore store = db.openOrCreate(settings.provider() == Provider.SIMULATOR)) {
-            BarBus bus = new BarBus();
-            bus.add(new FeedListener() {
+        try (BarStore store = BarStore.open(location, BarStore.Mode.CREATE);
+             StopSignals signals = StopSignals.install(stop::countDown, () -> {
+                 System.err.println("tapewatch: stopping at once; bars not yet stored are lost");
+                 Runtime.getRuntime().halt(ExitCodes.FAILURE);
+             })) {
+            Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), new FeedListener() {
                 @Override
                 public void bars(List<Bar> bars) {
                 }
@@ -109,37 +128,23 @@ final class RecordCommand implements Callable<Integer> {
                     }
                 }
             });
-            MarketConnection connection = MarketConnection.open(settings, bus);
-            Recorder recorder = new Recorder(store, connection.marketClock());
-            LiveSpikes spikes = new LiveSpikes(store, DetectorConfig.read(config));
-            bus.add(recorder);
-            bus.add(spikes);
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                out.println("Recording " + String.join(",", watched) + " from " + describe(connection) + " into "
-                        + store.location().describe());
+                out.println("Recording " + (all ? "every symbol" : String.join(",", watched)) + " from "
+                        + describe(pipeline, settings) + " into " + store.location().describe()
+                        + (pipeline.backfill() == null ? " (no backfill)"
+                                : "; gaps filled from " + Secrets.redact(
+                                        pipeline.connection().rest().base().toString(), settings.key())));
                 out.flush();
-                connection.feed().subscribe(watched);
-                connection.feed().start();
-                waitAndReport(connection, recorder, stop, out);
+                pipeline.start(all ? List.of(CoverageSpan.ALL_SYMBOLS) : watched);
+                waitAndReport(pipeline, stop, out);
             } finally {
-                connection.close();
-                spikes.finish();
-                recorder.close();
+                pipeline.close();
             }
-            return finish(connection, recorder, out);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook itself is running; it is waiting for us
-            }
+            return finish(pipeline, out);
         }
     }
 
-    private void waitAndReport(MarketConnection connection, Recorder recorder, CountDownLatch stop, PrintWriter out)
-            throws InterruptedException {
+    private void waitAndReport(Pipeline pipeline, CountDownLatch stop, PrintWriter out) throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         long nextReport = System.nanoTime() + statusEvery.toNanos();
         long lastBars = 0;
@@ -150,9 +155,9 @@ final class RecordCommand implements Callable<Integer> {
                 break;
             }
             if (now >= nextReport) {
-                FeedStats stats = connection.feed().stats();
+                FeedStats stats = pipeline.feed().stats();
                 double seconds = (now - lastReport) / 1e9;
-                out.println(statusLine(connection, recorder, stats, (stats.bars() - lastBars) / seconds));
+                out.println(statusLine(pipeline, stats, (stats.bars() - lastBars) / seconds));
                 out.flush();
                 lastBars = stats.bars();
                 lastReport = now;
@@ -161,68 +166,77 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    private String statusLine(MarketConnection connection, Recorder recorder, FeedStats stats, double barsPerSecond) {
-        long marketNow = connection.marketClock().getAsLong();
-        return String.format("%s ET  %-40s  %8.1f bars/s  stored %d  reconnects %d  lag %.1f s",
+    private String statusLine(Pipeline pipeline, FeedStats stats, double barsPerSecond) {
+        long marketNow = pipeline.connection().marketClock().getAsLong();
+        BarWriter writer = pipeline.recorder().writer();
+        BarWriter.Problem problem = writer.problem();
+        Backfill backfill = pipeline.backfill();
+        return String.format("%s ET  %-40s  %8.1f bars/s  stored %d  waiting %d%s  reconnects %d  lag %.1f s%s",
                 CLOCK.format(ExchangeTime.localDateTime(marketNow)),
-                connection.feed().status().describe(System.currentTimeMillis()), barsPerSecond,
-                recorder.writer().written(), stats.reconnects(), stats.lagMillis() / 1000.0);
+                pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond,
+                writer.written(), writer.pending(),
+                backfill == null ? "" : "  backfilled " + backfill.fetched(), stats.reconnects(),
+                stats.lagMillis() / 1000.0,
+                problem == null ? "" : "  NOT STORING: " + problem.message());
     }
 
-    private int finish(MarketConnection connection, Recorder recorder, PrintWriter out) {
-        FeedStatus status = connection.feed().status();
-        FeedStats stats = connection.feed().stats();
-        out.println("Stored " + recorder.writer().written() + " bars (" + stats.bars() + " received, "
+    private int finish(Pipeline pipeline, PrintWriter out) {
+        FeedStatus status = pipeline.feed().status();
+        FeedStats stats = pipeline.feed().stats();
+        BarWriter writer = pipeline.recorder().writer();
+        Backfill backfill = pipeline.backfill();
+        out.println("Stored " + writer.written() + " bars (" + stats.bars() + " received"
+                + (backfill == null ? "" : ", " + backfill.fetched() + " backfilled") + ", "
                 + stats.malformed() + " malformed skipped, " + stats.reconnects() + " reconnects).");
         out.flush();
-        if (recorder.writer().abandoned() > 0) {
-            throw new CommandFailure(recorder.writer().abandoned() + " bars could not be written to the database;"
-                    + " see the log above", ExitCodes.FAILURE);
+        if (writer.unstored() > 0) {
+            BarWriter.Problem problem = writer.problem();
+            throw new CommandFailure(writer.unstored() + " bars could not be stored"
+                    + (problem == null ? "" : ": " + problem.message())
+                    + ". The bars reported as stored are safe; coverage shows the lost stretch as a gap.",
+                    ExitCodes.FAILURE);
         }
         if (status.state() == FeedStatus.State.FAILED) {
             throw new CommandFailure("Feed failed: " + status.detail(), ExitCodes.AUTH_REFUSED);
         }
         if (!streamed) {
-            throw new CommandFailure("Never received data from " + describe(connection) + " (last state: "
+            throw new CommandFailure("Never received data from the feed (last state: "
                     + status.describe(System.currentTimeMillis()) + ")", ExitCodes.FEED_UNREACHABLE);
         }
         return ExitCodes.OK;
     }
 
-    private String describe(MarketConnection connection) {
+    private static String describe(Pipeline pipeline, FeedSettings settings) {
+        var connection = pipeline.connection();
         if (connection.simulator() != null) {
             return "the simulated market (" + connection.simulator().url() + ", speed "
                     + connection.simulator().settings().speed() + "x)";
         }
-        return connection.provider() + " (" + (url != null ? url : connection.provider().defaultUrl()) + ")";
+        URI shown = settings.url() != null ? settings.url() : connection.provider().defaultUrl();
+        return connection.provider() + " (" + Secrets.redact(shown.toString(), settings.key()) + ")";
     }
 
     private FeedSettings feedSettings(AppConfig config) {
-        String key = config.polygonKey(this.key, System.getenv()).orElse(null);
-        Provider chosen;
+        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > SimulatorServer.Settings.MAX_SPEED)) {
+            throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
+                    + " to 10000 simulated seconds per second, was " + speed);
+        }
         try {
-            chosen = provider != null ? Provider.parse(provider)
-                    : config.get(AppConfig.PROVIDER).map(Provider::parse)
-                            .orElse(key != null ? Provider.POLYGON : Provider.SIMULATOR);
+            return SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, url, restUrl, key,
+                    staleness == null ? null : staleness.toMillis(), speed, seed, start, noBackfill ? false : null));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (chosen == Provider.SIMULATOR) {
-            if (speed < 0) {
-                throw new ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
-            }
-            return new FeedSettings(chosen, null, null, staleness.toMillis(), SimulatorServer.Settings.defaults()
-                    .withSpeed(speed).withSeed(seed).withStart(start));
-        }
-        if (key == null) {
-            throw new ParameterException(spec.commandLine(), "No Polygon API key: pass --key, set "
-                    + AppConfig.ENV_POLYGON_KEY + ", or add " + AppConfig.POLYGON_KEY + " to "
-                    + config.file() + ". Without a key, use --provider simulator.");
-        }
-        return new FeedSettings(chosen, url, key, staleness.toMillis(), null);
     }
 
     private List<String> parseSymbols() {
+        if (all == (symbols != null)) {
+            throw new ParameterException(spec.commandLine(), all ? "give either --symbols or --all, not both"
+                    : "Missing required option: '--symbols=SYM,SYM' (or --all for every symbol)");
+        }
+        if (all) {
+            return List.of();
+        }
         try {
             List<String> parsed = Symbols.parseList(symbols);
             if (parsed.isEmpty()) {
@@ -231,14 +245,6 @@ final class RecordCommand implements Callable<Integer> {
             return parsed;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, int seconds) {
-        try {
-            latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

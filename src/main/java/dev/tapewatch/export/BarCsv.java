@@ -64,10 +64,10 @@ public final class BarCsv {
             number(bar.close());
             number(bar.volume());
             number(bar.vwap());
-            number(bar.accumulatedVolume());
-            number(bar.dayOpen());
-            number(bar.dayVwap());
-            number(bar.averageTradeSize());
+            optionalNumber(bar.accumulatedVolume());
+            optionalNumber(bar.dayOpen());
+            optionalNumber(bar.dayVwap());
+            optionalNumber(bar.averageTradeSize());
             generator.writeNumber(inSpike ? 1 : 0);
             generator.writeEndArray();
             rows++;
@@ -75,6 +75,15 @@ public final class BarCsv {
 
         private void number(double value) throws IOException {
             generator.writeNumber(format(value));
+        }
+
+        /** A day field the provider did not send (REST bars have none) is an empty cell. */
+        private void optionalNumber(double value) throws IOException {
+            if (Double.isNaN(value)) {
+                generator.writeString("");
+            } else {
+                number(value);
+            }
         }
 
         public void flush() throws IOException {
@@ -157,8 +166,8 @@ public final class BarCsv {
             return new Bar(row[0], parseLong(row, 2, where), parseLong(row, 3, where),
                     parseDouble(row, 4, where), parseDouble(row, 5, where), parseDouble(row, 6, where),
                     parseDouble(row, 7, where), parseDouble(row, 8, where), parseDouble(row, 9, where),
-                    parseDouble(row, 10, where), parseDouble(row, 11, where), parseDouble(row, 12, where),
-                    parseDouble(row, 13, where), false);
+                    parseOptional(row, 10, where), parseOptional(row, 11, where), parseOptional(row, 12, where),
+                    parseOptional(row, 13, where), false, Bar.Source.IMPORT);
         } catch (IllegalArgumentException e) {
             if (e instanceof CsvFormatException) {
                 throw e;
@@ -181,6 +190,18 @@ public final class BarCsv {
         } catch (NumberFormatException e) {
             throw badNumber(row, column, where);
         }
+    }
+
+    /** An empty cell is a field the provider did not send. */
+    private static double parseOptional(String[] row, int column, String where) {
+        if (row[column].isBlank()) {
+            return Double.NaN;
+        }
+        double value = parseDouble(row, column, where);
+        if (Double.isNaN(value)) {
+            throw badNumber(row, column, where);
+        }
+        return value;
     }
 
     private static CsvFormatException badNumber(String[] row, int column, String where) {

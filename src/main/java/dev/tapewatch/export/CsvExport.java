@@ -39,6 +39,7 @@ public final class CsvExport {
         if (Files.isDirectory(absolute)) {
             throw new IOException("Cannot write " + absolute + ": it is a folder; give a file name");
         }
+        refuseDatabaseFile(absolute);
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
         try {
             long rows;
@@ -50,6 +51,36 @@ public final class CsvExport {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Database files an export must never replace: by name, and by content (H2's header) whatever the name. */
+    private static final List<String> DATABASE_SUFFIXES = List.of(".mv.db", ".h2.db", ".trace.db", ".lock.db",
+            ".db", ".sqlite", ".sqlite3");
+
+    private static void refuseDatabaseFile(Path target) throws IOException {
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean databaseName = DATABASE_SUFFIXES.stream().anyMatch(name::endsWith);
+        if (databaseName || startsWithH2Header(target)) {
+            throw new IOException("Refusing to write the CSV over " + target + ": that is "
+                    + (databaseName ? "a database file name" : "an H2 database")
+                    + ". Give the export a file name of its own, e.g. " + suggestedName(name) + ".");
+        }
+    }
+
+    /** Every H2 MVStore file begins with the text {@code H:2,}. */
+    private static boolean startsWithH2Header(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head = new byte[4];
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, 4) == 4 && new String(head, StandardCharsets.ISO_8859_1).equals("H:2,");
+        }
+    }
+
+    private static String suggestedName(String name) {
+        int dot = name.indexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".csv";
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {

@@ -144,15 +144,15 @@ public final class PolygonCodec {
         g.writeStringField("ev", bar.end() - bar.start() >= 60_000 ? "AM" : "A");
         g.writeStringField("sym", bar.symbol());
         number(g, "v", bar.volume());
-        number(g, "av", bar.accumulatedVolume());
-        number(g, "op", bar.dayOpen());
+        optionalNumber(g, "av", bar.accumulatedVolume());
+        optionalNumber(g, "op", bar.dayOpen());
         number(g, "vw", bar.vwap());
         number(g, "o", bar.open());
         number(g, "c", bar.close());
         number(g, "h", bar.high());
         number(g, "l", bar.low());
-        number(g, "a", bar.dayVwap());
-        number(g, "z", bar.averageTradeSize());
+        optionalNumber(g, "a", bar.dayVwap());
+        optionalNumber(g, "z", bar.averageTradeSize());
         g.writeNumberField("s", bar.start());
         g.writeNumberField("e", bar.end());
         if (bar.otc()) {
@@ -166,6 +166,12 @@ public final class PolygonCodec {
             g.writeNumberField(name, (long) value);
         } else {
             g.writeNumberField(name, value);
+        }
+    }
+
+    private static void optionalNumber(JsonGenerator g, String name, double value) throws IOException {
+        if (!Double.isNaN(value)) {
+            number(g, name, value);
         }
     }
 
@@ -223,7 +229,7 @@ public final class PolygonCodec {
         void read(JsonParser parser) throws IOException {
             ev = sym = status = message = null;
             otc = false;
-            accumulated = dayOpen = dayVwap = averageSize = 0;
+            accumulated = dayOpen = dayVwap = averageSize = Double.NaN;
             present = 0;
             String name;
             while ((name = parser.nextFieldName()) != null) {
@@ -242,10 +248,10 @@ public final class PolygonCodec {
                     case "c" -> close = number(parser, value, 5);
                     case "v" -> volume = number(parser, value, 6);
                     case "vw" -> vwap = number(parser, value, 7);
-                    case "av" -> accumulated = orZero(parser, value);
-                    case "op" -> dayOpen = orZero(parser, value);
-                    case "a" -> dayVwap = orZero(parser, value);
-                    case "z" -> averageSize = orZero(parser, value);
+                    case "av" -> accumulated = optional(parser, value);
+                    case "op" -> dayOpen = optional(parser, value);
+                    case "a" -> dayVwap = optional(parser, value);
+                    case "z" -> averageSize = optional(parser, value);
                     default -> parser.skipChildren();
                 }
             }
@@ -268,7 +274,8 @@ public final class PolygonCodec {
             return Double.NaN;
         }
 
-        private static double orZero(JsonParser parser, JsonToken value) throws IOException {
+        /** A day field: NaN when absent or not a number (the bar is still good without it). */
+        private static double optional(JsonParser parser, JsonToken value) throws IOException {
             if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
                 return parser.getDoubleValue();
             }

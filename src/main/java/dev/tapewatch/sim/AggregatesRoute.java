@@ -27,12 +27,14 @@ final class AggregatesRoute implements LoopbackServer.HttpRoute {
     }
 
     @Override
-    public LoopbackServer.Reply get(String path, Map<String, String> query) {
+    public LoopbackServer.Reply get(LoopbackServer.HttpGet request) {
+        String path = request.path();
+        Map<String, String> query = request.query();
         Matcher matcher = PATH.matcher(path);
         if (!matcher.matches()) {
             return error(404, "NOT_FOUND", "no such resource: " + path);
         }
-        if (!server.acceptsKey(query.get("apiKey"))) {
+        if (!server.acceptsKey(request.key())) {
             return error(401, "NOT_AUTHORIZED", "Unknown API Key");
         }
         String ticker = matcher.group(1);
@@ -75,7 +77,7 @@ final class AggregatesRoute implements LoopbackServer.HttpRoute {
         if (bars.size() > page.size()) {
             long next = page.get(page.size() - 1).start() + 1000;
             body.put("next_url", server.restUrl() + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next + "/" + to
-                    + "?adjusted=true&sort=asc&limit=" + limit);
+                    + "?adjusted=" + query.getOrDefault("adjusted", "true") + "&sort=asc&limit=" + limit);
         }
         return LoopbackServer.Reply.json(200, body.toString());
     }

@@ -30,7 +30,15 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** Answers plain HTTP GET requests that are not websocket upgrades. */
     public interface HttpRoute {
-        Reply get(String path, Map<String, String> query);
+        Reply get(HttpGet request);
+    }
+
+    /** A GET request: path, query parameters, and the key of an {@code Authorization: Bearer} header (or null). */
+    public record HttpGet(String path, Map<String, String> query, String bearer) {
+        /** The key the client sent: the Bearer header, else an {@code apiKey} query parameter. */
+        public String key() {
+            return bearer != null ? bearer : query.get("apiKey");
+        }
     }
 
     public record Reply(int status, String contentType, String body) {
@@ -136,7 +144,10 @@ public final class LoopbackServer implements AutoCloseable {
             for (String name : request.getParameterNames()) {
                 query.put(name, request.getParameter(name));
             }
-            Reply reply = route.get(request.getRequestURI(), query);
+            String authorization = request.getHeader("Authorization");
+            String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? authorization.substring(7).trim() : null;
+            Reply reply = route.get(new HttpGet(request.getRequestURI(), query, bearer));
             response.setStatus(reply.status());
             response.setContentType(reply.contentType());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -58,6 +58,19 @@ public final class SimulatorServer implements AutoCloseable {
             return new Settings(value, speed, seed, start, requiredKey, symbols, events);
         }
 
+        public static final double MAX_SPEED = 10_000;
+
+        public Settings {
+            if (!Double.isFinite(speed) || speed < 0 || speed > MAX_SPEED) {
+                throw new IllegalArgumentException("the speed must be a number from 0 (as fast as possible) to "
+                        + (long) MAX_SPEED + " simulated seconds per second, was " + speed);
+            }
+            if (start != null && start > System.currentTimeMillis() + dev.tapewatch.market.Bar.MAX_AHEAD_MILLIS) {
+                throw new IllegalArgumentException("the start must not be more than a day ahead, was "
+                        + ExchangeTime.localDateTime(start));
+            }
+        }
+
         public Settings withSpeed(double value) {
             return new Settings(port, value, seed, start, requiredKey, symbols, events);
         }

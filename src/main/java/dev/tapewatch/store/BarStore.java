@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,6 +22,12 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * Bars, spikes and coverage spans over JDBC (an H2 file by default). Thread-safe: every call takes its
  * own pooled connection. Writes of bars are idempotent upserts keyed by (symbol, start).
+ * <p>
+ * "Stored" means on disk: {@link #writeDurably} returns only after the transaction is committed and H2 has
+ * written it to the file (H2 otherwise writes commits in the background up to a second later, which a
+ * {@code kill -9} loses). The database is never closed behind the caller's back: H2's own shutdown hook is
+ * off ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2
+ * closed the database itself (it does on a failed write, e.g. a full disk) {@link #recover} opens it again.
  */
 public final class BarStore implements AutoCloseable {
 
@@ -30,15 +35,18 @@ public final class BarStore implements AutoCloseable {
     public enum Mode { CREATE, EXISTING }
 
     private static final String BAR_COLUMNS = "symbol, start_ms, end_ms, open_price, high_price, low_price,"
-            + " close_price, volume, vwap, accumulated_volume, day_open, day_vwap, avg_trade_size, otc";
+            + " close_price, volume, vwap, accumulated_volume, day_open, day_vwap, avg_trade_size, otc, source";
     private static final String UPSERT_BAR = "MERGE INTO bars (" + BAR_COLUMNS + ", trade_date)"
-            + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int STATEMENT_BATCH = 5_000;
 
     private final StoreLocation location;
-    private final JdbcConnectionPool pool;
+    private final String url;
+    private volatile JdbcConnectionPool pool;
 
-    private BarStore(StoreLocation location, JdbcConnectionPool pool) {
+    private BarStore(StoreLocation location, String url, JdbcConnectionPool pool) {
         this.location = location;
+        this.url = url;
         this.pool = pool;
     }
 
@@ -50,17 +58,13 @@ public final class BarStore implements AutoCloseable {
         if (location.isH2File() && mode == Mode.EXISTING) {
             url += ";IFEXISTS=TRUE";
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(16);
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        JdbcConnectionPool pool = connect(location, url);
         try {
-            // Open one connection first: lock and corruption errors surface here with H2's own codes.
-            try (Connection ignored = pool.getConnection()) {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            }
-            return new BarStore(location, pool);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw StoreErrors.translate(e, location, "open");
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return new BarStore(location, url, pool);
         } catch (FlywayException e) {
             pool.dispose();
             SQLException cause = findSqlCause(e);
@@ -70,6 +74,35 @@ public final class BarStore implements AutoCloseable {
             throw new StoreException("Cannot prepare the tables of database " + location.describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** A pool whose first connection has been opened: lock and corruption errors surface here with H2's codes. */
+    private static JdbcConnectionPool connect(StoreLocation location, String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+        try (Connection ignored = pool.getConnection()) {
+            return pool;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw StoreErrors.translate(e, location, "open");
+        }
+    }
+
+    /**
+     * After a failed write: if the database no longer answers (H2 closes it on an I/O failure), opens it
+     * again, so that a retry can succeed once the cause (a full disk) is gone. Throws while it cannot.
+     */
+    public synchronized void recover() {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement ping = connection.prepareStatement("SELECT 1")) {
+            ping.executeQuery().close();
+            return;
+        } catch (SQLException e) {
+            // closed or broken: open it again below
+        }
+        JdbcConnectionPool old = pool;
+        pool = connect(location, url);
+        old.dispose();
     }
 
     private static void checkFileLocation(StoreLocation location, Mode mode) {
@@ -108,29 +141,115 @@ public final class BarStore implements AutoCloseable {
         return location;
     }
 
-    /** Inserts or replaces bars in one transaction: all are stored or none. */
+    /** Inserts or replaces bars in one transaction, on disk when it returns: all are stored or none. */
     public void upsert(Collection<Bar> bars) {
-        if (bars.isEmpty()) {
-            return;
+        if (!bars.isEmpty()) {
+            writeDurably("store bars in", writes -> {
+                writes.upsert(bars);
+                return null;
+            });
         }
-        inTransaction("store bars in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT_BAR)) {
-                int pending = 0;
-                TradeDates dates = new TradeDates();
-                for (Bar bar : bars) {
-                    bindBar(statement, bar, dates.of(bar.start()));
-                    statement.addBatch();
-                    if (++pending == 5_000) {
-                        statement.executeBatch();
-                        pending = 0;
-                    }
+    }
+
+    /** What may be done inside one durable write; valid only during {@link #writeDurably}. */
+    public final class Writes {
+        private final Connection connection;
+        private PreparedStatement upsert;
+        private int pending;
+        private final TradeDates dates = new TradeDates();
+
+        private Writes(Connection connection) {
+            this.connection = connection;
+        }
+
+        public void upsert(Iterable<Bar> bars) throws SQLException {
+            for (Bar bar : bars) {
+                upsert(bar);
+            }
+            flushBatch();
+        }
+
+        /** Adds one bar to the transaction; statements are sent in batches. */
+        public void upsert(Bar bar) throws SQLException {
+            if (upsert == null) {
+                upsert = connection.prepareStatement(UPSERT_BAR);
+            }
+            bindBar(upsert, bar, dates.of(bar.start()));
+            upsert.addBatch();
+            if (++pending == STATEMENT_BATCH) {
+                flushBatch();
+            }
+        }
+
+        private void flushBatch() throws SQLException {
+            if (pending > 0) {
+                upsert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        /** Records a covered span; returns its id. */
+        public long insertCoverage(Collection<String> symbols, long start, long end, String reason)
+                throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO coverage (symbols, start_ms, end_ms, end_reason) VALUES (?, ?, ?, ?)",
+                    new String[] {"ID"})) {
+                statement.setString(1, String.join(",", symbols));
+                statement.setLong(2, start);
+                statement.setLong(3, end);
+                statement.setString(4, reason);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
                 }
-                if (pending > 0) {
-                    statement.executeBatch();
+            }
+        }
+
+        /** Sets a span's end and how it ended (null: still open). */
+        public void updateCoverage(long id, long end, String reason) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE coverage SET end_ms = ?, end_reason = ? WHERE id = ?")) {
+                statement.setLong(1, end);
+                statement.setString(2, reason);
+                statement.setLong(3, id);
+                statement.executeUpdate();
+            }
+        }
+
+        private void finish() throws SQLException {
+            flushBatch();
+            if (upsert != null) {
+                upsert.close();
+            }
+        }
+    }
+
+    /** Work inside one transaction. */
+    public interface WriteWork<T> {
+        T run(Writes writes) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, commits it and has it written to the database file before
+     * returning: on return it survives the process being killed. All of it is stored or none.
+     */
+    public <T> T writeDurably(String action, WriteWork<T> work) {
+        T result = inTransaction(action, connection -> {
+            Writes writes = new Writes(connection);
+            T value = work.run(writes);
+            writes.finish();
+            return value;
+        });
+        query(action, connection -> {
+            if (url.startsWith("jdbc:h2:")) {
+                try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
+                    checkpoint.execute();
                 }
             }
             return null;
         });
+        return result;
     }
 
     /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
@@ -159,12 +278,26 @@ public final class BarStore implements AutoCloseable {
         statement.setDouble(7, bar.close());
         statement.setDouble(8, bar.volume());
         statement.setDouble(9, bar.vwap());
-        statement.setDouble(10, bar.accumulatedVolume());
-        statement.setDouble(11, bar.dayOpen());
-        statement.setDouble(12, bar.dayVwap());
-        statement.setDouble(13, bar.averageTradeSize());
+        setOptional(statement, 10, bar.accumulatedVolume());
+        setOptional(statement, 11, bar.dayOpen());
+        setOptional(statement, 12, bar.dayVwap());
+        setOptional(statement, 13, bar.averageTradeSize());
         statement.setBoolean(14, bar.otc());
-        statement.setObject(15, tradeDate);
+        statement.setString(15, bar.source().id());
+        statement.setObject(16, tradeDate);
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            statement.setNull(index, java.sql.Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static double getOptional(ResultSet rows, int index) throws SQLException {
+        double value = rows.getDouble(index);
+        return rows.wasNull() ? Double.NaN : value;
     }
 
     /** Bars of a symbol with start in [from, to), in time order. */
@@ -172,6 +305,27 @@ public final class BarStore implements AutoCloseable {
         List<Bar> bars = new ArrayList<>();
         forEachBar(symbol, from, to, bars::add);
         return bars;
+    }
+
+    /** The last {@code count} bars of a symbol with start in [from, to), newest first. */
+    public List<Bar> lastBars(String symbol, long from, long to, int count) {
+        return query("read bars from", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + BAR_COLUMNS
+                    + " FROM bars WHERE symbol = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms DESC"
+                    + " FETCH FIRST ? ROWS ONLY")) {
+                statement.setString(1, symbol);
+                statement.setLong(2, from);
+                statement.setLong(3, to);
+                statement.setInt(4, count);
+                List<Bar> bars = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        bars.add(readBar(rows));
+                    }
+                }
+                return bars;
+            }
+        });
     }
 
     /** Streams bars of a symbol with start in [from, to) in time order, without holding them all. */
@@ -196,8 +350,8 @@ public final class BarStore implements AutoCloseable {
     private static Bar readBar(ResultSet rows) throws SQLException {
         return new Bar(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getDouble(4),
                 rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9),
-                rows.getDouble(10), rows.getDouble(11), rows.getDouble(12), rows.getDouble(13),
-                rows.getBoolean(14));
+                getOptional(rows, 10), getOptional(rows, 11), getOptional(rows, 12), getOptional(rows, 13),
+                rows.getBoolean(14), Bar.Source.parse(rows.getString(15)));
     }
 
     /** Trading days (exchange dates) with their bar counts, for one symbol or for all when null. */
@@ -235,36 +389,9 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    /** Opens a coverage span: the recorder is connected and subscribed to these symbols from {@code start}. */
-    public long beginCoverage(Collection<String> symbols, long start) {
-        return inTransaction("record coverage in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO coverage (symbols, start_ms, end_ms) VALUES (?, ?, ?)",
-                    new String[] {"ID"})) {
-                statement.setString(1, String.join(",", symbols));
-                statement.setLong(2, start);
-                statement.setLong(3, start);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-    }
-
-    /** Moves an open span's end forward; with a reason, closes it. */
-    public void extendCoverage(long id, long end, String endReason) {
-        inTransaction("record coverage in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE coverage SET end_ms = GREATEST(end_ms, ?), end_reason = ? WHERE id = ?")) {
-                statement.setLong(1, end);
-                statement.setString(2, endReason);
-                statement.setLong(3, id);
-                statement.executeUpdate();
-            }
-            return null;
-        });
+    /** Records a span as covered (e.g. one filled from the provider's REST history); on disk when it returns. */
+    public long addCoverage(Collection<String> symbols, long start, long end, String reason) {
+        return writeDurably("record coverage in", writes -> writes.insertCoverage(symbols, start, end, reason));
     }
 
     /** Coverage spans overlapping [from, to), in start order. */
@@ -278,7 +405,7 @@ public final class BarStore implements AutoCloseable {
                 List<CoverageSpan> spans = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        spans.add(new CoverageSpan(rows.getLong(1), Arrays.asList(rows.getString(2).split(",")),
+                        spans.add(new CoverageSpan(rows.getLong(1), List.of(rows.getString(2).split(",")),
                                 rows.getLong(3), rows.getLong(4), rows.getString(5)));
                     }
                 }
@@ -384,15 +511,24 @@ public final class BarStore implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                connection.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw StoreErrors.translate(e, location, action);
+        }
+    }
+
+    /** A failed rollback (the database may be closed already) must not hide why the transaction failed. */
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 }

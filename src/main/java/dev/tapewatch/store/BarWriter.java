@@ -2,8 +2,11 @@ package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,30 +16,82 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes bars from any thread into a bounded queue and upserts them in batches on its own thread:
- * a batch is written when full or {@link #FLUSH_INTERVAL_MS} after the previous write. A full queue
- * refuses the bar (the caller decides), never drops it silently. A failed batch is retried until it is
- * written or the writer is closed, so nothing accepted is lost to a passing failure.
+ * The recorder's one path to the database. Bars and coverage events are queued from any thread (bounded:
+ * a full queue makes the caller wait, it never drops) and written, in order, on the writer's own thread:
+ * a batch is one durable transaction ({@link BarStore#writeDurably}), written when full or
+ * {@link #FLUSH_INTERVAL_MS} after the previous one. Only then are its bars counted as {@link #written()}.
+ * <p>
+ * Coverage follows what is stored, not the clock: a session's span is written in the same transaction as its
+ * bars and ends at the end of its last stored bar; a session that stored no bar leaves no span.
+ * <p>
+ * A failed batch is kept and retried (re-opening the database if H2 closed it) until it is written; while it
+ * fails, {@link #problem()} says why. Only when closing does a batch that still fails after
+ * {@link #CLOSING_ATTEMPTS} attempts get abandoned: its bars are counted as {@link #unstored()} and no span
+ * claims them.
  */
 public final class BarWriter implements AutoCloseable {
     public static final long FLUSH_INTERVAL_MS = 200;
+    public static final int CLOSING_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(BarWriter.class);
     private static final long MAX_RETRY_DELAY_MS = 5_000;
+    private static final long CLOSING_RETRY_DELAY_MS = 100;
+
+    /** Why writes are failing now, since when (epoch ms), and how many attempts failed so far. */
+    public record Problem(String message, long since, long failedAttempts) {
+    }
+
+    private record SessionStart(List<String> symbols, long time) {
+    }
+
+    private record SessionEnd(String reason) {
+    }
+
+    private record Claim(List<String> symbols, long start, long end, String reason) {
+    }
+
+    private static final Object FLUSH = new Object();
+
+    /** A coverage span as the writer builds it; {@code committed*} is what the database holds. */
+    private static final class Span {
+        final List<String> symbols;
+        final long start;
+        long end;
+        String reason;
+        long id = -1;
+        long committedEnd;
+        long pendingId = -1;
+
+        Span(List<String> symbols, long start) {
+            this.symbols = symbols;
+            this.start = start;
+            this.end = start;
+            this.committedEnd = start;
+        }
+
+        boolean hasBars() {
+            return end > start || id >= 0;
+        }
+    }
 
     private final BarStore store;
-    private final BlockingQueue<Bar> queue;
+    private final BlockingQueue<Object> queue;
     private final int batchSize;
     private final Thread thread;
     private final Object progress = new Object();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong abandoned = new AtomicLong();
-    private volatile Consumer<List<Bar>> onWritten = batch -> { };
-    private volatile Consumer<StoreException> onFailure = e -> { };
-    private volatile boolean flushRequested;
+    private final AtomicLong unstored = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private volatile Problem problem;
+    private volatile Consumer<List<Bar>> onStored = batch -> { };
     private volatile boolean closing;
+
+    // Owned by the writer thread.
+    private final List<Bar> bars = new ArrayList<>();
+    private final Set<Span> touched = new LinkedHashSet<>();
+    private final List<Claim> claims = new ArrayList<>();
+    private Span current;
+    private List<String> lostSessionSymbols;
 
     public BarWriter(BarStore store) {
         this(store, 200_000, 10_000);
@@ -51,50 +106,53 @@ public final class BarWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Called on the writer thread after each committed batch (e.g. to feed counters). */
-    public void onWritten(Consumer<List<Bar>> listener) {
-        this.onWritten = listener;
-    }
-
-    /** Called on the writer thread when a batch fails; the batch is retried. */
-    public void onFailure(Consumer<StoreException> listener) {
-        this.onFailure = listener;
-    }
-
-    /** Queues a bar, waiting up to the timeout for room; false means it was refused (queue full or closed). */
-    public boolean offer(Bar bar, long timeout, TimeUnit unit) throws InterruptedException {
-        if (closing) {
-            return false;
-        }
-        if (queue.offer(bar, timeout, unit)) {
-            accepted.incrementAndGet();
-            return true;
-        }
-        return false;
+    /** Called on the writer thread with each batch once it is on disk (its bars in arrival order). */
+    public void onStored(Consumer<List<Bar>> listener) {
+        this.onStored = listener;
     }
 
     /** Queues a bar, waiting as long as it takes for room (backpressure to the caller). */
     public void put(Bar bar) throws InterruptedException {
-        if (closing) {
-            throw new IllegalStateException("bar writer is closed");
-        }
-        queue.put(bar);
+        enqueue(bar);
         accepted.incrementAndGet();
     }
 
-    /** Blocks until every bar accepted before this call is written (or abandoned after close). */
+    /** From here on the bars belong to a streaming session for these symbols that began at {@code time}. */
+    public void sessionStarted(Collection<String> symbols, long time) throws InterruptedException {
+        enqueue(new SessionStart(symbols.stream().sorted().toList(), time));
+    }
+
+    /** The current session ended; its span is closed with this reason at its last stored bar. */
+    public void sessionEnded(String reason) throws InterruptedException {
+        enqueue(new SessionEnd(reason));
+    }
+
+    /** Records [start, end) as covered for these symbols once every bar queued before is stored. */
+    public void covered(Collection<String> symbols, long start, long end, String reason) throws InterruptedException {
+        enqueue(new Claim(List.copyOf(symbols), start, end, reason));
+    }
+
+    private void enqueue(Object item) throws InterruptedException {
+        if (closing) {
+            throw new IllegalStateException("the bar writer is closed");
+        }
+        queue.put(item);
+    }
+
+    /** Blocks until every bar accepted before this call is stored, or abandoned at close. */
     public void flush() throws InterruptedException {
         long target = accepted.get();
-        flushRequested = true;
+        if (!closing) {
+            queue.put(FLUSH);
+        }
         synchronized (progress) {
-            while (written.get() + abandoned.get() < target && thread.isAlive()) {
+            while (written.get() + unstored.get() < target && thread.isAlive()) {
                 progress.wait(50);
-                flushRequested = true;
             }
         }
     }
 
-    /** Writes everything accepted, then stops the thread. */
+    /** Stores everything queued (or abandons what still fails after a few attempts), then stops the thread. */
     @Override
     public void close() throws InterruptedException {
         closing = true;
@@ -105,52 +163,98 @@ public final class BarWriter implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Bars committed and on disk. */
     public long written() {
         return written.get();
     }
 
-    /** Failed write attempts (each is retried). */
-    public long failures() {
-        return failures.get();
+    /** Bars given up on at close because the database kept failing. */
+    public long unstored() {
+        return unstored.get();
     }
 
-    /** Bars given up on at close because the database kept failing. */
-    public long abandoned() {
-        return abandoned.get();
+    /** Accepted bars neither stored nor given up yet. */
+    public long pending() {
+        return accepted.get() - written.get() - unstored.get();
     }
+
+    /** Why writing is failing right now; null while writes succeed. */
+    public Problem problem() {
+        return problem;
+    }
+
+    // ---- writer thread ----
 
     private void run() {
-        List<Bar> batch = new ArrayList<>(batchSize);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS);
+        boolean flushNow = false;
         while (true) {
+            Object item;
             try {
                 long waitNanos = deadline - System.nanoTime();
-                Bar first = batch.size() < batchSize && waitNanos > 0 && !closing && !flushRequested
+                item = bars.size() < batchSize && waitNanos > 0 && !closing && !flushNow
                         ? queue.poll(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS)
                         : queue.poll();
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, batchSize - batch.size());
-                }
             } catch (InterruptedException e) {
-                closing = true;
+                closing = true; // nobody should interrupt the writer; if someone does, store what we hold and stop
+                continue;
             }
-            boolean due = System.nanoTime() >= deadline || flushRequested || closing;
-            if (batch.size() >= batchSize || (due && !batch.isEmpty())) {
-                flushRequested = false;
-                write(batch);
-                batch.clear();
+            if (item == FLUSH) {
+                flushNow = true;
+            } else if (item != null) {
+                take(item);
+                if (bars.size() < batchSize) {
+                    continue;
+                }
+            }
+            boolean due = System.nanoTime() >= deadline || flushNow || closing;
+            if (bars.size() >= batchSize || (due && hasWork())) {
+                write();
+                flushNow = false;
                 deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS);
             } else if (due) {
-                flushRequested = false;
+                flushNow = false;
                 deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS);
                 if (closing && queue.isEmpty()) {
                     break;
                 }
             }
         }
-        synchronized (progress) {
-            progress.notifyAll();
+        notifyProgress();
+    }
+
+    private boolean hasWork() {
+        return !bars.isEmpty() || !claims.isEmpty() || touched.stream().anyMatch(Span::hasBars);
+    }
+
+    private void take(Object item) {
+        if (item instanceof Bar bar) {
+            bars.add(bar);
+            if (current == null && lostSessionSymbols != null) {
+                current = new Span(lostSessionSymbols, bar.start());
+                lostSessionSymbols = null;
+            }
+            if (current != null) {
+                current.end = Math.max(current.end, bar.end());
+                touched.add(current);
+            }
+        } else if (item instanceof SessionStart start) {
+            endCurrent("symbols changed");
+            lostSessionSymbols = null;
+            current = new Span(start.symbols(), start.time());
+        } else if (item instanceof SessionEnd end) {
+            endCurrent(end.reason());
+            lostSessionSymbols = null;
+        } else if (item instanceof Claim claim) {
+            claims.add(claim);
+        }
+    }
+
+    private void endCurrent(String reason) {
+        if (current != null) {
+            current.reason = reason;
+            touched.add(current);
+            current = null;
         }
     }
 
@@ -161,38 +265,102 @@ public final class BarWriter implements AutoCloseable {
      */
     private static final Comparator<Bar> KEY_ORDER = Comparator.comparing(Bar::symbol).thenComparingLong(Bar::start);
 
-    private void write(List<Bar> batch) {
-        List<Bar> ordered = new ArrayList<>(batch);
+    private void write() {
+        List<Bar> ordered = new ArrayList<>(bars);
         ordered.sort(KEY_ORDER);
         long delay = FLUSH_INTERVAL_MS;
+        int attemptsWhileClosing = 0;
         while (true) {
             try {
-                store.upsert(ordered);
-                written.addAndGet(batch.size());
-                batches.incrementAndGet();
-                onWritten.accept(List.copyOf(batch));
+                store.writeDurably("store bars in", writes -> {
+                    writes.upsert(ordered);
+                    for (Span span : touched) {
+                        if (!span.hasBars()) {
+                            continue;
+                        }
+                        if (span.id < 0) {
+                            span.pendingId = writes.insertCoverage(span.symbols, span.start, span.end, span.reason);
+                        } else {
+                            writes.updateCoverage(span.id, span.end, span.reason);
+                        }
+                    }
+                    for (Claim claim : claims) {
+                        writes.insertCoverage(claim.symbols(), claim.start(), claim.end(), claim.reason());
+                    }
+                    return null;
+                });
+                committed();
                 break;
             } catch (StoreException e) {
-                failures.incrementAndGet();
-                LOG.warn("{} ({} bars waiting, retrying)", e.getMessage(), batch.size() + queue.size());
-                onFailure.accept(e);
-                if (closing && failures.get() > 3) {
-                    abandoned.addAndGet(batch.size() + queue.size());
-                    LOG.error("Giving up on {} bars after repeated failures: {}",
-                            batch.size() + queue.size(), e.getMessage());
-                    queue.clear();
+                long failures = failedAttempts.incrementAndGet();
+                Problem previous = problem;
+                problem = new Problem(e.getMessage(), previous == null ? System.currentTimeMillis() : previous.since(),
+                        previous == null ? 1 : previous.failedAttempts() + 1);
+                if (previous == null || failures % 20 == 0) {
+                    LOG.warn("{} ({} bars waiting; retrying)", e.getMessage(), pending());
+                }
+                if (closing && ++attemptsWhileClosing >= CLOSING_ATTEMPTS) {
+                    abandon(e);
                     break;
                 }
-                sleepQuietly(delay);
+                pause(closing ? CLOSING_RETRY_DELAY_MS : delay);
                 delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
+                try {
+                    store.recover();
+                } catch (StoreException stillFailing) {
+                    LOG.debug("database not back yet: {}", stillFailing.getMessage());
+                }
             }
         }
+        notifyProgress();
+    }
+
+    private void committed() {
+        for (Span span : touched) {
+            if (span.pendingId >= 0) {
+                span.id = span.pendingId;
+                span.pendingId = -1;
+            }
+            span.committedEnd = span.end;
+        }
+        written.addAndGet(bars.size());
+        onStored.accept(List.copyOf(bars));
+        if (problem != null) {
+            LOG.info("Storing again after {} failed attempts; nothing was lost", problem.failedAttempts());
+            problem = null;
+        }
+        clearBatch();
+    }
+
+    /** Gives the batch up: its bars count as unstored, and no span claims them. */
+    private void abandon(StoreException cause) {
+        unstored.addAndGet(bars.size());
+        LOG.error("Could not store {} bars: {}", bars.size(), cause.getMessage());
+        for (Span span : touched) {
+            span.pendingId = -1;
+            span.end = span.committedEnd;
+        }
+        if (current != null) {
+            // Later bars of this session start a new span: this one must not stretch across the lost bars.
+            lostSessionSymbols = current.symbols;
+            current = null;
+        }
+        clearBatch();
+    }
+
+    private void clearBatch() {
+        bars.clear();
+        claims.clear();
+        touched.clear();
+    }
+
+    private void notifyProgress() {
         synchronized (progress) {
             progress.notifyAll();
         }
     }
 
-    private static void sleepQuietly(long millis) {
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -253,7 +253,7 @@ public final class MainViewModel {
                 List<Spike> found = SpikeDetector.detect(symbol, bars,
                         current.settings().detector());
                 updateProgress(2, 3);
-                List<DayData.Gap> gaps = DayData.gaps(symbol, current.store().coverage(from, to));
+                List<dev.tapewatch.store.Coverage.Gap> gaps = dev.tapewatch.store.Coverage.gaps(symbol, current.store().coverage(from, to));
                 updateProgress(3, 3);
                 return new DayData(symbol, date, bars, found, gaps);
             }

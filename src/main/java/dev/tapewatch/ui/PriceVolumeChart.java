@@ -285,7 +285,7 @@ final class PriceVolumeChart extends VBox {
     }
 
     /** Replaces the shaded bands (spikes and gaps); FX thread. */
-    void bands(List<Spike> spikes, List<DayData.Gap> gaps) {
+    void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps) {
         for (Band band : bands) {
             priceChart.getPlugins().remove(band);
             volumeChart.getPlugins().remove(band);
@@ -296,7 +296,7 @@ final class PriceVolumeChart extends VBox {
             addBand(spike.start(), spike.end(), String.format(Locale.ROOT, "%s %.0fx", spike.kind().name().toLowerCase(
                     Locale.ROOT), spike.volumeMultiple()), kind);
         }
-        for (DayData.Gap gap : gaps) {
+        for (dev.tapewatch.store.Coverage.Gap gap : gaps) {
             addBand(gap.start(), gap.end(), "no data", Band.Kind.GAP);
         }
     }

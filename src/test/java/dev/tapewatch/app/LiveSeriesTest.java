@@ -45,7 +45,7 @@ class LiveSeriesTest {
         LiveSeries series = new LiveSeries();
         List<Bar> bars = new java.util.ArrayList<>();
         for (int i = 0; i < LiveSeries.CAPACITY + 500; i++) {
-            bars.add(Bar.of("F", 1_000_000L + i * 1000L, 1_001_000L + i * 1000L, 12, 12, 12, 12, 100, 12));
+            bars.add(Bar.of("F", 1_704_205_800_000L + i * 1000L, 1_704_205_801_000L + i * 1000L, 12, 12, 12, 12, 100, 12));
         }
         series.bars(bars);
         List<Bar> kept = series.bars("F", 0, Long.MAX_VALUE);

@@ -34,7 +34,7 @@ class LiveSpikesTest {
              SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(start)
                      .withSpeed(400).withSeed(5))) {
             BarBus bus = new BarBus();
-            Recorder recorder = new Recorder(store, server.clock()::now);
+            Recorder recorder = new Recorder(store);
             LiveSpikes live = new LiveSpikes(store, DetectorSettings.DEFAULT);
             bus.add(recorder);
             bus.add(live);

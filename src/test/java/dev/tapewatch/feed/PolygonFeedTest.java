@@ -97,7 +97,7 @@ class PolygonFeedTest {
         final PolygonFeed feed;
 
         Recording(BarStore store, PolygonFeed.Config config, SimulatorServer server) {
-            recorder = new Recorder(store, server.clock()::now);
+            recorder = new Recorder(store);
             feed = new PolygonFeed(config.withMarketClock(server.clock()::now), recorder);
         }
 

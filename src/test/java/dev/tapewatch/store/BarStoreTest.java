@@ -88,11 +88,9 @@ class BarStoreTest {
     void coverageSpansAreRecordedAndQueriedByOverlap() {
         long nine = TestBars.at(9, 0, 0);
         try (BarStore store = create()) {
-            long first = store.beginCoverage(List.of("SPY", "AAPL"), nine);
-            store.extendCoverage(first, nine + 60_000, null);
-            store.extendCoverage(first, nine + 120_000, "disconnected: server closed (1006)");
-            long second = store.beginCoverage(List.of("SPY"), nine + 180_000);
-            store.extendCoverage(second, nine + 240_000, "stopped");
+            long first = store.addCoverage(List.of("SPY", "AAPL"), nine, nine + 120_000,
+                    "disconnected: server closed (1006)");
+            long second = store.addCoverage(List.of("SPY"), nine + 180_000, nine + 240_000, "stopped");
             List<CoverageSpan> spans = store.coverage(ExchangeTime.startOfDay(TestBars.DAY),
                     ExchangeTime.endOfDay(TestBars.DAY));
             assertEquals(List.of(
@@ -124,14 +122,15 @@ class BarStoreTest {
         String url = "jdbc:h2:file:" + file;
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            connection.createStatement().execute("INSERT INTO bars VALUES ('SPY', 1000, 2000, DATE '1970-01-01',"
+            connection.createStatement().execute("INSERT INTO bars VALUES ('SPY', 1704205800000, 1704205801000, DATE '2024-01-02',"
                     + " 1, 2, 0.5, 1.5, 10, 1.2, 10, 1, 1.2, 2, FALSE)");
         }
         try (BarStore store = BarStore.open(StoreLocation.ofFile(file), BarStore.Mode.EXISTING)) {
-            assertEquals(List.of(new Bar("SPY", 1000, 2000, 1, 2, 0.5, 1.5, 10, 1.2, 10, 1, 1.2, 2, false)),
-                    store.bars("SPY", 0, 5000));
-            store.saveSpikes(List.of(new Spike("SPY", 1000, 2000, 1000, Spike.Kind.PRICE, 5, 1)));
-            assertEquals(1, store.spikes("SPY", 0, 5000).size());
+            long t = 1_704_205_800_000L;
+            assertEquals(List.of(new Bar("SPY", t, t + 1000, 1, 2, 0.5, 1.5, 10, 1.2, 10, 1, 1.2, 2, false)),
+                    store.bars("SPY", 0, Long.MAX_VALUE));
+            store.saveSpikes(List.of(new Spike("SPY", t, t + 1000, t, Spike.Kind.PRICE, 5, 1)));
+            assertEquals(1, store.spikes("SPY", 0, Long.MAX_VALUE).size());
         }
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              ResultSet versions = connection.createStatement().executeQuery(
@@ -141,6 +140,8 @@ class BarStoreTest {
             assertEquals("1", versions.getString(1));
             versions.next();
             assertEquals("2", versions.getString(1));
+            versions.next();
+            assertEquals("3", versions.getString(1));
         }
     }
 

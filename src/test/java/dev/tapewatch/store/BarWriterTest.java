@@ -1,7 +1,7 @@
 package dev.tapewatch.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.market.Bar;
@@ -51,7 +51,7 @@ class BarWriterTest {
 
             assertEquals(100_000, writer.accepted());
             assertEquals(100_000, writer.written());
-            assertEquals(0, writer.failures());
+            assertEquals(0, writer.unstored());
             assertEquals(100_000, store.countBars());
             for (int t = 0; t < 4; t++) {
                 List<Bar> stored = store.bars("T" + t, 0, Long.MAX_VALUE);
@@ -63,27 +63,29 @@ class BarWriterTest {
     }
 
     @Test
-    void flushWritesWhatWasAcceptedWithoutWaitingForAFullBatch() throws Exception {
+    void flushStoresWhatWasAcceptedWithoutWaitingForAFullBatch() throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
             BarWriter writer = new BarWriter(store, 100, 1_000);
             for (int i = 0; i < 7; i++) {
-                assertTrue(writer.offer(bar(0, i), 1, TimeUnit.SECONDS));
+                writer.put(bar(0, i));
             }
             writer.flush();
+            assertEquals(7, writer.written());
             assertEquals(7, store.countBars());
             writer.close();
-            assertFalse(writer.offer(bar(0, 8), 1, TimeUnit.MILLISECONDS), "a closed writer refuses");
+            assertThrows(IllegalStateException.class, () -> writer.put(bar(0, 8)), "a closed writer refuses");
+            assertEquals(7, writer.accepted());
         }
     }
 
     @Test
-    void aFullQueueRefusesInsteadOfDropping() throws Exception {
+    void aFullQueueMakesTheCallerWaitInsteadOfDropping() throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            // Hold the writer thread inside its first batch so the queue stays full.
+            // Hold the writer thread after its first batch so the queue stays full.
             BarWriter writer = new BarWriter(store, 2, 1);
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            writer.onWritten(batch -> {
+            writer.onStored(batch -> {
                 inside.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -93,13 +95,51 @@ class BarWriterTest {
             });
             writer.put(bar(0, 0));
             assertTrue(inside.await(10, TimeUnit.SECONDS));
-            assertTrue(writer.offer(bar(0, 1), 1, TimeUnit.SECONDS));
-            assertTrue(writer.offer(bar(0, 2), 1, TimeUnit.SECONDS));
-            assertFalse(writer.offer(bar(0, 3), 50, TimeUnit.MILLISECONDS));
+            writer.put(bar(0, 1));
+            writer.put(bar(0, 2));
+            Thread producer = new Thread(() -> {
+                try {
+                    writer.put(bar(0, 3));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            producer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(Thread.State.WAITING, producer.getState(), "the fourth bar waits for room");
             assertEquals(3, writer.accepted());
             release.countDown();
+            producer.join(10_000);
             writer.close();
-            assertEquals(3, store.countBars());
+            assertEquals(4, writer.written());
+            assertEquals(4, store.countBars());
+        }
+    }
+
+    @Test
+    void aSessionSpanEndsAtItsLastStoredBarAndASessionWithoutBarsLeavesNone() throws Exception {
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
+            BarWriter writer = new BarWriter(store, 100, 1_000);
+            long sessionStart = bar(0, 0).start() - 500;
+            writer.sessionStarted(List.of("T0", "T1"), sessionStart);
+            for (int i = 0; i < 5; i++) {
+                writer.put(bar(0, i));
+            }
+            writer.flush();
+            assertEquals(List.of(new CoverageSpan(1, List.of("T0", "T1"), sessionStart, bar(0, 4).end(), null)),
+                    store.coverage(0, Long.MAX_VALUE), "an open span reaches the last stored bar");
+            writer.sessionEnded("disconnected: test");
+            writer.sessionStarted(List.of("T0"), bar(0, 10).start()); // a subscription that never delivered
+            writer.sessionEnded("stopped");
+            writer.covered(List.of("T0"), bar(0, 5).start(), bar(0, 10).start(), CoverageSpan.BACKFILLED);
+            writer.close();
+            assertEquals(List.of(
+                    new CoverageSpan(1, List.of("T0", "T1"), sessionStart, bar(0, 4).end(), "disconnected: test"),
+                    new CoverageSpan(2, List.of("T0"), bar(0, 5).start(), bar(0, 10).start(), "backfilled")),
+                    store.coverage(0, Long.MAX_VALUE));
         }
     }
 }

@@ -31,12 +31,13 @@ class MainViewModelTest {
     @Test
     void aSelectionCountsTheBarsAndVolumeItCovers() {
         MainViewModel model = new MainViewModel(AppConfig.load(dir.resolve("t.properties")), () -> null);
-        List<Bar> bars = List.of(Bar.of("SPY", 1000, 2000, 1, 1, 1, 1, 10, 1), Bar.of("SPY", 2000, 3000, 1, 1, 1, 1, 20, 1),
-                Bar.of("SPY", 5000, 6000, 1, 1, 1, 1, 40, 1));
-        model.select(5500, 1200, bars);
+        long t = 1_704_205_800_000L;
+        List<Bar> bars = List.of(Bar.of("SPY", t + 1000, t + 2000, 1, 1, 1, 1, 10, 1),
+                Bar.of("SPY", t + 2000, t + 3000, 1, 1, 1, 1, 20, 1), Bar.of("SPY", t + 5000, t + 6000, 1, 1, 1, 1, 40, 1));
+        model.select(t + 5500, t + 1200, bars);
         MainViewModel.Selection selection = model.selectionProperty().get();
-        assertEquals(1000, selection.from());
-        assertEquals(6000, selection.to());
+        assertEquals(t + 1000, selection.from());
+        assertEquals(t + 6000, selection.to());
         assertEquals(3, selection.bars());
         assertEquals(70, selection.volume());
     }

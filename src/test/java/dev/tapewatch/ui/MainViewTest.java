@@ -79,10 +79,8 @@ class MainViewTest {
                 .filter(bar -> bar.start() < gapStart || bar.start() >= gapEnd).toList();
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
             store.upsert(bars);
-            long first = store.beginCoverage(List.of("SPY"), from);
-            store.extendCoverage(first, gapStart, "disconnected: test");
-            long second = store.beginCoverage(List.of("SPY"), gapEnd);
-            store.extendCoverage(second, to, "stopped");
+            store.addCoverage(List.of("SPY"), from, gapStart, "disconnected: test");
+            store.addCoverage(List.of("SPY"), gapEnd, to, "stopped");
         }
         return bars.size();
     }
@@ -176,7 +174,7 @@ class MainViewTest {
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
         try (SimulatorServer strict = SimulatorServer.start(SimulatorServer.Settings.defaults().withRequiredKey("ok"))) {
             feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
-                    null));
+                    null, null, false));
             model.start();
             Await.until(WAIT, "the failure in the status bar",
                     () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("failed"));

@@ -62,8 +62,8 @@ public final class IngestBench {
                     server.silence(true);
                 }
             });
-            Recorder recorder = new Recorder(store, server.clock()::now);
-            recorder.writer().onWritten(batch -> {
+            Recorder recorder = new Recorder(store);
+            recorder.writer().onStored(batch -> {
                 long now = System.nanoTime();
                 for (Bar bar : batch) {
                     Long at = sentAt.remove(bar.symbol() + bar.start());

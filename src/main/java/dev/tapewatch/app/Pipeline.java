@@ -1,0 +1,86 @@
+package dev.tapewatch.app;
+
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.feed.FeedListener;
+import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.store.BarStore;
+import java.util.Collection;
+import java.util.concurrent.Executors;
+
+/**
+ * The live path, assembled in one place for the window, {@code record}, the benchmarks and the tests:
+ * provider connection → bus → recorder (writer thread → store), REST backfill, live spikes, and any extra
+ * listeners (live charts). Closing stops it in the one order that loses nothing: the feed first (it delivers
+ * what it received), then the backfill's queued fetches, the detector, and last the writer.
+ */
+public final class Pipeline implements AutoCloseable {
+    private final MarketConnection connection;
+    private final Recorder recorder;
+    private final LiveSpikes spikes;
+    private final Backfill backfill;
+
+    private Pipeline(MarketConnection connection, Recorder recorder, LiveSpikes spikes, Backfill backfill) {
+        this.connection = connection;
+        this.recorder = recorder;
+        this.spikes = spikes;
+        this.backfill = backfill;
+    }
+
+    /** Connects (a simulator is started for the simulator provider) but does not start streaming. */
+    public static Pipeline open(BarStore store, FeedSettings feed, DetectorSettings detector, FeedListener... extra) {
+        BarBus bus = new BarBus();
+        MarketConnection connection = MarketConnection.open(feed, bus);
+        Recorder recorder = new Recorder(store);
+        LiveSpikes spikes = new LiveSpikes(store, detector);
+        Backfill backfill = feed.backfill() ? new Backfill(connection.rest(), store, recorder.writer(),
+                Executors.newSingleThreadExecutor(Threads.named("backfill"))) : null;
+        bus.add(recorder);
+        if (backfill != null) {
+            bus.add(backfill);
+        }
+        bus.add(spikes);
+        for (FeedListener listener : extra) {
+            bus.add(listener);
+        }
+        return new Pipeline(connection, recorder, spikes, backfill);
+    }
+
+    public void start(Collection<String> symbols) {
+        connection.feed().subscribe(symbols);
+        connection.feed().start();
+    }
+
+    public MarketConnection connection() {
+        return connection;
+    }
+
+    public PolygonFeed feed() {
+        return connection.feed();
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public LiveSpikes spikes() {
+        return spikes;
+    }
+
+    /** The REST backfill, or null when it is off. */
+    public Backfill backfill() {
+        return backfill;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            connection.close();
+            if (backfill != null) {
+                backfill.close();
+            }
+            spikes.finish();
+        } finally {
+            recorder.close();
+        }
+    }
+}
