@@ -1,0 +1,96 @@
+package dev.tapewatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.Await;
+import dev.tapewatch.market.Bar;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer on a disk that fills up, through a fault-injecting H2 file system. */
+class FullDiskTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void freeTheDisk() {
+        FullDiskFilePath.setFull(false);
+    }
+
+    private static Bar bar(int i) {
+        long start = 1_704_205_800_000L + i * 1000L;
+        return Bar.of("SPY", start, start + 1000, 100, 101, 99, 100.5, 10 + i, 100.2);
+    }
+
+    private BarStore open() {
+        return BarStore.open(StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db"))), BarStore.Mode.CREATE);
+    }
+
+    @Test
+    void barsReceivedWhileTheDiskIsFullAreStoredOnceThereIsRoomAndNotCountedBefore() throws Exception {
+        try (BarStore store = open()) {
+            BarWriter writer = new BarWriter(store, 10_000, 100);
+            writer.sessionStarted(List.of("SPY"), bar(0).start());
+            for (int i = 0; i < 50; i++) {
+                writer.put(bar(i));
+            }
+            writer.flush();
+            assertEquals(50, writer.written());
+            FullDiskFilePath.setFull(true);
+            for (int i = 50; i < 300; i++) {
+                writer.put(bar(i));
+            }
+            Await.until(WAIT, "the writer to report the full disk", () -> writer.problem() != null);
+            BarWriter.Problem problem = writer.problem();
+            assertTrue(problem.message().contains("disk is full"), problem.message());
+            assertEquals(50, writer.written(), "nothing counted as stored while the disk is full");
+            FullDiskFilePath.setFull(false);
+            writer.flush();
+            assertEquals(300, writer.written());
+            assertNull(writer.problem());
+            writer.sessionEnded("stopped");
+            writer.close();
+            assertEquals(0, writer.unstored());
+            assertEquals(300, store.countBars());
+            assertEquals(List.of(new CoverageSpan(1, List.of("SPY"), bar(0).start(), bar(299).end(), "stopped")),
+                    store.coverage(0, Long.MAX_VALUE));
+        }
+    }
+
+    @Test
+    void stoppingWhileTheDiskIsFullCountsWhatCouldNotBeStoredAndCoverageDoesNotClaimIt() throws Exception {
+        try (BarStore store = open()) {
+            BarWriter writer = new BarWriter(store, 10_000, 100);
+            writer.sessionStarted(List.of("SPY"), bar(0).start());
+            for (int i = 0; i < 40; i++) {
+                writer.put(bar(i));
+            }
+            writer.flush();
+            FullDiskFilePath.setFull(true);
+            for (int i = 40; i < 250; i++) {
+                writer.put(bar(i));
+            }
+            writer.sessionEnded("stopped");
+            writer.close();
+            assertEquals(40, writer.written());
+            assertEquals(210, writer.unstored());
+            assertNotNull(writer.problem());
+        }
+        FullDiskFilePath.setFull(false);
+        try (BarStore store = open()) {
+            assertEquals(40, store.countBars());
+            List<CoverageSpan> spans = store.coverage(0, Long.MAX_VALUE);
+            assertEquals(1, spans.size(), spans.toString());
+            assertEquals(bar(39).end(), spans.get(0).end(), "the span ends at the last stored bar");
+        }
+    }
+}
