@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int AUTH_REFUSED = 3;
     /** The feed never delivered before the run ended (unreachable URL, server down). */
     public static final int FEED_UNREACHABLE = 4;
+    /** An audit found differences between the stored day and the provider's (that --fix did not mend). */
+    public static final int DIFFERENCES = 5;
 
     private ExitCodes() {
     }

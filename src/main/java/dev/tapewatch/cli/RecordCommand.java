@@ -171,12 +171,13 @@ final class RecordCommand implements Callable<Integer> {
         BarWriter writer = pipeline.recorder().writer();
         BarWriter.Problem problem = writer.problem();
         Backfill backfill = pipeline.backfill();
-        return String.format("%s ET  %-40s  %8.1f bars/s  stored %d  waiting %d%s  reconnects %d  lag %.1f s%s",
+        return String.format("%s ET  %-40s  %8.1f bars/s  received %d  stored %d  waiting %d%s  reconnects %d"
+                        + "  lag %.1f s%s",
                 CLOCK.format(ExchangeTime.localDateTime(marketNow)),
-                pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond,
+                pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond, stats.bars(),
                 writer.written(), writer.pending(),
-                backfill == null ? "" : "  backfilled " + backfill.fetched(), stats.reconnects(),
-                stats.lagMillis() / 1000.0,
+                backfill == null ? "" : "  backfilled " + backfill.fetched() + (backfill.idle() ? "" : " (busy)"),
+                stats.reconnects(), stats.lagMillis() / 1000.0,
                 problem == null ? "" : "  NOT STORING: " + problem.message());
     }
 

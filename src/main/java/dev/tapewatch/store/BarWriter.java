@@ -54,7 +54,7 @@ public final class BarWriter implements AutoCloseable {
     /** A coverage span as the writer builds it; {@code committed*} is what the database holds. */
     private static final class Span {
         final List<String> symbols;
-        final long start;
+        long start;
         long end;
         String reason;
         long id = -1;
@@ -235,6 +235,12 @@ public final class BarWriter implements AutoCloseable {
                 lostSessionSymbols = null;
             }
             if (current != null) {
+                if (current.id < 0 && current.end == current.start && bar.start() < current.start) {
+                    // The first bar predates the subscription (a replay, or clocks apart): the span starts with it.
+                    current.start = bar.start();
+                    current.end = current.start;
+                    current.committedEnd = current.start;
+                }
                 current.end = Math.max(current.end, bar.end());
                 touched.add(current);
             }

@@ -1,0 +1,42 @@
+package dev.tapewatch.app;
+
+import dev.tapewatch.feed.PolygonRest;
+import dev.tapewatch.sim.SimulatorServer;
+import java.io.IOException;
+
+/**
+ * The provider's REST history without a live feed (for audit): its REST URL and key, or, for the simulator
+ * without a URL, a simulated market started on 127.0.0.1 for the purpose, closed with this.
+ */
+public final class ProviderHistory implements AutoCloseable {
+    private final PolygonRest client;
+    private final SimulatorServer simulator;
+
+    private ProviderHistory(PolygonRest client, SimulatorServer simulator) {
+        this.client = client;
+        this.simulator = simulator;
+    }
+
+    public static ProviderHistory open(FeedSettings settings) throws IOException {
+        if (settings.provider() == Provider.SIMULATOR) {
+            if (settings.restUrl() != null) {
+                return new ProviderHistory(new PolygonRest(settings.restUrl(), MarketConnection.SIMULATOR_KEY), null);
+            }
+            SimulatorServer server = SimulatorServer.start(settings.simulation());
+            return new ProviderHistory(new PolygonRest(server.restUrl(), MarketConnection.SIMULATOR_KEY), server);
+        }
+        return new ProviderHistory(new PolygonRest(settings.restUrl() != null ? settings.restUrl()
+                : PolygonRest.DEFAULT_URL, settings.key()), null);
+    }
+
+    public PolygonRest client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.tapewatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapewatch.feed.PolygonCodec;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.sim.LoopbackServer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Polygon-compatible server that plays a fixed tape of second bars as if live: once a client subscribes, one
+ * tape second is published every {@code millisPerSecond}; connected subscribers get it over the websocket, and
+ * REST second aggregates serve every published second in small pages linked by {@code next_url}. A test can drop
+ * every connection: the seconds published until the client is back exist only over REST.
+ */
+public final class TapeServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern AGGS = Pattern.compile("/v2/aggs/ticker/([^/]+)/range/1/second/(\\d+)/(\\d+)");
+    public static final int PAGE = 10;
+
+    /** A REST page served: which symbol and range, and whether it was the last page of its request. */
+    public record Page(String symbol, long from, long to, int bars, boolean last, String key) {
+    }
+
+    private final List<Long> seconds;
+    private final Map<Long, List<Bar>> bySecond = new TreeMap<>();
+    private final String key;
+    private final long millisPerSecond;
+    private final LoopbackServer server;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final List<Page> pages = new CopyOnWriteArrayList<>();
+    private final List<String> requestTargets = new CopyOnWriteArrayList<>();
+    private volatile int published;
+    private volatile Thread ticker;
+
+    private TapeServer(List<Bar> tape, String key, long millisPerSecond) throws IOException {
+        for (Bar bar : tape) {
+            bySecond.computeIfAbsent(bar.start(), s -> new ArrayList<>()).add(bar);
+        }
+        this.seconds = new ArrayList<>(bySecond.keySet());
+        this.key = key;
+        this.millisPerSecond = millisPerSecond;
+        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(Connection.class, "/stocks")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        return type.cast(new Connection());
+                    }
+                }).build();
+        this.server = LoopbackServer.start(0, endpoint, this::rest);
+    }
+
+    public static TapeServer start(List<Bar> tape, String key, long millisPerSecond) throws IOException {
+        return new TapeServer(tape, key, millisPerSecond);
+    }
+
+    public String url() {
+        return server.websocketUri().toString();
+    }
+
+    public String restUrl() {
+        return server.httpUri().toString();
+    }
+
+    /** Tape seconds published so far. */
+    public int published() {
+        return published;
+    }
+
+    public boolean finished() {
+        return published == seconds.size();
+    }
+
+    /** The start of the n-th tape second. */
+    public long second(int index) {
+        return seconds.get(index);
+    }
+
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** Every REST request line as received (path and query), to check no key travels in a URL. */
+    public List<String> requestTargets() {
+        return requestTargets;
+    }
+
+    /** Drops every connection at once, as a network failure does. */
+    public void dropAll() {
+        for (Connection connection : connections) {
+            connection.drop();
+        }
+    }
+
+    public int connections() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        Thread current = ticker;
+        if (current != null) {
+            current.interrupt();
+        }
+        server.close();
+    }
+
+    private synchronized void startClock() {
+        if (ticker != null) {
+            return;
+        }
+        ticker = new Thread(() -> {
+            try {
+                while (published < seconds.size()) {
+                    Thread.sleep(millisPerSecond);
+                    List<Bar> bars = bySecond.get(seconds.get(published));
+                    published++;
+                    for (Connection connection : connections) {
+                        connection.send(bars);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tape-clock");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    private LoopbackServer.Reply rest(LoopbackServer.HttpGet request) {
+        requestTargets.add(request.path() + "?" + request.query());
+        Matcher matcher = AGGS.matcher(request.path());
+        if (!matcher.matches()) {
+            return LoopbackServer.Reply.json(404, "{\"status\":\"NOT_FOUND\"}");
+        }
+        if (!key.equals(request.bearer())) {
+            return LoopbackServer.Reply.json(401, "{\"status\":\"NOT_AUTHORIZED\",\"error\":\"Unknown API Key\"}");
+        }
+        String symbol = matcher.group(1);
+        long from = Long.parseLong(matcher.group(2));
+        long to = Long.parseLong(matcher.group(3));
+        long horizon = published == 0 ? Long.MIN_VALUE : seconds.get(published - 1);
+        List<Bar> matching = new ArrayList<>();
+        for (Map.Entry<Long, List<Bar>> second : bySecond.entrySet()) {
+            if (second.getKey() >= from && second.getKey() <= to && second.getKey() <= horizon) {
+                second.getValue().stream().filter(bar -> bar.symbol().equals(symbol)).forEach(matching::add);
+            }
+        }
+        List<Bar> page = matching.subList(0, Math.min(PAGE, matching.size()));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ticker", symbol);
+        body.put("status", "OK");
+        body.put("resultsCount", page.size());
+        ArrayNode results = body.putArray("results");
+        for (Bar bar : page) {
+            ObjectNode row = results.addObject();
+            row.put("o", bar.open());
+            row.put("h", bar.high());
+            row.put("l", bar.low());
+            row.put("c", bar.close());
+            row.put("v", bar.volume());
+            row.put("vw", bar.vwap());
+            row.put("n", 3);
+            row.put("t", bar.start());
+        }
+        boolean last = matching.size() <= PAGE;
+        if (!last) {
+            long next = page.get(page.size() - 1).start() + 1;
+            body.put("next_url", restUrl() + "/v2/aggs/ticker/" + symbol + "/range/1/second/" + next + "/" + to
+                    + "?cursor=c" + next + "&adjusted=false&sort=asc&limit=50000");
+        }
+        pages.add(new Page(symbol, from, to, page.size(), last, request.bearer()));
+        return LoopbackServer.Reply.json(200, body.toString());
+    }
+
+    /** One client: Polygon's handshake, then the published seconds of its symbols. */
+    public final class Connection extends Endpoint {
+        private final Set<String> symbols = ConcurrentHashMap.newKeySet();
+        private volatile Session session;
+
+        @Override
+        public void onOpen(Session opened, EndpointConfig config) {
+            session = opened;
+            opened.addMessageHandler(String.class, this::receive);
+            sendText(PolygonCodec.status("connected", "Connected Successfully"));
+        }
+
+        @Override
+        public void onClose(Session closed, CloseReason reason) {
+            connections.remove(this);
+        }
+
+        private void receive(String text) {
+            try {
+                JsonNode message = JSON.readTree(text);
+                String params = message.path("params").asText("");
+                switch (message.path("action").asText()) {
+                    case "auth" -> {
+                        if (key.equals(params)) {
+                            sendText(PolygonCodec.status("auth_success", "authenticated"));
+                        } else {
+                            sendText(PolygonCodec.status("auth_failed", "authentication failed"));
+                        }
+                    }
+                    case "subscribe" -> {
+                        for (String param : params.split(",")) {
+                            symbols.add(param.trim().substring(2));
+                            sendText(PolygonCodec.status("success", "subscribed to: " + param.trim()));
+                        }
+                        connections.add(this);
+                        startClock();
+                    }
+                    default -> { }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void send(List<Bar> bars) {
+            List<Bar> mine = bars.stream().filter(bar -> symbols.contains(bar.symbol())).toList();
+            if (!mine.isEmpty()) {
+                sendText(PolygonCodec.bars(mine));
+            }
+        }
+
+        private synchronized void sendText(String text) {
+            Session current = session;
+            if (current != null && current.isOpen()) {
+                try {
+                    current.getBasicRemote().sendText(text);
+                } catch (IOException | IllegalStateException e) {
+                    // the client is gone; it will reconnect
+                }
+            }
+        }
+
+        synchronized void drop() {
+            connections.remove(this);
+            Session current = session;
+            session = null;
+            if (current != null) {
+                try {
+                    current.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "test drop"));
+                } catch (IOException e) {
+                    // already gone
+                }
+            }
+        }
+    }
+}
