@@ -33,7 +33,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
     /** Late trades revise the last seconds before a drop: fetch those again too. */
     public static final long MARGIN_MILLIS = 15_000;
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
-    private static final long CLOSE_WAIT_SECONDS = 120;
+    private static final long CLOSE_WAIT_SECONDS = 30;
 
     private final PolygonRest rest;
     private final BarStore store;
@@ -44,7 +44,6 @@ public final class Backfill implements FeedListener, AutoCloseable {
     private final AtomicLong queuedJobs = new AtomicLong();
     private volatile boolean closing;
     private volatile boolean keyRefused;
-    private volatile boolean abandoned;
 
     // Owned by the feed's delivery thread.
     private final Map<String, Long> lastStreamed = new HashMap<>();
@@ -114,6 +113,9 @@ public final class Backfill implements FeedListener, AutoCloseable {
         queuedJobs.incrementAndGet();
         fetcher.execute(() -> {
             try {
+                if (closing) {
+                    return;
+                }
                 fill(symbol, from == Long.MIN_VALUE ? dayStartFor(symbol, to) : from, to);
             } finally {
                 queuedJobs.decrementAndGet();
@@ -139,7 +141,12 @@ public final class Backfill implements FeedListener, AutoCloseable {
                 }
                 fetched.addAndGet(page.size());
                 listeners.forEach(listener -> listener.accept(page));
-            }, () -> abandoned);
+            }, () -> closing);
+            if (closing) {
+                LOG.info("Backfill of {} stopped; the gap from {} ET stays open (audit --fix fills it later)", symbol,
+                        ExchangeTime.localDateTime(from));
+                return;
+            }
             queue(() -> writer.covered(List.of(symbol), from, to, CoverageSpan.BACKFILLED));
             LOG.info("Backfilled {} bars of {} from {} to {} ET", count, symbol, ExchangeTime.localDateTime(from),
                     ExchangeTime.localDateTime(to));
@@ -167,15 +174,16 @@ public final class Backfill implements FeedListener, AutoCloseable {
         }
     }
 
-    /** Finishes the fetches already queued (they fill real gaps), then stops; call after the feed stopped. */
+    /**
+     * Stops fetching: the page being read is still stored, the rest of the queued gaps stay open in coverage
+     * (a stop must not wait on a slow or unreachable REST server). Call after the feed stopped.
+     */
     @Override
     public void close() throws InterruptedException {
         closing = true;
         fetcher.shutdown();
         if (!fetcher.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-            LOG.warn("Backfill still running after {} s; the rest of its gaps stay open", CLOSE_WAIT_SECONDS);
-            abandoned = true;
-            fetcher.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            LOG.warn("Backfill did not stop within {} s", CLOSE_WAIT_SECONDS);
         }
     }
 }

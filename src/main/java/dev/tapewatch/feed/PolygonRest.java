@@ -65,7 +65,10 @@ public final class PolygonRest {
                 + "/range/1/second/" + from + "/" + (to - 1) + "?adjusted=false&sort=asc&limit=" + PAGE_LIMIT);
         long count = 0;
         while (next != null && !cancelled.getAsBoolean()) {
-            JsonNode body = get(next, symbol);
+            JsonNode body = get(next, symbol, cancelled);
+            if (body == null) {
+                break;
+            }
             List<Bar> page = new ArrayList<>();
             for (JsonNode row : body.path("results")) {
                 Bar bar = toBar(symbol, row);
@@ -112,7 +115,8 @@ public final class PolygonRest {
         return next;
     }
 
-    private JsonNode get(URI uri, String symbol) throws RestException {
+    /** The page's JSON, or null when cancelled while waiting to retry. */
+    private JsonNode get(URI uri, String symbol, BooleanSupplier cancelled) throws RestException {
         String shown = Secrets.redact(uri.toString(), key);
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
@@ -153,13 +157,27 @@ public final class PolygonRest {
             }
             long delay = retryAfterMillis >= 0 ? retryAfterMillis : RETRY.delay(attempt, ThreadLocalRandom.current());
             LOG.warn("REST {} failed ({}); retrying in {} ms", shown, problem, delay);
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RestException("Interrupted while fetching " + shown, false, e);
+            if (!pause(delay, cancelled)) {
+                return null;
             }
         }
+    }
+
+    /** Waits, looking at {@code cancelled} every 100 ms; false when cancelled. */
+    private static boolean pause(long millis, BooleanSupplier cancelled) throws RestException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RestException("Interrupted while waiting to retry", false, e);
+            }
+        }
+        return !cancelled.getAsBoolean();
     }
 
     private static long seconds(String retryAfter) {
