@@ -11,6 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
+import org.slf4j.LoggerFactory;
 
 /**
  * The user's settings file ({@code tapewatch.properties}). It may hold an API key, so it is written with
@@ -41,8 +44,26 @@ public final class AppConfig {
                 throw new IllegalStateException("Cannot read the settings file " + file + ": " + e.getMessage()
                         + ". Fix or delete it.", e);
             }
+            if (properties.containsKey(POLYGON_KEY)) {
+                warnIfOthersCanRead(file);
+            }
         }
         return new AppConfig(file, properties);
+    }
+
+    /** A key readable by other users of the machine is a leaked key; saving tightens the file to owner-only. */
+    private static void warnIfOthersCanRead(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
+                LoggerFactory.getLogger(AppConfig.class).warn("The settings file {} holds an API key and can be read"
+                        + " by other users ({}); it is made owner-only when next saved. Run chmod 600 on it now,"
+                        + " or keep the key in the environment ({}) instead.", file,
+                        PosixFilePermissions.toString(permissions), ENV_POLYGON_KEY);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX permissions here (Windows): the user folder is private already
+        }
     }
 
     public Path file() {

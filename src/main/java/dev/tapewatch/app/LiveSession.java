@@ -84,6 +84,26 @@ public final class LiveSession implements AutoCloseable {
         return pipeline.recorder().writer().written();
     }
 
+    /** Bars received and not yet stored. */
+    public long barsPending() {
+        return pipeline.recorder().writer().pending();
+    }
+
+    /** Failed write attempts since start (retried; a healthy session has none). */
+    public long storeFailures() {
+        return pipeline.recorder().writer().failedAttempts();
+    }
+
+    /** Bars that could not be stored (only when stopping while the database kept failing). */
+    public long barsUnstored() {
+        return pipeline.recorder().writer().unstored();
+    }
+
+    /** The provider's REST history (the simulator's own for the simulator), for audits. */
+    public dev.tapewatch.feed.PolygonRest history() {
+        return connection.rest();
+    }
+
     /** Why storing fails right now, or null while it works. */
     public dev.tapewatch.store.BarWriter.Problem storeProblem() {
         return pipeline.recorder().writer().problem();

@@ -103,7 +103,7 @@ public final class CsvExport {
             store.forEachBar(symbol, from, to, bar -> {
                 try {
                     rows.write(bar, inSpike.contains(bar.start()));
-                    if (progress != null && rows.rows() % 10_000 == 0) {
+                    if (progress != null && rows.rows() % 1_000 == 0) {
                         progress.accept(rows.rows());
                     }
                 } catch (IOException e) {

@@ -178,6 +178,11 @@ public final class BarWriter implements AutoCloseable {
         return accepted.get() - written.get() - unstored.get();
     }
 
+    /** Write attempts that failed since start (each was retried, or its batch abandoned at close). */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
     /** Why writing is failing right now; null while writes succeed. */
     public Problem problem() {
         return problem;

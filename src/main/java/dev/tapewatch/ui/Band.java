@@ -7,7 +7,9 @@ import io.fair_acc.chartfx.plugins.XRangeIndicator;
 final class Band extends XRangeIndicator {
     enum Kind {
         VOLUME("rgba(255, 167, 38, 0.30)"), PRICE("rgba(171, 71, 188, 0.30)"), BOTH("rgba(239, 83, 80, 0.30)"),
-        GAP("rgba(128, 128, 128, 0.35)"), SELECTION("rgba(66, 133, 244, 0.25)");
+        GAP("rgba(128, 128, 128, 0.35)"), SELECTION("rgba(66, 133, 244, 0.25)"),
+        /** Seconds the provider has and the store lacks (an audit's "missing here"). */
+        MISSING("rgba(229, 57, 53, 0.45)");
 
         final String fill;
 

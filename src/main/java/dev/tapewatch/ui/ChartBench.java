@@ -78,7 +78,7 @@ public final class ChartBench {
                 java.util.function.Consumer<Parent> loadDay = node -> {
                     PriceVolumeChart chart = (PriceVolumeChart) node;
                     chart.show(day, spikes);
-                    chart.bands(spikes, List.of());
+                    chart.bands(spikes, List.of(), List.of());
                     chart.range(day.get(0).start(), day.get(day.size() - 1).end());
                 };
                 // The first chart of a JVM also pays for class loading, CSS and a cold JIT: reported apart.

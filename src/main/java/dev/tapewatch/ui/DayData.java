@@ -6,6 +6,14 @@ import dev.tapewatch.store.Coverage;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored day of one symbol as the chart shows it: bars, the detector's spikes, and where data is missing. */
-public record DayData(String symbol, LocalDate day, List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps) {
+/**
+ * A stored day of one symbol as the chart shows it: bars, the detector's spikes, where nothing was recorded
+ * (coverage gaps), and, once audited, the seconds the provider has and the store lacks.
+ */
+public record DayData(String symbol, LocalDate day, List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps,
+                      List<Coverage.Gap> missing) {
+
+    public DayData withMissing(List<Coverage.Gap> value) {
+        return new DayData(symbol, day, bars, spikes, gaps, value);
+    }
 }

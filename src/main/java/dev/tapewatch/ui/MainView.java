@@ -88,7 +88,7 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
-        setTop(new VBox(toolbar(), errorBanner()));
+        setTop(new VBox(toolbar(), notRecordingBanner(), errorBanner()));
         split.getItems().addAll(watchlistPane(), chartPane(), spikePane());
         split.setDividerPositions(0.21, 0.75);
         setCenter(split);
@@ -146,6 +146,20 @@ public final class MainView extends BorderPane {
         export.setTooltip(new Tooltip("Shift-drag across the chart to select, then export as CSV (Ctrl+E)"));
         export.disableProperty().bind(model.selectionProperty().isNull());
         export.setOnAction(event -> exportSelection());
+        Button audit = new Button("Audit this day");
+        audit.setId("auditButton");
+        audit.setTooltip(new Tooltip("Compare the shown day with the provider's own second bars: drops show in red"));
+        audit.disableProperty().bind(model.modeProperty().isNotEqualTo(MainViewModel.Mode.HISTORY)
+                .or(model.busyProperty()));
+        audit.setOnAction(event -> model.auditDay());
+        Label audited = new Label();
+        audited.setId("auditResult");
+        audited.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var report = model.auditProperty().get();
+            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
+                    report.equal(), report.missingHere().size(), report.missingThere().size(),
+                    report.revised().size());
+        }, model.auditProperty()));
         Button settings = new Button("Settings…");
         settings.setId("settingsButton");
         settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
@@ -161,8 +175,8 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(liveButton, window, follow, candles, new Separator(Orientation.VERTICAL), previous,
-                datePicker, next, new Separator(Orientation.VERTICAL), export, progress, task, cancel, spacer,
-                settings);
+                datePicker, next, audit, audited, new Separator(Orientation.VERTICAL), export, progress, task, cancel,
+                spacer, settings);
     }
 
     private HBox errorBanner() {
@@ -188,6 +202,21 @@ public final class MainView extends BorderPane {
         banner.getStyleClass().add("error-banner");
         banner.setStyle("-fx-background-color: -color-danger-subtle;");
         banner.visibleProperty().bind(model.errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** Red and always in view while received bars cannot be stored: the recording is not what it seems. */
+    private Label notRecordingBanner() {
+        Label banner = new Label();
+        banner.setId("notRecording");
+        banner.textProperty().bind(model.notRecordingProperty());
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: -color-fg-emphasis;"
+                + " -fx-font-weight: bold;");
+        banner.visibleProperty().bind(model.notRecordingProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }
@@ -399,10 +428,13 @@ public final class MainView extends BorderPane {
     private void showDay(DayData day) {
         datePicker.setValue(day.day());
         follow.setSelected(false);
+        if (feeder.isShutdown()) {
+            return; // the window is closing
+        }
         feeder.execute(() -> {
             chart.show(day.bars(), day.spikes());
             Platform.runLater(() -> {
-                chart.bands(day.spikes(), day.gaps());
+                chart.bands(day.spikes(), day.gaps(), day.missing());
                 if (!day.bars().isEmpty()) {
                     chart.range(day.bars().get(0).start(), day.bars().get(day.bars().size() - 1).end());
                 } else {
@@ -421,7 +453,8 @@ public final class MainView extends BorderPane {
             liveSpikes = ofSymbol;
             if (ofSymbol.size() != bandedSpikes) {
                 bandedSpikes = ofSymbol.size();
-                chart.bands(ofSymbol.subList(Math.max(0, ofSymbol.size() - 100), ofSymbol.size()), List.of());
+                chart.bands(ofSymbol.subList(Math.max(0, ofSymbol.size() - 100), ofSymbol.size()), List.of(),
+                        List.of());
                 shownVersion = -1;
             }
         }

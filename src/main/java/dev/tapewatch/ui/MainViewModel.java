@@ -1,6 +1,11 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.Audit;
+import dev.tapewatch.store.BarWriter;
+import dev.tapewatch.store.Coverage;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.detect.SpikeDetector;
@@ -68,6 +73,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notRecording = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Audit.Report> audit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
@@ -169,6 +176,9 @@ public final class MainViewModel {
         }
         rates.set(String.format(Locale.ROOT, "%.0f bars/s · lag %.1f s · stored %,d", barsPerSecond,
                 stats.lagMillis() / 1000.0, current.barsStored()));
+        BarWriter.Problem problem = current.storeProblem();
+        notRecording.set(problem == null ? null : "Not recording: " + problem.message() + " Received bars are"
+                + " held and stored when writing works again (" + current.barsPending() + " waiting).");
         if (status.state() == FeedStatus.State.FAILED && error.get() == null) {
             fail("Feed failed: " + status.detail(), null);
         }
@@ -245,7 +255,13 @@ public final class MainViewModel {
                 updateProgress(0, 3);
                 long from = ExchangeTime.startOfDay(date);
                 long to = ExchangeTime.endOfDay(date);
-                List<Bar> bars = current.store().bars(symbol, from, to);
+                List<Bar> bars = new ArrayList<>();
+                current.store().forEachBar(symbol, from, to, bar -> {
+                    if (isCancelled()) {
+                        throw new CancellationException(); // cooperative: H2 must never see an interrupt
+                    }
+                    bars.add(bar);
+                });
                 updateProgress(1, 3);
                 if (isCancelled()) {
                     return null;
@@ -255,12 +271,13 @@ public final class MainViewModel {
                 updateProgress(2, 3);
                 List<dev.tapewatch.store.Coverage.Gap> gaps = dev.tapewatch.store.Coverage.gaps(symbol, current.store().coverage(from, to));
                 updateProgress(3, 3);
-                return new DayData(symbol, date, bars, found, gaps);
+                return new DayData(symbol, date, bars, found, gaps, List.of());
             }
         };
         task.setOnSucceeded(event -> {
             DayData loaded = task.getValue();
             if (loaded != null) {
+                audit.set(null);
                 day.set(loaded);
                 spikes.setAll(loaded.spikes());
                 selection.set(null);
@@ -293,16 +310,85 @@ public final class MainViewModel {
 
     public void goLive() {
         cancel();
+        audit.set(null);
         day.set(null);
         selection.set(null);
         spikes.clear();
         mode.set(session.get() == null ? Mode.STARTING : Mode.LIVE);
     }
 
+    /**
+     * Asks the running job to stop; it notices between rows or pages. Never an interrupt: the job may be inside
+     * H2, whose file store an interrupt closes (and with it the recorder's database).
+     */
     public void cancel() {
         if (running != null) {
-            running.cancel();
+            running.cancel(false);
         }
+    }
+
+    /** Compares the shown day with the provider's REST second bars; missing seconds then show on the chart. */
+    public Task<Audit.Report> auditDay() {
+        LiveSession current = session.get();
+        DayData shown = day.get();
+        if (current == null || shown == null || mode.get() != Mode.HISTORY) {
+            return null;
+        }
+        Task<Audit.Report> task = new Task<>() {
+            @Override
+            protected Audit.Report call() throws Exception {
+                updateMessage("Auditing " + shown.symbol() + " " + shown.day() + " against the provider");
+                long from = ExchangeTime.startOfDay(shown.day());
+                long to = ExchangeTime.endOfDay(shown.day());
+                List<Bar> theirs = new ArrayList<>();
+                current.history().secondBars(shown.symbol(), from, to, page -> {
+                    theirs.addAll(page);
+                    updateMessage("Auditing " + shown.symbol() + ": " + theirs.size() + " provider seconds read");
+                }, this::isCancelled);
+                if (isCancelled()) {
+                    return null;
+                }
+                return Audit.compare(shown.symbol(), shown.bars(), theirs);
+            }
+        };
+        task.setOnSucceeded(event -> {
+            Audit.Report report = task.getValue();
+            if (report != null && day.get() == shown) {
+                audit.set(report);
+                day.set(shown.withMissing(runs(report.missingHere(), shown.bars())));
+            }
+        });
+        task.setOnFailed(event -> fail("Could not audit " + shown.symbol() + " " + shown.day() + ": "
+                + task.getException().getMessage(), task.getException()));
+        run(task, current);
+        return task;
+    }
+
+    /** At most this many stretches go on the chart; a day with more is mostly missing anyway. */
+    private static final int MAX_MISSING_STRETCHES = 200;
+
+    /**
+     * Missing seconds as stretches for the chart: one stretch runs on over seconds that neither side has (no
+     * trades) until the next stored bar, so a quiet name does not become thousands of bands.
+     */
+    static List<Coverage.Gap> runs(List<Bar> missing, List<Bar> stored) {
+        List<Coverage.Gap> runs = new ArrayList<>();
+        int next = 0;
+        for (Bar bar : missing) {
+            while (next < stored.size() && stored.get(next).start() < bar.start()) {
+                next++;
+            }
+            Coverage.Gap last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            boolean storedBetween = next > 0 && last != null && stored.get(next - 1).start() >= last.end();
+            if (last != null && !storedBetween) {
+                runs.set(runs.size() - 1, new Coverage.Gap(last.start(), bar.end()));
+            } else if (runs.size() < MAX_MISSING_STRETCHES) {
+                runs.add(new Coverage.Gap(bar.start(), bar.end()));
+            } else {
+                runs.set(runs.size() - 1, new Coverage.Gap(last.start(), bar.end()));
+            }
+        }
+        return runs;
     }
 
     // ---- selection and export ----
@@ -347,7 +433,12 @@ public final class MainViewModel {
             protected Long call() throws Exception {
                 updateMessage("Exporting " + current2.bars() + " bars to " + target.getFileName());
                 return new CsvExport(current.store()).toFile(current2.symbol(), current2.from(), current2.to(), target,
-                        rows -> updateProgress(rows, Math.max(rows, current2.bars())));
+                        rows -> {
+                            if (isCancelled()) {
+                                throw new CancellationException();
+                            }
+                            updateProgress(rows, Math.max(rows, current2.bars()));
+                        });
             }
         };
         task.setOnFailed(event -> fail("Export to " + target + " failed: " + task.getException().getMessage(),
@@ -462,6 +553,16 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Set while the recorder cannot store (disk full, folder gone), with where and why; null while it can. */
+    public ReadOnlyStringProperty notRecordingProperty() {
+        return notRecording.getReadOnlyProperty();
+    }
+
+    /** The last audit of the shown day, or null. */
+    public ReadOnlyObjectProperty<Audit.Report> auditProperty() {
+        return audit.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {

@@ -284,8 +284,9 @@ final class PriceVolumeChart extends VBox {
         }
     }
 
-    /** Replaces the shaded bands (spikes and gaps); FX thread. */
-    void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps) {
+    /** Replaces the shaded bands (spikes, gaps, and seconds an audit found missing); FX thread. */
+    void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps,
+               List<dev.tapewatch.store.Coverage.Gap> missing) {
         for (Band band : bands) {
             priceChart.getPlugins().remove(band);
             volumeChart.getPlugins().remove(band);
@@ -298,6 +299,9 @@ final class PriceVolumeChart extends VBox {
         }
         for (dev.tapewatch.store.Coverage.Gap gap : gaps) {
             addBand(gap.start(), gap.end(), "no data", Band.Kind.GAP);
+        }
+        for (dev.tapewatch.store.Coverage.Gap gap : missing) {
+            addBand(gap.start(), gap.end(), "missing", Band.Kind.MISSING);
         }
     }
 

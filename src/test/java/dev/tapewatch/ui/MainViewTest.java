@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.Audit;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Provider;
@@ -183,6 +184,80 @@ class MainViewTest {
             assertFalse(state.getText().contains("not-the-key-7781"));
             Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
                     && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
+        }
+    }
+
+    @Test
+    void cancellingLoadsAndExportsWhileRecordingNeverCostsTheRecorderABar(FxRobot robot) throws Exception {
+        try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
+            store.upsert(new SimulatedMarket(9).day("NVDA", STORED_DAY).bars(0, Long.MAX_VALUE));
+        }
+        startLive();
+        robot.interact(() -> model.addSymbol("NVDA")); // in the watchlist, so the table keeps it selected
+        for (int i = 0; i < 15; i++) {
+            javafx.concurrent.Task<?>[] load = new javafx.concurrent.Task<?>[1];
+            robot.interact(() -> load[0] = model.loadDay(STORED_DAY));
+            Await.until(WAIT, "the load to start", () -> onFx(() -> load[0].isRunning() || load[0].isDone()));
+            robot.interact(model::cancel); // lands while the load reads the store
+        }
+        javafx.concurrent.Task<?>[] last = new javafx.concurrent.Task<?>[1];
+        robot.interact(() -> last[0] = model.loadDay(STORED_DAY));
+        Await.until(WAIT, "the NVDA day", () -> onFx(() -> last[0].getState() == javafx.concurrent.Worker.State.SUCCEEDED),
+                () -> last[0].getState() + " " + last[0].getException() + " " + model.errorProperty().get());
+        assertEquals("NVDA", model.dayProperty().get().symbol());
+        List<Bar> day = model.dayProperty().get().bars();
+        for (int i = 0; i < 15; i++) {
+            Path target = dir.resolve("cancelled-" + i + ".csv");
+            javafx.concurrent.Task<?>[] export = new javafx.concurrent.Task<?>[1];
+            robot.interact(() -> {
+                model.select(day.get(0).start(), day.get(day.size() - 1).end(), day);
+                export[0] = model.exportSelection(target);
+            });
+            Await.until(WAIT, "the export to start", () -> onFx(() -> export[0].isRunning() || export[0].isDone()));
+            robot.interact(model::cancel);
+        }
+        LiveSession session = model.sessionProperty().get();
+        Await.until(WAIT, "bars stored meanwhile", () -> session.barsStored() > 0);
+        model.close();
+        assertEquals(0, session.storeFailures(), "no write failed: nothing closed the store under the recorder");
+        assertEquals(0, session.barsPending());
+        assertEquals(0, session.barsUnstored());
+        try (BarStore store = BarStore.open(database, BarStore.Mode.EXISTING)) {
+            assertEquals(day.size(), store.bars("NVDA", ExchangeTime.startOfDay(STORED_DAY),
+                    ExchangeTime.endOfDay(STORED_DAY)).size());
+        }
+    }
+
+    @Test
+    void auditingAStoredDayShowsTheSecondsTheProviderHasAndTheStoreLacks(FxRobot robot) {
+        feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults().withSeed(9)
+                .withStart(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0)))).withBackfill(false));
+        startLive();
+        robot.interact(() -> model.loadDay(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> view.chart().priceDataCount() == storedBars);
+        robot.clickOn("#auditButton");
+        Await.until(WAIT, "the audit", () -> model.auditProperty().get() != null);
+        Audit.Report report = model.auditProperty().get();
+        List<Bar> provider = new SimulatedMarket(9).day("SPY", STORED_DAY).bars(0, Long.MAX_VALUE);
+        assertEquals(storedBars, report.equal());
+        assertEquals(provider.size() - storedBars, report.missingHere().size());
+        assertEquals(0, report.missingThere().size());
+        assertEquals(0, report.revised().size());
+        long gapStart = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5)) / 1000;
+        long gapEnd = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8)) / 1000;
+        Await.until(WAIT, "missing seconds inside the recording gap on the chart", () -> view.chart().bands().stream()
+                .anyMatch(b -> b.kind == Band.Kind.MISSING && b.getLowerBound() >= gapStart
+                        && b.getUpperBound() <= gapEnd));
+        assertTrue(robot.lookup("#auditResult").queryAs(Label.class).getText().contains(
+                String.format("%,d missing", provider.size() - storedBars)));
+    }
+
+    /** Reads FX state on the FX thread. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> read) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 }
