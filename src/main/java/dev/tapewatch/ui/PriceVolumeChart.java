@@ -1,6 +1,7 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Bar;
+import javafx.application.Platform;
 import dev.tapewatch.market.Bars;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
@@ -37,7 +38,6 @@ import javafx.util.StringConverter;
  */
 final class PriceVolumeChart extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final int AVERAGE_SECONDS = 60;
 
     private final DefaultNumericAxis priceTime = timeAxis();
     private final DefaultNumericAxis volumeTime = timeAxis();
@@ -201,58 +201,48 @@ final class PriceVolumeChart extends VBox {
         return average.getDataCount();
     }
 
+    private final java.util.concurrent.atomic.AtomicReference<ChartSnapshot> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private long snapshotsApplied;
+
     List<Band> bands() {
         return List.copyOf(bands);
     }
 
     /**
-     * Writes bars into the data sets under their locks; safe from any thread. Bars inside a spike go to the
-     * highlighted volume set.
+     * Shows these bars; safe from any thread. The data is prepared here, on the caller's thread, as one
+     * immutable {@link ChartSnapshot}; the FX thread applies it to all five data sets in one go, so no frame
+     * (and no reader on the FX thread) ever sees candles of one update beside volumes of another. Snapshots
+     * that arrive faster than the FX thread takes them are coalesced: only the newest is applied.
      */
     void show(List<Bar> bars, List<Spike> spikes) {
-        int n = bars.size();
-        double[] x = new double[n];
-        double[][] ohlc = new double[7][n]; // x, open, high, low, close, volume, open interest
-        double[] close = new double[n];
-        double[] volume = new double[n];
-        double[] spikeVolume = new double[n];
-        double[] averageVolume = new double[n];
-        int spikeCursor = 0;
-        double windowSum = 0;
-        int windowStart = 0;
-        for (int i = 0; i < n; i++) {
-            Bar bar = bars.get(i);
-            x[i] = bar.start() / 1000.0;
-            ohlc[0][i] = x[i];
-            ohlc[1][i] = bar.open();
-            ohlc[2][i] = bar.high();
-            ohlc[3][i] = bar.low();
-            ohlc[4][i] = bar.close();
-            ohlc[5][i] = bar.volume();
-            close[i] = bar.close();
-            while (windowStart < i && bars.get(windowStart).start() <= bar.start() - AVERAGE_SECONDS * 1000L) {
-                windowSum -= bars.get(windowStart++).volume();
-            }
-            averageVolume[i] = windowSum / AVERAGE_SECONDS; // the previous 60 s, empty seconds as zero
-            windowSum += bar.volume();
-            while (spikeCursor < spikes.size() && spikes.get(spikeCursor).end() <= bar.start()) {
-                spikeCursor++;
-            }
-            boolean inSpike = spikeCursor < spikes.size() && spikes.get(spikeCursor).contains(bar.start());
-            volume[i] = inSpike ? 0 : bar.volume();
-            spikeVolume[i] = inSpike ? bar.volume() : 0;
+        if (pending.getAndSet(ChartSnapshot.of(bars, spikes)) == null) {
+            Platform.runLater(this::applyPending);
         }
-        shown = List.copyOf(bars);
-        candles.lock().writeLockGuard(() -> candles.set(ohlc, false));
-        closes.lock().writeLockGuard(() -> closes.set(x, close, false));
-        volumes.lock().writeLockGuard(() -> volumes.set(x, volume, false));
-        spikeVolumes.lock().writeLockGuard(() -> spikeVolumes.set(x.clone(), spikeVolume, false));
-        average.lock().writeLockGuard(() -> average.set(x.clone(), averageVolume, false));
+    }
+
+    private void applyPending() {
+        ChartSnapshot snapshot = pending.getAndSet(null);
+        if (snapshot == null) {
+            return;
+        }
+        shown = snapshot.bars();
+        candles.lock().writeLockGuard(() -> candles.set(snapshot.ohlc(), false));
+        closes.lock().writeLockGuard(() -> closes.set(snapshot.x(), snapshot.close(), false));
+        volumes.lock().writeLockGuard(() -> volumes.set(snapshot.x(), snapshot.volume(), false));
+        spikeVolumes.lock().writeLockGuard(() -> spikeVolumes.set(snapshot.x().clone(), snapshot.spikeVolume(), false));
+        average.lock().writeLockGuard(() -> average.set(snapshot.x().clone(), snapshot.average(), false));
         candles.fireInvalidated(ChartBits.DataSetData);
         closes.fireInvalidated(ChartBits.DataSetData);
         volumes.fireInvalidated(ChartBits.DataSetData);
         spikeVolumes.fireInvalidated(ChartBits.DataSetData);
         average.fireInvalidated(ChartBits.DataSetData);
+        snapshotsApplied++;
+    }
+
+    /** Snapshots applied so far; FX thread. */
+    long snapshotsApplied() {
+        return snapshotsApplied;
     }
 
     /** Sets the visible time range and fits the value axes to the bars in it; FX thread. */

@@ -103,7 +103,9 @@ class MainViewTest {
         Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
         int first = view.chart().priceDataCount();
         Await.until(WAIT, "more bars on the chart", () -> view.chart().priceDataCount() > first + 5);
-        assertEquals(view.chart().priceDataCount(), view.chart().volumeDataCount() / 2);
+        // Both counts read in one go on the FX thread, where every update is applied whole.
+        int[] counts = onFx(() -> new int[] {view.chart().priceDataCount(), view.chart().volumeDataCount()});
+        assertEquals(counts[0], counts[1] / 2);
         assertTrue(view.chart().averageDataCount() > 0);
         Label provider = robot.lookup("#provider").queryAs(Label.class);
         assertEquals("Simulated market", provider.getText());
@@ -253,7 +255,7 @@ class MainViewTest {
     }
 
     /** Reads FX state on the FX thread. */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> read) {
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
         try {
             return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
