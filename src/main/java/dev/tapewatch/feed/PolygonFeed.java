@@ -68,10 +68,17 @@ public final class PolygonFeed implements Feed {
             return new Config(url, key, stalenessMillis, pingMillis, handshakeMillis, backoff, clock);
         }
 
-        /** The stocks cluster's address: {@code {url}/stocks}, unless the URL already names it. */
+        /** The stocks cluster's address: {@code {url}/stocks}, unless the URL already names it; a query stays. */
         URI stocksUri() {
-            String text = url.toString().replaceAll("/+$", "");
-            return URI.create(text.endsWith("/stocks") ? text : text + "/stocks");
+            String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+            String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+            return URI.create(url.getScheme() + "://" + url.getRawAuthority()
+                    + (path.endsWith("/stocks") ? path : path + "/stocks") + query);
+        }
+
+        /** The address as it may be shown or logged: a key in its query is redacted. */
+        String shownUri() {
+            return Secrets.redact(stocksUri().toString(), key);
         }
     }
 
@@ -191,7 +198,7 @@ public final class PolygonFeed implements Feed {
             return;
         }
         long connection = ++generation;
-        setStatus(FeedStatus.of(State.CONNECTING, config.stocksUri().toString()));
+        setStatus(FeedStatus.of(State.CONNECTING, config.shownUri()));
         lastFrameNanos = System.nanoTime();
         try {
             session = client.connectToServer(new Connection(connection), ClientEndpointConfig.Builder.create().build(),
@@ -224,7 +231,7 @@ public final class PolygonFeed implements Feed {
             case "auth_failed" -> {
                 setStatus(FeedStatus.of(State.FAILED, "the provider refused the API key (" + message
                         + "). Check the key in the settings, --key or POLYGON_API_KEY."));
-                LOG.error("Authentication failed at {}: {}", config.stocksUri(), message);
+                LOG.error("Authentication failed at {}: {}", config.shownUri(), message);
                 closeSession("authentication failed");
             }
             case "max_connections" -> {
@@ -286,7 +293,7 @@ public final class PolygonFeed implements Feed {
         long now = System.nanoTime();
         long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - lastFrameNanos);
         if (config.stalenessMillis() > 0 && silentMillis > config.stalenessMillis()) {
-            LOG.warn("No data from {} for {} s; reconnecting", config.stocksUri(), silentMillis / 1000);
+            LOG.warn("No data from {} for {} s; reconnecting", config.shownUri(), silentMillis / 1000);
             dropConnection("no data for " + silentMillis / 1000 + " s", config.backoff());
             return;
         }
@@ -321,7 +328,7 @@ public final class PolygonFeed implements Feed {
         reconnects.incrementAndGet();
         attempt++;
         long delay = backoff.delay(attempt, ThreadLocalRandom.current());
-        LOG.info("Connection to {} lost ({}); reconnecting in {} ms (attempt {})", config.stocksUri(), reason, delay,
+        LOG.info("Connection to {} lost ({}); reconnecting in {} ms (attempt {})", config.shownUri(), reason, delay,
                 attempt);
         setStatus(FeedStatus.reconnecting(reason, attempt, System.currentTimeMillis() + delay));
         control.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
