@@ -126,4 +126,31 @@ class DamageTest {
             assertEquals(symbols, spans.get(0).symbols());
         }
     }
+
+    @Test
+    void recordingOntoAFullDiskExitsOneAndCountsEveryBarItCouldNotStore() throws Exception {
+        String url = FullDiskFilePath.url(dir.resolve("full-record"));
+        BarStore.open(StoreLocation.parse(url), BarStore.Mode.CREATE).close();
+        FullDiskFilePath.setFull(true);
+        CliTest.Run run;
+        try {
+            run = CliTest.run("record", "--symbols", "SPY,AAPL", "--duration", "2s", "--speed", "20", "--start",
+                    "2024-01-02T10:00", "--db", url, "--no-backfill", "--status-every", "500ms");
+        } finally {
+            FullDiskFilePath.setFull(false);
+        }
+        assertEquals(1, run.code(), run.out() + run.err());
+        java.util.regex.Matcher last = java.util.regex.Pattern.compile("Stored 0 bars \\((\\d+) received")
+                .matcher(run.out());
+        assertTrue(last.find(), run.out());
+        long received = Long.parseLong(last.group(1));
+        assertTrue(received > 0, run.out());
+        assertTrue(run.err().contains(received + " bars could not be stored: "), run.err());
+        assertTrue(run.err().contains("the disk is full"), run.err());
+        assertTrue(run.out().contains("NOT STORING: "), run.out());
+        try (BarStore store = BarStore.open(StoreLocation.parse(url), BarStore.Mode.CREATE)) {
+            assertEquals(0, store.countBars());
+            assertEquals(List.of(), store.coverage(0, Long.MAX_VALUE), "no span claims the lost bars");
+        }
+    }
 }
