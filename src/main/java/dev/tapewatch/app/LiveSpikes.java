@@ -5,23 +5,25 @@ import dev.tapewatch.detect.SpikeDetectors;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Spike;
-import dev.tapewatch.store.BarStore;
-import dev.tapewatch.store.StoreException;
+import dev.tapewatch.store.BarWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the spike detector over live bars and stores each spike as it closes. */
+/**
+ * Runs the spike detector over live bars, on the feed's delivery thread, and queues each spike as it closes for
+ * the writer's thread to store (in order with the bars), so detection never waits on the database.
+ */
 public final class LiveSpikes implements FeedListener {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSpikes.class);
-    private final BarStore store;
+    private final BarWriter writer;
     private final SpikeDetectors detectors;
     private final List<Consumer<Spike>> listeners = new CopyOnWriteArrayList<>();
 
-    public LiveSpikes(BarStore store, DetectorSettings settings) {
-        this.store = store;
+    public LiveSpikes(BarWriter writer, DetectorSettings settings) {
+        this.writer = writer;
         this.detectors = new SpikeDetectors(settings, this::closed);
     }
 
@@ -42,9 +44,10 @@ public final class LiveSpikes implements FeedListener {
 
     private void closed(Spike spike) {
         try {
-            store.saveSpikes(List.of(spike));
-        } catch (StoreException e) {
-            LOG.error("Could not store a spike of {}: {}", spike.symbol(), e.getMessage());
+            writer.spike(spike);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("Interrupted while queueing a spike of {} for the database", spike.symbol());
         }
         listeners.forEach(listener -> listener.accept(spike));
     }

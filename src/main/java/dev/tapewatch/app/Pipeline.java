@@ -31,7 +31,7 @@ public final class Pipeline implements AutoCloseable {
         BarBus bus = new BarBus();
         MarketConnection connection = MarketConnection.open(feed, bus);
         Recorder recorder = new Recorder(store);
-        LiveSpikes spikes = new LiveSpikes(store, detector);
+        LiveSpikes spikes = new LiveSpikes(recorder.writer(), detector);
         Backfill backfill = feed.backfill() ? new Backfill(connection.rest(), store, recorder.writer(),
                 Executors.newSingleThreadExecutor(Threads.named("backfill"))) : null;
         bus.add(recorder);

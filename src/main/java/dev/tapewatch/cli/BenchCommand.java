@@ -1,9 +1,9 @@
 package dev.tapewatch.cli;
 
-import dev.tapewatch.app.DetectorBench;
-import dev.tapewatch.app.bench.BenchResults;
-import dev.tapewatch.app.bench.IngestBench;
-import dev.tapewatch.app.bench.QueryExportBench;
+import dev.tapewatch.bench.DetectorBench;
+import dev.tapewatch.bench.BenchResults;
+import dev.tapewatch.bench.IngestBench;
+import dev.tapewatch.bench.QueryExportBench;
 import dev.tapewatch.detect.DetectorSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;

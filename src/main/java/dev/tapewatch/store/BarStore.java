@@ -206,6 +206,13 @@ public final class BarStore implements AutoCloseable {
             }
         }
 
+        /** Stores spikes; one that starts where a stored one starts replaces it. */
+        public void saveSpikes(Collection<Spike> spikes) throws SQLException {
+            if (!spikes.isEmpty()) {
+                insertSpikes(connection, spikes);
+            }
+        }
+
         /** Sets a span's end and how it ended (null: still open). */
         public void updateCoverage(long id, long end, String reason) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(

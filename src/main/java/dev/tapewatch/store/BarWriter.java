@@ -1,6 +1,7 @@
 package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.Spike;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recorder's one path to the database. Bars and coverage events are queued from any thread (bounded:
+ * The recorder's one path to the database. Bars, coverage events and closed spikes are queued from any thread (bounded:
  * a full queue makes the caller wait, it never drops) and written, in order, on the writer's own thread:
  * a batch is one durable transaction ({@link BarStore#writeDurably}), written when full or
  * {@link #FLUSH_INTERVAL_MS} after the previous one. Only then are its bars counted as {@link #written()}.
@@ -44,6 +45,9 @@ public final class BarWriter implements AutoCloseable {
     }
 
     private record SessionEnd(String reason) {
+    }
+
+    private record SpikeClosed(Spike spike) {
     }
 
     private record Claim(List<String> symbols, long start, long end, String reason) {
@@ -90,6 +94,7 @@ public final class BarWriter implements AutoCloseable {
     private final List<Bar> bars = new ArrayList<>();
     private final Set<Span> touched = new LinkedHashSet<>();
     private final List<Claim> claims = new ArrayList<>();
+    private final List<Spike> spikes = new ArrayList<>();
     private Span current;
     private List<String> lostSessionSymbols;
 
@@ -125,6 +130,11 @@ public final class BarWriter implements AutoCloseable {
     /** The current session ended; its span is closed with this reason at its last stored bar. */
     public void sessionEnded(String reason) throws InterruptedException {
         enqueue(new SessionEnd(reason));
+    }
+
+    /** Stores a spike as it closed, in order with the bars around it. */
+    public void spike(Spike spike) throws InterruptedException {
+        enqueue(new SpikeClosed(spike));
     }
 
     /** Records [start, end) as covered for these symbols once every bar queued before is stored. */
@@ -229,7 +239,7 @@ public final class BarWriter implements AutoCloseable {
     }
 
     private boolean hasWork() {
-        return !bars.isEmpty() || !claims.isEmpty() || touched.stream().anyMatch(Span::hasBars);
+        return !bars.isEmpty() || !claims.isEmpty() || !spikes.isEmpty() || touched.stream().anyMatch(Span::hasBars);
     }
 
     private void take(Object item) {
@@ -258,6 +268,8 @@ public final class BarWriter implements AutoCloseable {
             lostSessionSymbols = null;
         } else if (item instanceof Claim claim) {
             claims.add(claim);
+        } else if (item instanceof SpikeClosed closed) {
+            spikes.add(closed.spike());
         }
     }
 
@@ -298,6 +310,7 @@ public final class BarWriter implements AutoCloseable {
                     for (Claim claim : claims) {
                         writes.insertCoverage(claim.symbols(), claim.start(), claim.end(), claim.reason());
                     }
+                    writes.saveSpikes(spikes);
                     return null;
                 });
                 committed();
@@ -362,6 +375,7 @@ public final class BarWriter implements AutoCloseable {
     private void clearBatch() {
         bars.clear();
         claims.clear();
+        spikes.clear();
         touched.clear();
     }
 

@@ -3,7 +3,7 @@ package dev.tapewatch.ui;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.bench.BenchResults;
+import dev.tapewatch.bench.BenchResults;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;
 import dev.tapewatch.market.Bar;

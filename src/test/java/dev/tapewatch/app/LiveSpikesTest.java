@@ -30,23 +30,14 @@ class LiveSpikesTest {
     @Test
     void liveEqualsHistory() throws Exception {
         long start = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 25));
-        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE);
-             SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(start)
-                     .withSpeed(400).withSeed(5))) {
-            BarBus bus = new BarBus();
-            Recorder recorder = new Recorder(store);
-            LiveSpikes live = new LiveSpikes(store, DetectorSettings.DEFAULT);
-            bus.add(recorder);
-            bus.add(live);
-            PolygonFeed feed = new PolygonFeed(PolygonFeed.Config.of(server.url(), "k")
-                    .withMarketClock(server.clock()::now), bus);
-            feed.subscribe(SYMBOLS);
-            feed.start();
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
+            Pipeline pipeline = Pipeline.open(store, FeedSettings.simulator(SimulatorServer.Settings.defaults()
+                    .withStart(start).withSpeed(400).withSeed(5)).withBackfill(false), DetectorSettings.DEFAULT);
+            pipeline.start(SYMBOLS);
             long until = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 15));
-            Await.until(Duration.ofSeconds(60), "50 minutes of market", () -> server.clock().now() >= until);
-            feed.close();
-            live.finish();
-            recorder.close();
+            var clock = pipeline.connection().simulator().clock();
+            Await.until(Duration.ofSeconds(60), "50 minutes of market", () -> clock.now() >= until);
+            pipeline.close();
 
             int total = 0;
             for (String symbol : SYMBOLS) {

@@ -1,4 +1,4 @@
-package dev.tapewatch.app.bench;
+package dev.tapewatch.bench;
 
 import dev.tapewatch.market.Bar;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.tapewatch.app.bench;
+package dev.tapewatch.bench;
 
 import dev.tapewatch.export.BarCsv;
 import dev.tapewatch.export.CsvExport;

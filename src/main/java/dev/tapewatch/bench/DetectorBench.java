@@ -1,4 +1,4 @@
-package dev.tapewatch.app;
+package dev.tapewatch.bench;
 
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;

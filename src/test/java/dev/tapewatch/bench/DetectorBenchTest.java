@@ -1,4 +1,4 @@
-package dev.tapewatch.app;
+package dev.tapewatch.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.tapewatch.app.bench;
+package dev.tapewatch.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,8 +1,10 @@
-package dev.tapewatch.app.bench;
+package dev.tapewatch.bench;
 
-import dev.tapewatch.app.Recorder;
+import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Pipeline;
+import dev.tapewatch.app.Provider;
+import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.PolygonCodec;
-import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.sim.SimSymbol;
@@ -62,8 +64,11 @@ public final class IngestBench {
                     server.silence(true);
                 }
             });
-            Recorder recorder = new Recorder(store);
-            recorder.writer().onStored(batch -> {
+            // The recorder's own path (the one record uses), pointed at this server as a Polygon provider.
+            Pipeline pipeline = Pipeline.open(store, new FeedSettings(Provider.POLYGON, server.url(), "bench", 30_000,
+                    null, null, false), DetectorSettings.DEFAULT);
+            BarWriter writer = pipeline.recorder().writer();
+            writer.onStored(batch -> {
                 long now = System.nanoTime();
                 for (Bar bar : batch) {
                     Long at = sentAt.remove(bar.symbol() + bar.start());
@@ -75,12 +80,9 @@ public final class IngestBench {
                     }
                 }
             });
-            PolygonFeed feed = new PolygonFeed(PolygonFeed.Config.of(server.url(), "bench")
-                    .withMarketClock(server.clock()::now), recorder);
-            feed.subscribe(List.of("*"));
             long started = System.nanoTime();
-            feed.start();
-            while (recorder.writer().written() < targetBars || recorder.writer().written() < sent.get()) {
+            pipeline.start(List.of("*"));
+            while (writer.written() < targetBars || writer.written() < sent.get()) {
                 Thread.sleep(5);
                 heap.sample();
                 if (System.nanoTime() - started > 600_000_000_000L) {
@@ -88,13 +90,13 @@ public final class IngestBench {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            feed.close();
-            recorder.close();
+            long received = pipeline.feed().stats().bars();
+            pipeline.close();
             long stored = store.countBars();
             long[] sample = Arrays.copyOf(latencies, (int) Math.min(latencyCount.get(), latencies.length));
             Arrays.sort(sample);
             result.put("bars_sent", sent.get());
-            result.put("bars_received", feed.stats().bars());
+            result.put("bars_received", received);
             result.put("bars_stored", stored);
             result.put("lost", sent.get() - stored);
             result.put("seconds", seconds);
