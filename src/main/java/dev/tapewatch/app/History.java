@@ -6,12 +6,39 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.Coverage;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored day seen the same way as live: its bars through the same detector. */
+/** A stored day seen the same way as live: its bars through the same detector, and where it was not recorded. */
 public final class History {
+    /** One symbol's stored day: bars in time order, the detector's spikes, and the gaps in its coverage. */
+    public record Day(String symbol, LocalDate date, List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps) {
+    }
+
     private History() {
+    }
+
+    /**
+     * Loads a symbol's day; {@code cancelled} is asked between rows, and a cancelled load ends with a
+     * {@link CancellationException} (cooperative: the reading thread is never interrupted inside the store).
+     */
+    public static Day load(BarStore store, String symbol, LocalDate date, DetectorSettings settings,
+                           BooleanSupplier cancelled) {
+        long from = ExchangeTime.startOfDay(date);
+        long to = ExchangeTime.endOfDay(date);
+        List<Bar> bars = new ArrayList<>();
+        store.forEachBar(symbol, from, to, bar -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
+            bars.add(bar);
+        });
+        return new Day(symbol, date, bars, SpikeDetector.detect(symbol, bars, settings),
+                Coverage.gaps(symbol, store.coverage(from, to)));
     }
 
     /** The spikes the detector finds over a symbol's stored day. */

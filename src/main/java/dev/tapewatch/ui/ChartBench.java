@@ -77,9 +77,9 @@ public final class ChartBench {
                 figures.put("spike_bands", spikes.size());
                 java.util.function.Consumer<Parent> loadDay = node -> {
                     PriceVolumeChart chart = (PriceVolumeChart) node;
-                    chart.show(day, spikes);
-                    chart.bands(spikes, List.of(), List.of());
-                    chart.range(day.get(0).start(), day.get(day.size() - 1).end());
+                    chart.show(ChartSnapshot.of(day, spikes, List.of(), List.of(),
+                            DetectorSettings.DEFAULT.windowSeconds(),
+                            new long[] {day.get(0).start(), day.get(day.size() - 1).end()}));
                 };
                 // The first chart of a JVM also pays for class loading, CSS and a cold JIT: reported apart.
                 figures.put("day_first_frame_cold_jvm_ms", firstFrame(PriceVolumeChart::new, loadDay));

@@ -1,19 +1,40 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.store.Coverage;
 import java.util.List;
 
 /**
  * Everything one chart update draws, prepared off the FX thread and never changed after: candles, closes,
- * volume (apart for bars inside a spike) and the volume average, all over the same bars.
+ * volume (apart for bars inside a spike), the volume average over the detector's own window, the shaded bands
+ * (spikes, coverage gaps, seconds an audit found missing) and, for a stored day, the time range to show.
  */
 record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close, double[] volume,
-                     double[] spikeVolume, double[] average) {
-    /** The volume average's window: the previous 60 s of time, seconds without a bar counted as zero. */
-    static final int AVERAGE_SECONDS = 60;
+                     double[] spikeVolume, double[] average, List<Spike> spikes, List<Coverage.Gap> gaps,
+                     List<Coverage.Gap> missing, long[] range) {
 
-    static ChartSnapshot of(List<Bar> bars, List<Spike> spikes) {
+    /** A live update: bands are the symbol's spikes; the range follows separately. */
+    static ChartSnapshot live(List<Bar> bars, List<Spike> spikes, int averageSeconds) {
+        return of(bars, spikes, List.of(), List.of(), averageSeconds, null);
+    }
+
+    /** A stored day, shown whole. */
+    static ChartSnapshot day(DayData day, int averageSeconds) {
+        long[] range = day.bars().isEmpty()
+                ? new long[] {ExchangeTime.toEpochMillis(day.day(), ExchangeTime.PRE_MARKET_OPEN),
+                        ExchangeTime.toEpochMillis(day.day(), ExchangeTime.AFTER_HOURS_CLOSE)}
+                : new long[] {day.bars().get(0).start(), day.bars().get(day.bars().size() - 1).end()};
+        return of(day.bars(), day.spikes(), day.gaps(), day.missing(), averageSeconds, range);
+    }
+
+    /**
+     * {@code averageSeconds}: the detector's baseline window; the average is over the previous seconds of time,
+     * seconds without a bar counted as zero, as the detector counts them.
+     */
+    static ChartSnapshot of(List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps, List<Coverage.Gap> missing,
+                            int averageSeconds, long[] range) {
         int n = bars.size();
         double[] x = new double[n];
         double[][] ohlc = new double[7][n]; // x, open, high, low, close, volume, open interest
@@ -34,10 +55,10 @@ record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close
             ohlc[4][i] = bar.close();
             ohlc[5][i] = bar.volume();
             close[i] = bar.close();
-            while (windowStart < i && bars.get(windowStart).start() <= bar.start() - AVERAGE_SECONDS * 1000L) {
+            while (windowStart < i && bars.get(windowStart).start() <= bar.start() - averageSeconds * 1000L) {
                 windowSum -= bars.get(windowStart++).volume();
             }
-            average[i] = windowSum / AVERAGE_SECONDS;
+            average[i] = windowSum / averageSeconds;
             windowSum += bar.volume();
             while (spikeCursor < spikes.size() && spikes.get(spikeCursor).end() <= bar.start()) {
                 spikeCursor++;
@@ -46,6 +67,7 @@ record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close
             volume[i] = inSpike ? 0 : bar.volume();
             spikeVolume[i] = inSpike ? bar.volume() : 0;
         }
-        return new ChartSnapshot(List.copyOf(bars), ohlc, x, close, volume, spikeVolume, average);
+        return new ChartSnapshot(List.copyOf(bars), ohlc, x, close, volume, spikeVolume, average, List.copyOf(spikes),
+                gaps, missing, range);
     }
 }

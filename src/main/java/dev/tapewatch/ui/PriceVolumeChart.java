@@ -203,7 +203,7 @@ final class PriceVolumeChart extends VBox {
 
     private final java.util.concurrent.atomic.AtomicReference<ChartSnapshot> pending =
             new java.util.concurrent.atomic.AtomicReference<>();
-    private long snapshotsApplied;
+    private List<Object> shownBands = List.of();
 
     List<Band> bands() {
         return List.copyOf(bands);
@@ -215,8 +215,8 @@ final class PriceVolumeChart extends VBox {
      * (and no reader on the FX thread) ever sees candles of one update beside volumes of another. Snapshots
      * that arrive faster than the FX thread takes them are coalesced: only the newest is applied.
      */
-    void show(List<Bar> bars, List<Spike> spikes) {
-        if (pending.getAndSet(ChartSnapshot.of(bars, spikes)) == null) {
+    void show(ChartSnapshot snapshot) {
+        if (pending.getAndSet(snapshot) == null) {
             Platform.runLater(this::applyPending);
         }
     }
@@ -237,12 +237,14 @@ final class PriceVolumeChart extends VBox {
         volumes.fireInvalidated(ChartBits.DataSetData);
         spikeVolumes.fireInvalidated(ChartBits.DataSetData);
         average.fireInvalidated(ChartBits.DataSetData);
-        snapshotsApplied++;
-    }
-
-    /** Snapshots applied so far; FX thread. */
-    long snapshotsApplied() {
-        return snapshotsApplied;
+        List<Object> bandsOf = List.of(snapshot.spikes(), snapshot.gaps(), snapshot.missing());
+        if (!bandsOf.equals(shownBands)) {
+            shownBands = bandsOf;
+            bands(snapshot.spikes(), snapshot.gaps(), snapshot.missing());
+        }
+        if (snapshot.range() != null) {
+            range(snapshot.range()[0], snapshot.range()[1]);
+        }
     }
 
     /** Sets the visible time range and fits the value axes to the bars in it; FX thread. */
@@ -275,7 +277,7 @@ final class PriceVolumeChart extends VBox {
     }
 
     /** Replaces the shaded bands (spikes, gaps, and seconds an audit found missing); FX thread. */
-    void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps,
+    private void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps,
                List<dev.tapewatch.store.Coverage.Gap> missing) {
         for (Band band : bands) {
             priceChart.getPlugins().remove(band);

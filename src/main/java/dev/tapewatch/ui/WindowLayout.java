@@ -34,7 +34,7 @@ final class WindowLayout {
             dividers.append(dividers.length() == 0 ? "" : ",").append(position);
         }
         config.set("ui.dividers", dividers.toString());
-        config.set("ui.symbol", model.selectedSymbolProperty().get());
+        config.set("ui.symbol", model.watchlist().selectedProperty().get());
     }
 
     private static java.util.OptionalDouble number(AppConfig config, String key) {

@@ -23,9 +23,9 @@ class MainViewModelTest {
     void rejectsABadTickerWithAClearMessage() {
         MainViewModel model = new MainViewModel(AppConfig.load(dir.resolve("t.properties")), () -> null);
         assertEquals("'$$$' is not a US ticker (letters, digits, '.' and '-', e.g. SPY or BRK.B)",
-                model.addSymbol("$$$").orElseThrow());
-        assertTrue(model.suggestions("micro").contains("MSFT"));
-        assertEquals("SPY", model.suggestions("SP").get(0));
+                model.watchlist().addSymbol("$$$").orElseThrow());
+        assertTrue(model.watchlist().suggestions("micro").contains("MSFT"));
+        assertEquals("SPY", model.watchlist().suggestions("SP").get(0));
     }
 
     @Test
@@ -34,8 +34,8 @@ class MainViewModelTest {
         long t = 1_704_205_800_000L;
         List<Bar> bars = List.of(Bar.of("SPY", t + 1000, t + 2000, 1, 1, 1, 1, 10, 1),
                 Bar.of("SPY", t + 2000, t + 3000, 1, 1, 1, 1, 20, 1), Bar.of("SPY", t + 5000, t + 6000, 1, 1, 1, 1, 40, 1));
-        model.select(t + 5500, t + 1200, bars);
-        MainViewModel.Selection selection = model.selectionProperty().get();
+        model.history().select(t + 5500, t + 1200, bars);
+        HistoryViewModel.Selection selection = model.history().selectionProperty().get();
         assertEquals(t + 1000, selection.from());
         assertEquals(t + 6000, selection.to());
         assertEquals(3, selection.bars());

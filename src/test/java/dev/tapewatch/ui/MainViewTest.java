@@ -94,7 +94,7 @@ class MainViewTest {
 
     private void startLive() {
         model.start();
-        Await.until(WAIT, "the live session", () -> model.modeProperty().get() == MainViewModel.Mode.LIVE);
+        Await.until(WAIT, "the live session", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.LIVE);
     }
 
     @Test
@@ -111,7 +111,7 @@ class MainViewTest {
         assertEquals("Simulated market", provider.getText());
         Await.until(WAIT, "streaming in the status bar",
                 () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("streaming"));
-        Await.until(WAIT, "a price in the watchlist", () -> !Double.isNaN(model.watchlist().get(0).lastProperty().get()));
+        Await.until(WAIT, "a price in the watchlist", () -> !Double.isNaN(model.watchlist().rows().get(0).lastProperty().get()));
     }
 
     @Test
@@ -119,16 +119,16 @@ class MainViewTest {
         startLive();
         robot.clickOn("#search").write("amd").type(KeyCode.ENTER);
         Await.until(WAIT, "AMD in the watchlist",
-                () -> model.watchlist().stream().anyMatch(row -> row.symbol().equals("AMD")));
+                () -> model.watchlist().rows().stream().anyMatch(row -> row.symbol().equals("AMD")));
         assertTrue(model.sessionProperty().get().watchlist().contains("AMD"));
-        assertEquals("AMD", model.selectedSymbolProperty().get());
-        Await.until(WAIT, "AMD's bars", () -> !Double.isNaN(model.watchlist().get(3).lastProperty().get()));
+        assertEquals("AMD", model.watchlist().selectedProperty().get());
+        Await.until(WAIT, "AMD's bars", () -> !Double.isNaN(model.watchlist().rows().get(3).lastProperty().get()));
 
         @SuppressWarnings("unchecked")
         TableView<QuoteRow> table = robot.lookup("#watchlist").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(3));
         robot.clickOn("#removeButton");
-        Await.until(WAIT, "AMD gone", () -> model.watchlist().stream().noneMatch(row -> row.symbol().equals("AMD")));
+        Await.until(WAIT, "AMD gone", () -> model.watchlist().rows().stream().noneMatch(row -> row.symbol().equals("AMD")));
         assertFalse(model.sessionProperty().get().watchlist().contains("AMD"));
         assertEquals("SPY,AAPL,MSFT", model.config().get("watchlist").orElseThrow());
     }
@@ -138,9 +138,9 @@ class MainViewTest {
         startLive();
         robot.interact(() -> robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class)
                 .setValue(STORED_DAY));
-        Await.until(WAIT, "the stored day", () -> model.modeProperty().get() == MainViewModel.Mode.HISTORY
+        Await.until(WAIT, "the stored day", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.HISTORY
                 && view.chart().priceDataCount() == storedBars, () -> "shown " + view.chart().priceDataCount());
-        assertEquals(storedBars, model.dayProperty().get().bars().size());
+        assertEquals(storedBars, model.history().dayProperty().get().bars().size());
         Await.until(WAIT, "the gap band", () -> view.chart().bands().stream().anyMatch(b -> b.kind == Band.Kind.GAP));
         List<Band> gaps = view.chart().bands().stream().filter(b -> b.kind == Band.Kind.GAP).toList();
         assertEquals(2, gaps.size(), "one gap, shaded in the price and the volume pane");
@@ -152,12 +152,12 @@ class MainViewTest {
     @Test
     void aSelectionExportedThroughTheUiEqualsTheCommandLineExport(FxRobot robot) throws Exception {
         startLive();
-        robot.interact(() -> model.loadDay(STORED_DAY));
+        robot.interact(() -> model.history().loadDay(STORED_DAY));
         Await.until(WAIT, "the stored day", () -> view.chart().priceDataCount() == storedBars);
         long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 1, 30));
         long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 9, 15));
-        robot.interact(() -> model.select(from + 400, to - 300, view.chart().shownBars()));
-        assertEquals("SPY_2024-01-03_100130-100915.csv", model.suggestedExportName());
+        robot.interact(() -> model.history().select(from + 400, to - 300, view.chart().shownBars()));
+        assertEquals("SPY_2024-01-03_100130-100915.csv", model.history().suggestedExportName());
         Path exported = dir.resolve("ui.csv");
         robot.interact(() -> view.setExportChooser(name -> exported));
         robot.clickOn("#exportButton");
@@ -195,28 +195,29 @@ class MainViewTest {
             store.upsert(new SimulatedMarket(9).day("NVDA", STORED_DAY).bars(0, Long.MAX_VALUE));
         }
         startLive();
-        robot.interact(() -> model.addSymbol("NVDA")); // in the watchlist, so the table keeps it selected
+        robot.interact(() -> model.watchlist().addSymbol("NVDA")); // in the watchlist, so the table keeps it selected
         for (int i = 0; i < 15; i++) {
             javafx.concurrent.Task<?>[] load = new javafx.concurrent.Task<?>[1];
-            robot.interact(() -> load[0] = model.loadDay(STORED_DAY));
+            robot.interact(() -> load[0] = model.history().loadDay(STORED_DAY));
             Await.until(WAIT, "the load to start", () -> onFx(() -> load[0].isRunning() || load[0].isDone()));
-            robot.interact(model::cancel); // lands while the load reads the store
+            robot.interact(() -> model.tasks().cancel()); // lands while the load reads the store
         }
         javafx.concurrent.Task<?>[] last = new javafx.concurrent.Task<?>[1];
-        robot.interact(() -> last[0] = model.loadDay(STORED_DAY));
+        robot.interact(() -> last[0] = model.history().loadDay(STORED_DAY));
         Await.until(WAIT, "the NVDA day", () -> onFx(() -> last[0].getState() == javafx.concurrent.Worker.State.SUCCEEDED),
-                () -> last[0].getState() + " " + last[0].getException() + " " + model.errorProperty().get());
-        assertEquals("NVDA", model.dayProperty().get().symbol());
-        List<Bar> day = model.dayProperty().get().bars();
+                () -> onFx(() -> last[0].getState() + " " + last[0].getException() + " "
+                        + model.status().errorProperty().get()));
+        assertEquals("NVDA", model.history().dayProperty().get().symbol());
+        List<Bar> day = model.history().dayProperty().get().bars();
         for (int i = 0; i < 15; i++) {
             Path target = dir.resolve("cancelled-" + i + ".csv");
             javafx.concurrent.Task<?>[] export = new javafx.concurrent.Task<?>[1];
             robot.interact(() -> {
-                model.select(day.get(0).start(), day.get(day.size() - 1).end(), day);
-                export[0] = model.exportSelection(target);
+                model.history().select(day.get(0).start(), day.get(day.size() - 1).end(), day);
+                export[0] = model.history().exportSelection(target);
             });
             Await.until(WAIT, "the export to start", () -> onFx(() -> export[0].isRunning() || export[0].isDone()));
-            robot.interact(model::cancel);
+            robot.interact(() -> model.tasks().cancel());
         }
         LiveSession session = model.sessionProperty().get();
         Await.until(WAIT, "bars stored meanwhile", () -> session.barsStored() > 0);
@@ -235,11 +236,11 @@ class MainViewTest {
         feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults().withSeed(9)
                 .withStart(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0)))).withBackfill(false));
         startLive();
-        robot.interact(() -> model.loadDay(STORED_DAY));
+        robot.interact(() -> model.history().loadDay(STORED_DAY));
         Await.until(WAIT, "the stored day", () -> view.chart().priceDataCount() == storedBars);
         robot.clickOn("#auditButton");
-        Await.until(WAIT, "the audit", () -> model.auditProperty().get() != null);
-        Audit.Report report = model.auditProperty().get();
+        Await.until(WAIT, "the audit", () -> model.history().auditProperty().get() != null);
+        Audit.Report report = model.history().auditProperty().get();
         List<Bar> provider = new SimulatedMarket(9).day("SPY", STORED_DAY).bars(0, Long.MAX_VALUE);
         assertEquals(storedBars, report.equal());
         assertEquals(provider.size() - storedBars, report.missingHere().size());

@@ -1,0 +1,123 @@
+package dev.tapewatch.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Live and history controls, export, the background job's progress, and Settings. Binds and forwards only. */
+final class MainToolbar extends ToolBar {
+    private final ToggleButton follow = new ToggleButton("Follow live");
+    private final ChoiceBox<String> window = new ChoiceBox<>();
+
+    MainToolbar(MainViewModel model, PriceVolumeChart chart, Runnable export, Runnable settings) {
+        HistoryViewModel history = model.history();
+        ChartViewModel chartModel = model.chart();
+        BackgroundTasks tasks = model.tasks();
+        Button live = new Button("Live");
+        live.setId("liveButton");
+        live.setTooltip(new Tooltip("Back to the live chart (Ctrl+L)"));
+        live.setOnAction(event -> history.goLive());
+        window.getItems().setAll(ChartViewModel.WINDOWS);
+        window.setValue(ChartViewModel.WINDOWS.get(1));
+        window.setTooltip(new Tooltip("Live time window"));
+        window.valueProperty().addListener((o, was, now) -> {
+            chartModel.window(now);
+            follow.setSelected(true);
+        });
+        follow.setId("followButton");
+        follow.setSelected(true);
+        follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
+        follow.selectedProperty().addListener((o, was, now) -> chartModel.following(now));
+        ToggleButton candles = new ToggleButton("Candles");
+        candles.setSelected(true);
+        candles.setTooltip(new Tooltip("Candles or a close line"));
+        candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));
+
+        DatePicker date = new DatePicker();
+        date.setId("datePicker");
+        date.setPromptText("Day (history)");
+        date.setPrefWidth(140);
+        date.setOnAction(event -> {
+            if (date.getValue() != null) {
+                history.loadDay(date.getValue());
+            }
+        });
+        history.dayProperty().addListener((o, was, day) -> {
+            if (day != null) {
+                date.setValue(day.day());
+                follow.setSelected(false);
+            }
+        });
+        history.modeProperty().addListener((o, was, now) -> {
+            if (now == HistoryViewModel.Mode.LIVE) {
+                follow.setSelected(true);
+                date.setValue(null);
+            }
+        });
+        Button previous = new Button("◀");
+        previous.setTooltip(new Tooltip("Previous stored day (Alt+Left)"));
+        previous.setOnAction(event -> history.stepDay(-1));
+        Button next = new Button("▶");
+        next.setTooltip(new Tooltip("Next stored day (Alt+Right)"));
+        next.setOnAction(event -> history.stepDay(1));
+
+        Button audit = new Button("Audit this day");
+        audit.setId("auditButton");
+        audit.setTooltip(new Tooltip("Compare the shown day with the provider's own second bars: drops show in red"));
+        audit.disableProperty().bind(history.modeProperty().isNotEqualTo(HistoryViewModel.Mode.HISTORY)
+                .or(tasks.busyProperty()));
+        audit.setOnAction(event -> history.auditDay());
+        Label audited = new Label();
+        audited.setId("auditResult");
+        audited.textProperty().bind(Bindings.createStringBinding(() -> {
+            var report = history.auditProperty().get();
+            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
+                    report.equal(), report.missingHere().size(), report.missingThere().size(),
+                    report.revised().size());
+        }, history.auditProperty()));
+
+        Button exportButton = new Button("Export selection…");
+        exportButton.setId("exportButton");
+        exportButton.setTooltip(new Tooltip("Shift-drag across the chart to select, then export as CSV (Ctrl+E)"));
+        exportButton.disableProperty().bind(history.selectionProperty().isNull());
+        exportButton.setOnAction(event -> export.run());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(tasks.progressProperty());
+        progress.visibleProperty().bind(tasks.busyProperty());
+        Label task = new Label();
+        task.textProperty().bind(tasks.messageProperty());
+        task.visibleProperty().bind(tasks.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.visibleProperty().bind(tasks.busyProperty());
+        cancel.setOnAction(event -> tasks.cancel());
+        Button settingsButton = new Button("Settings…");
+        settingsButton.setId("settingsButton");
+        settingsButton.setOnAction(event -> settings.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(live, window, follow, candles, new Separator(Orientation.VERTICAL), previous, date, next,
+                audit, audited, new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel, spacer,
+                settingsButton);
+    }
+
+    /** The user moved the chart: stop following. */
+    void stopFollowing() {
+        follow.setSelected(false);
+    }
+
+    /** Picks a live time window by its label (e.g. "15 min"). */
+    void selectWindow(String label) {
+        window.setValue(label);
+    }
+}

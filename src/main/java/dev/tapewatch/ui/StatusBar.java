@@ -1,0 +1,94 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.market.ExchangeTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The status bar (feed, provider, rates, selection, database) and the banners above the chart. Binds only. */
+final class StatusBar extends HBox {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    StatusBar(StatusViewModel status, HistoryViewModel history) {
+        super(14);
+        Label state = new Label();
+        state.setId("feedState");
+        state.textProperty().bind(Bindings.concat("Feed: ", status.feedStateProperty()));
+        Label provider = new Label();
+        provider.setId("provider");
+        provider.textProperty().bind(status.providerProperty());
+        provider.setStyle("-fx-background-color: -color-accent-subtle; -fx-padding: 1 6 1 6;"
+                + " -fx-background-radius: 8;");
+        Label rates = new Label();
+        rates.setId("rates");
+        rates.textProperty().bind(status.ratesProperty());
+        Label selection = new Label();
+        selection.setId("selectionInfo");
+        selection.textProperty().bind(Bindings.createStringBinding(() -> {
+            HistoryViewModel.Selection current = history.selectionProperty().get();
+            return current == null ? "" : String.format(Locale.ROOT, "Selection %s–%s · %d bars · %,.0f shares",
+                    CLOCK.format(ExchangeTime.localDateTime(current.from())),
+                    CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars(), current.volume());
+        }, history.selectionProperty()));
+        Label database = new Label();
+        database.textProperty().bind(Bindings.concat("DB: ", status.databaseProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(state, provider, rates, selection, spacer, database);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 10, 4, 10));
+        getStyleClass().add("status-bar");
+    }
+
+    /** Red and always in view while received bars cannot be stored: the recording is not what it seems. */
+    static Label notRecordingBanner(StatusViewModel status) {
+        Label banner = new Label();
+        banner.setId("notRecording");
+        banner.textProperty().bind(status.notRecordingProperty());
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: -color-fg-emphasis;"
+                + " -fx-font-weight: bold;");
+        banner.visibleProperty().bind(status.notRecordingProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** The last error, with its details one click away. */
+    static HBox errorBanner(StatusViewModel status) {
+        Label message = new Label();
+        message.setId("errorMessage");
+        message.textProperty().bind(status.errorProperty());
+        message.setWrapText(true);
+        Button details = new Button("Details");
+        details.setOnAction(event -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, status.errorProperty().get());
+            TextArea text = new TextArea(status.errorDetailProperty().get());
+            text.setEditable(false);
+            alert.getDialogPane().setExpandableContent(text);
+            alert.initOwner(details.getScene().getWindow());
+            alert.show();
+        });
+        Button dismiss = new Button("✕");
+        dismiss.setOnAction(event -> status.dismissError());
+        HBox banner = new HBox(8, message, details, dismiss);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.getStyleClass().add("error-banner");
+        banner.setStyle("-fx-background-color: -color-danger-subtle;");
+        banner.visibleProperty().bind(status.errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Provider;
+import dev.tapewatch.feed.FeedStats;
+import dev.tapewatch.feed.FeedStatus;
+import dev.tapewatch.store.BarWriter;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The status bar and the banners: feed state, provider, rates, database, whether bars are being stored, and the
+ * last error. Pulled from the session by {@link #refresh} on the FX thread, never pushed from other threads.
+ */
+public final class StatusViewModel {
+    private final ReadOnlyStringWrapper feedState = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notRecording = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper();
+    private long lastBars;
+    private long lastNanos;
+    private double barsPerSecond;
+
+    void attach(LiveSession session) {
+        provider.set(session.provider() == Provider.SIMULATOR ? "Simulated market" : session.provider().id());
+        database.set(session.store().location().describe());
+        lastNanos = 0;
+    }
+
+    void refresh(LiveSession session) {
+        FeedStatus status = session.status();
+        feedState.set(status.describe(System.currentTimeMillis()));
+        FeedStats stats = session.stats();
+        long now = System.nanoTime();
+        if (lastNanos == 0 || now - lastNanos >= 2_000_000_000L) { // a rate over 2 s reads steadily
+            barsPerSecond = lastNanos == 0 ? 0 : (stats.bars() - lastBars) / ((now - lastNanos) / 1e9);
+            lastBars = stats.bars();
+            lastNanos = now;
+        }
+        rates.set(String.format(Locale.ROOT, "%.0f bars/s · lag %.1f s · stored %,d", barsPerSecond,
+                stats.lagMillis() / 1000.0, session.barsStored()));
+        BarWriter.Problem problem = session.storeProblem();
+        notRecording.set(problem == null ? null : "Not recording: " + problem.message() + " Received bars are"
+                + " held and stored when writing works again (" + session.barsPending() + " waiting).");
+        if (status.state() == FeedStatus.State.FAILED && error.get() == null) {
+            fail("Feed failed: " + status.detail(), null);
+        }
+    }
+
+    void fail(String message, Throwable cause) {
+        error.set(message);
+        errorDetail.set(cause == null ? message : stackTrace(cause));
+    }
+
+    public void dismissError() {
+        error.set(null);
+        errorDetail.set(null);
+    }
+
+    private static String stackTrace(Throwable cause) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        cause.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    public ReadOnlyStringProperty feedStateProperty() {
+        return feedState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty providerProperty() {
+        return provider.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ratesProperty() {
+        return rates.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseProperty() {
+        return database.getReadOnlyProperty();
+    }
+
+    /** Set while the recorder cannot store (disk full, folder gone), with where and why; null while it can. */
+    public ReadOnlyStringProperty notRecordingProperty() {
+        return notRecording.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorDetailProperty() {
+        return errorDetail.getReadOnlyProperty();
+    }
+}

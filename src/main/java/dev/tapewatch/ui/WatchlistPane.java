@@ -1,0 +1,151 @@
+package dev.tapewatch.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The watchlist pane: a search field with suggestions, the quote table, and Remove. Binds only. */
+final class WatchlistPane extends VBox {
+    private final WatchlistViewModel model;
+    private final TextField search = new TextField();
+    private final ListView<String> suggestions = new ListView<>();
+    private final TableView<QuoteRow> table = new TableView<>();
+
+    WatchlistPane(WatchlistViewModel model) {
+        super(6);
+        this.model = model;
+        searchField();
+        quoteTable();
+        Button remove = new Button("Remove");
+        remove.setId("removeButton");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(event -> model.removeSymbol(table.getSelectionModel().getSelectedItem().symbol()));
+        getChildren().addAll(search, suggestions, table, remove);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setPadding(new Insets(6));
+        setMinWidth(300);
+        model.selectedProperty().addListener((o, was, now) -> selectRow(now));
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+    }
+
+    private void searchField() {
+        search.setId("search");
+        search.setPromptText("Add symbol (Ctrl+F)");
+        suggestions.setId("suggestions");
+        suggestions.setPrefHeight(160);
+        suggestions.setVisible(false);
+        suggestions.setManaged(false);
+        suggestions.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String symbol, boolean empty) {
+                super.updateItem(symbol, empty);
+                setText(empty || symbol == null ? null : symbol + "  " + model.companyName(symbol));
+            }
+        });
+        search.textProperty().addListener((o, was, now) -> {
+            List<String> found = model.suggestions(now);
+            suggestions.getItems().setAll(found);
+            suggestions.setVisible(!found.isEmpty());
+            suggestions.setManaged(!found.isEmpty());
+        });
+        search.setOnAction(event -> add(suggestions.getItems().isEmpty() ? search.getText()
+                : suggestions.getItems().get(0)));
+        search.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DOWN && !suggestions.getItems().isEmpty()) {
+                suggestions.requestFocus();
+                suggestions.getSelectionModel().selectFirst();
+            }
+        });
+        suggestions.setOnMouseClicked(event -> add(suggestions.getSelectionModel().getSelectedItem()));
+        suggestions.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                add(suggestions.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    private void quoteTable() {
+        table.setId("watchlist");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<QuoteRow, String> symbol = new TableColumn<>("Symbol");
+        symbol.setCellValueFactory(row -> Bindings.createStringBinding(() -> row.getValue().symbol()
+                + (row.getValue().recentSpikeProperty().get() ? "  ⚡" : ""), row.getValue().recentSpikeProperty()));
+        TableColumn<QuoteRow, Number> last = numberColumn("Last", QuoteRow::lastProperty, "%.2f");
+        TableColumn<QuoteRow, Number> change = numberColumn("Chg %", QuoteRow::changePercentProperty, "%+.2f");
+        TableColumn<QuoteRow, Number> volume = numberColumn("Volume", QuoteRow::volumeProperty, "%,.0f");
+        symbol.setMinWidth(70);
+        volume.setMinWidth(90);
+        table.getColumns().setAll(List.of(symbol, last, change, volume));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.select(now.symbol());
+            }
+        });
+        table.setOnKeyPressed(event -> {
+            QuoteRow selected = table.getSelectionModel().getSelectedItem();
+            if ((event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) && selected != null) {
+                model.removeSymbol(selected.symbol());
+            }
+        });
+    }
+
+    private void selectRow(String symbol) {
+        for (QuoteRow row : table.getItems()) {
+            if (row.symbol().equals(symbol) && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        }
+    }
+
+    private void add(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Optional<String> problem = model.addSymbol(text);
+        if (problem.isPresent()) {
+            search.setStyle("-fx-border-color: -color-danger-emphasis;");
+            search.setTooltip(new Tooltip(problem.get()));
+        } else {
+            search.setStyle(null);
+            search.setTooltip(null);
+            search.clear();
+        }
+    }
+
+    private static TableColumn<QuoteRow, Number> numberColumn(String title,
+            Function<QuoteRow, javafx.beans.value.ObservableValue<Number>> value, String format) {
+        TableColumn<QuoteRow, Number> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> value.apply(row.getValue()));
+        column.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number number, boolean empty) {
+                super.updateItem(number, empty);
+                boolean blank = empty || number == null || Double.isNaN(number.doubleValue());
+                setText(blank ? null : String.format(Locale.ROOT, format, number.doubleValue()));
+                setAlignment(Pos.CENTER_RIGHT);
+                setStyle(blank || !title.startsWith("Chg") ? null : number.doubleValue() >= 0
+                        ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+            }
+        });
+        return column;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.LiveSeries;
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.market.Symbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The watchlist: rows with live quotes, adding and removing tickers, and which symbol is selected. */
+public final class WatchlistViewModel {
+    private final AppConfig config;
+    private final Supplier<LiveSession> session;
+    private final Tickers tickers = new Tickers();
+    private final ObservableList<QuoteRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
+
+    WatchlistViewModel(AppConfig config, Supplier<LiveSession> session) {
+        this.config = config;
+        this.session = session;
+    }
+
+    /** A new session's watchlist; the remembered symbol is selected again if it is still watched. */
+    void attach(LiveSession started) {
+        rows.clear();
+        started.watchlist().forEach(symbol -> rows.add(new QuoteRow(symbol, tickers.name(symbol))));
+        String remembered = config.get("ui.symbol").orElse(null);
+        selected.set(remembered != null && started.watchlist().contains(remembered) ? remembered
+                : started.watchlist().isEmpty() ? null : started.watchlist().get(0));
+    }
+
+    /** Tickers seen in the database join the search. */
+    void knownTickers(List<String> stored) {
+        tickers.addAll(stored);
+    }
+
+    /** FX thread: quotes of changed symbols, and the ⚡ of a recent spike. */
+    void refresh(LiveSeries series, SpikesViewModel spikes, long marketNow) {
+        for (QuoteRow row : rows) {
+            LiveSeries.Quote quote = series.quote(row.symbol());
+            if (quote != null && quote.version() != row.version) {
+                row.version = quote.version();
+                row.last.set(quote.last());
+                row.changePercent.set(quote.changePercent());
+                row.volume.set(quote.dayVolume());
+            }
+            row.recentSpike.set(spikes.recent(row.symbol(), marketNow));
+        }
+    }
+
+    /** Adds a ticker typed or picked by the user; returns an error to show, or empty when added. */
+    public Optional<String> addSymbol(String text) {
+        String symbol = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (!Symbols.isValid(symbol)) {
+            return Optional.of("'" + text + "' is not a US ticker (letters, digits, '.' and '-', e.g. SPY or BRK.B)");
+        }
+        LiveSession current = session.get();
+        if (current == null) {
+            return Optional.of("Still starting; try again in a moment");
+        }
+        if (rows.stream().noneMatch(row -> row.symbol().equals(symbol))) {
+            rows.add(new QuoteRow(symbol, tickers.name(symbol)));
+            current.watch(symbol);
+            remember();
+        }
+        select(symbol);
+        return Optional.empty();
+    }
+
+    public void removeSymbol(String symbol) {
+        LiveSession current = session.get();
+        rows.removeIf(row -> row.symbol().equals(symbol));
+        if (current != null) {
+            current.unwatch(symbol);
+        }
+        if (symbol.equals(selected.get())) {
+            selected.set(rows.isEmpty() ? null : rows.get(0).symbol());
+        }
+        remember();
+    }
+
+    public void select(String symbol) {
+        if (symbol != null) {
+            selected.set(symbol);
+        }
+    }
+
+    public List<String> suggestions(String text) {
+        return tickers.search(text, 12);
+    }
+
+    public String companyName(String symbol) {
+        return tickers.name(symbol);
+    }
+
+    private void remember() {
+        config.set(SessionConfig.WATCHLIST, String.join(",", rows.stream().map(QuoteRow::symbol).toList()));
+    }
+
+    public ObservableList<QuoteRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+}
