@@ -20,9 +20,7 @@ public final class BarBus implements FeedListener {
 
     @Override
     public void bars(List<Bar> bars) {
-        for (FeedListener listener : listeners) {
-            listener.bars(bars);
-        }
+        each(listener -> listener.bars(bars));
     }
 
     @Override
@@ -40,7 +38,7 @@ public final class BarBus implements FeedListener {
         each(listener -> listener.sessionEnded(time, reason));
     }
 
-    /** Notifications go to every listener even if one fails; bars do not, so a failure there stops delivery. */
+    /** Everything goes to every listener, in order: one listener's failure is logged and costs the others nothing. */
     private void each(java.util.function.Consumer<FeedListener> call) {
         for (FeedListener listener : listeners) {
             try {

@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Everything the desktop app runs behind its window: the store, the live feed, the recorder, the live
- * spike detector and the recent bars, plus the one executor that runs long jobs (loading days, exporting).
+ * Everything the desktop app runs behind its window: the store, the {@link Pipeline} (feed, recorder, backfill,
+ * live spikes) and the recent bars the charts read. The window's own background jobs run elsewhere (the UI's
+ * one task executor).
  */
 public final class LiveSession implements AutoCloseable {
     /** What a session is started with. */
@@ -30,7 +29,6 @@ public final class LiveSession implements AutoCloseable {
     private final MarketConnection connection;
     private final LiveSeries series = new LiveSeries();
     private final Set<String> watchlist;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(Threads.named("background-jobs"));
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -113,10 +111,6 @@ public final class LiveSession implements AutoCloseable {
         return connection.marketClock();
     }
 
-    public ExecutorService background() {
-        return background;
-    }
-
     public void onSpike(Consumer<Spike> listener) {
         pipeline.spikes().onSpike(listener);
     }
@@ -138,13 +132,11 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Stops in the order that loses nothing: background jobs finish (they are cancelled cooperatively by their
-     * owners, never interrupted: H2 is not interrupt-safe), then the pipeline stores all it received.
+     * Stops in the order that loses nothing: the pipeline stores all it received, then the store closes. Close
+     * the window's background jobs first: they may be reading this store.
      */
     @Override
     public void close() throws InterruptedException {
-        background.shutdown();
-        background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         try {
             pipeline.close();
         } finally {

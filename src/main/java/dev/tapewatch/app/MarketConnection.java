@@ -37,20 +37,20 @@ public final class MarketConnection implements AutoCloseable {
         if (settings.provider() == Provider.SIMULATOR) {
             SimulatorServer server;
             try {
-                server = SimulatorServer.start(settings.simulation());
+                server = SimulatorServer.start(settings.simulation(), Threads::named);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the simulated market on 127.0.0.1: " + e.getMessage(), e);
             }
             PolygonFeed.Config config = settings.feedConfig(server.url(), SIMULATOR_KEY)
                     .withMarketClock(server.clock()::now);
             URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
-            return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener),
+            return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener, Threads::named),
                     new PolygonRest(restUrl, SIMULATOR_KEY));
         }
         URI url = settings.url() != null ? settings.url() : settings.provider().defaultUrl();
         URI restUrl = settings.restUrl() != null ? settings.restUrl() : PolygonRest.DEFAULT_URL;
         return new MarketConnection(settings.provider(), null,
-                new PolygonFeed(settings.feedConfig(url, settings.key()), listener),
+                new PolygonFeed(settings.feedConfig(url, settings.key()), listener, Threads::named),
                 new PolygonRest(restUrl, settings.key()));
     }
 

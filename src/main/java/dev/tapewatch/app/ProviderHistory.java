@@ -22,7 +22,7 @@ public final class ProviderHistory implements AutoCloseable {
             if (settings.restUrl() != null) {
                 return new ProviderHistory(new PolygonRest(settings.restUrl(), MarketConnection.SIMULATOR_KEY), null);
             }
-            SimulatorServer server = SimulatorServer.start(settings.simulation());
+            SimulatorServer server = SimulatorServer.start(settings.simulation(), Threads::named);
             return new ProviderHistory(new PolygonRest(server.restUrl(), MarketConnection.SIMULATOR_KEY), server);
         }
         return new ProviderHistory(new PolygonRest(settings.restUrl() != null ? settings.restUrl()

@@ -17,7 +17,7 @@ public final class Recorder implements FeedListener, AutoCloseable {
     private boolean closed;
 
     public Recorder(BarStore store) {
-        this.writer = new BarWriter(store);
+        this.writer = new BarWriter(store, Threads::named);
     }
 
     public BarWriter writer() {

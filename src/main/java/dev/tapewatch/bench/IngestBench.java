@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.app.Threads;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.Pipeline;
 import dev.tapewatch.app.Provider;
@@ -53,7 +54,7 @@ public final class IngestBench {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(freshFolder(dir, "ingest").resolve("db")),
                 BarStore.Mode.CREATE);
              SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
-                     .withSpeed(0).withSymbols(symbols))) {
+                     .withSpeed(0).withSymbols(symbols), Threads::named)) {
             server.onSent(frame -> {
                 sent.addAndGet(frame.size());
                 if (frames.incrementAndGet() % 20 == 0) { // sample every 20th frame's first bar
@@ -116,7 +117,7 @@ public final class IngestBench {
         Map<String, Object> result = new LinkedHashMap<>();
         try (BarStore store = BarStore.open(StoreLocation.ofFile(freshFolder(dir, "store-only").resolve("db")),
                 BarStore.Mode.CREATE)) {
-            BarWriter writer = new BarWriter(store);
+            BarWriter writer = new BarWriter(store, Threads::named);
             long started = System.nanoTime();
             for (Bar bar : bars) {
                 writer.put(bar);

@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(javaBinary.toString(), "-Dprism.order=sw", "-cp",
-                System.getProperty("java.class.path"), "dev.tapewatch.ui.ChartBench", out.toString())
+                System.getProperty("java.class.path"), "dev.tapewatch.bench.ChartBench", out.toString())
                 .redirectErrorStream(true).start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8))) {

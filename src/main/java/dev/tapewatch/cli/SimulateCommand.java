@@ -1,5 +1,7 @@
 package dev.tapewatch.cli;
 
+import dev.tapewatch.app.StopSignals;
+import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.SimSymbol;
@@ -54,9 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimulatorServer.Settings settings = SimulatorServer.Settings.defaults().withPort(port).withSpeed(speed)
                 .withSeed(seed).withStart(start).withRequiredKey(key).withSymbols(streamed);
         CountDownLatch stop = new CountDownLatch(1);
-        try (SimulatorServer server = SimulatorServer.start(settings)) {
-            Thread hook = new Thread(stop::countDown, "simulate-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+        try (SimulatorServer server = SimulatorServer.start(settings, Threads::named);
+             StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");
             out.println("Starts at " + ExchangeTime.localDateTime(server.clock().start()) + " America/New_York, speed "
@@ -66,7 +67,6 @@ final class SimulateCommand implements Callable<Integer> {
                 stop.await();
             } else {
                 stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-                Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
         return ExitCodes.OK;

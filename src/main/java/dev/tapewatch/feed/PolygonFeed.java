@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -113,19 +115,14 @@ public final class PolygonFeed implements Feed {
     private long lastPingNanos;
     private Set<String> subscribed = Set.of();
 
-    public PolygonFeed(Config config, FeedListener listener) {
+    /** {@code threads} makes the feed's two threads (the app owns thread creation: {@code Threads::named}). */
+    public PolygonFeed(Config config, FeedListener listener, Function<String, ThreadFactory> threads) {
         JulLogging.routeToSlf4j();
         this.config = config;
         this.listener = listener;
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.handshakeMillis());
-        this.control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "polygon-feed-control"));
-        this.delivery = daemon(this::deliverLoop, "polygon-feed-delivery");
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
+        this.control = Executors.newSingleThreadScheduledExecutor(threads.apply("polygon-feed-control"));
+        this.delivery = threads.apply("polygon-feed-delivery").newThread(this::deliverLoop);
     }
 
     @Override

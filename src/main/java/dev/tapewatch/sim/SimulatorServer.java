@@ -29,7 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,11 +104,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Consumer<List<Bar>>> sentListeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "simulator-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timers;
     private final Map<String, SymbolDay> days = new HashMap<>();
     private final Thread ticker;
     private final LoopbackServer server;
@@ -114,9 +112,10 @@ public final class SimulatorServer implements AutoCloseable {
     private volatile boolean running = true;
     private LocalDate currentDate;
 
-    private SimulatorServer(Settings settings) throws IOException {
+    private SimulatorServer(Settings settings, Function<String, ThreadFactory> threads) throws IOException {
         JulLogging.routeToSlf4j();
         this.settings = settings;
+        this.timers = Executors.newSingleThreadScheduledExecutor(threads.apply("simulator-timers"));
         this.market = new SimulatedMarket(settings.seed(), settings.events());
         long start = settings.start() != null ? settings.start() : SimClock.defaultStart(ZonedDateTime.now());
         this.clock = new SimClock(start, settings.speed());
@@ -128,13 +127,14 @@ public final class SimulatorServer implements AutoCloseable {
                     }
                 }).build();
         this.server = LoopbackServer.start(settings.port(), endpoint, new AggregatesRoute(this));
-        this.ticker = new Thread(this::tickLoop, "simulator-ticker");
-        ticker.setDaemon(true);
+        this.ticker = threads.apply("simulator-ticker").newThread(this::tickLoop);
         ticker.start();
     }
 
-    public static SimulatorServer start(Settings settings) throws IOException {
-        return new SimulatorServer(settings);
+    /** {@code threads} makes the server's threads (the app owns thread creation: {@code Threads::named}). */
+    public static SimulatorServer start(Settings settings, Function<String, ThreadFactory> threads)
+            throws IOException {
+        return new SimulatorServer(settings, threads);
     }
 
     /** The base URL to give a Polygon client: {@code ws://127.0.0.1:PORT} (the client adds {@code /stocks}). */

@@ -12,7 +12,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,16 +100,16 @@ public final class BarWriter implements AutoCloseable {
     private Span current;
     private List<String> lostSessionSymbols;
 
-    public BarWriter(BarStore store) {
-        this(store, 200_000, 10_000);
+    /** {@code threads} makes the writer's thread (the app owns thread creation: {@code Threads::named}). */
+    public BarWriter(BarStore store, Function<String, ThreadFactory> threads) {
+        this(store, 200_000, 10_000, threads);
     }
 
-    public BarWriter(BarStore store, int queueCapacity, int batchSize) {
+    public BarWriter(BarStore store, int queueCapacity, int batchSize, Function<String, ThreadFactory> threads) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.batchSize = batchSize;
-        this.thread = new Thread(this::run, "bar-writer");
-        thread.setDaemon(true);
+        this.thread = threads.apply("bar-writer").newThread(this::run);
         thread.start();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * volume (apart for bars inside a spike), the volume average over the detector's own window, the shaded bands
  * (spikes, coverage gaps, seconds an audit found missing) and, for a stored day, the time range to show.
  */
-record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close, double[] volume,
+public record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close, double[] volume,
                      double[] spikeVolume, double[] average, List<Spike> spikes, List<Coverage.Gap> gaps,
                      List<Coverage.Gap> missing, long[] range) {
 
@@ -33,7 +33,7 @@ record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[] close
      * {@code averageSeconds}: the detector's baseline window; the average is over the previous seconds of time,
      * seconds without a bar counted as zero, as the detector counts them.
      */
-    static ChartSnapshot of(List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps, List<Coverage.Gap> missing,
+    public static ChartSnapshot of(List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps, List<Coverage.Gap> missing,
                             int averageSeconds, long[] range) {
         int n = bars.size();
         double[] x = new double[n];

@@ -245,6 +245,16 @@ public final class HistoryViewModel {
         return selection.getReadOnlyProperty();
     }
 
+    /** The last audit in one line ("" before one), for the toolbar. */
+    public javafx.beans.binding.StringBinding auditSummaryProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Audit.Report report = audit.get();
+            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
+                    report.equal(), report.missingHere().size(), report.missingThere().size(),
+                    report.revised().size());
+        }, audit);
+    }
+
     /** The last audit of the shown day, or null. */
     public ReadOnlyObjectProperty<Audit.Report> auditProperty() {
         return audit.getReadOnlyProperty();

@@ -1,6 +1,5 @@
 package dev.tapewatch.ui;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -80,12 +79,7 @@ final class MainToolbar extends ToolBar {
         audit.setOnAction(event -> history.auditDay());
         Label audited = new Label();
         audited.setId("auditResult");
-        audited.textProperty().bind(Bindings.createStringBinding(() -> {
-            var report = history.auditProperty().get();
-            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
-                    report.equal(), report.missingHere().size(), report.missingThere().size(),
-                    report.revised().size());
-        }, history.auditProperty()));
+        audited.textProperty().bind(history.auditSummaryProperty());
 
         Button exportButton = new Button("Export selection…");
         exportButton.setId("exportButton");

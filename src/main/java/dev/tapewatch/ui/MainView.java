@@ -116,7 +116,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Picks a live time window by its label (e.g. "15 min"). */
-    void selectWindow(String label) {
+    public void selectWindow(String label) {
         toolbar.selectWindow(label);
     }
 
@@ -129,7 +129,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Stops the pulse and the chart feeder (the model is closed by the app). */
-    void dispose() {
+    public void dispose() {
         pulse.stop();
         model.chart().close();
     }

@@ -36,7 +36,7 @@ import javafx.util.StringConverter;
  * Data sets are written from any thread under their locks ({@link #show}); chartfx redraws once per pulse.
  * Time is epoch seconds on the axis and labelled in America/New_York (daylight saving included).
  */
-final class PriceVolumeChart extends VBox {
+public final class PriceVolumeChart extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final DefaultNumericAxis priceTime = timeAxis();
@@ -62,7 +62,7 @@ final class PriceVolumeChart extends VBox {
     private boolean candlesShown = true;
     private Band selectionBand;
 
-    PriceVolumeChart() {
+    public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
         getStylesheets().add(PriceVolumeChart.class.getResource("tapewatch.css").toExternalForm());
         priceAxis.setSide(Side.RIGHT);
@@ -215,7 +215,7 @@ final class PriceVolumeChart extends VBox {
      * (and no reader on the FX thread) ever sees candles of one update beside volumes of another. Snapshots
      * that arrive faster than the FX thread takes them are coalesced: only the newest is applied.
      */
-    void show(ChartSnapshot snapshot) {
+    public void show(ChartSnapshot snapshot) {
         if (pending.getAndSet(snapshot) == null) {
             Platform.runLater(this::applyPending);
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import javafx.application.Application;
 
 /** Light and dark AtlantaFX themes, applied to the whole app and remembered in the settings. */
-final class Themes {
+public final class Themes {
     static final String KEY = "ui.theme";
     static final List<String> NAMES = List.of("dark", "light");
 
@@ -18,7 +18,7 @@ final class Themes {
         return config.get(KEY).filter(NAMES::contains).orElse("dark");
     }
 
-    static void apply(AppConfig config, String name) {
+    public static void apply(AppConfig config, String name) {
         config.set(KEY, name);
         Application.setUserAgentStylesheet("light".equals(name) ? new PrimerLight().getUserAgentStylesheet()
                 : new PrimerDark().getUserAgentStylesheet());

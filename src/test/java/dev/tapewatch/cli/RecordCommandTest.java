@@ -1,5 +1,6 @@
 package dev.tapewatch.cli;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class RecordCommandTest {
     @Test
     void aRefusedKeyExitsThreeWithinSeconds() throws Exception {
         try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults()
-                .withRequiredKey("right-key"))) {
+                .withRequiredKey("right-key"), Threads::named)) {
             long started = System.nanoTime();
             CliTest.Run run = CliTest.run("record", "--provider", "polygon", "--url", server.url().toString(),
                     "--key", "wrong-key-5521", "--symbols", "SPY", "--duration", "60s", "--db",

@@ -1,5 +1,6 @@
 package dev.tapewatch.feed;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class PolygonFeedTest {
     }
 
     private SimulatorServer server(SimulatorServer.Settings settings) throws Exception {
-        SimulatorServer server = SimulatorServer.start(settings);
+        SimulatorServer server = SimulatorServer.start(settings, Threads::named);
         server.onSent(sent::addAll);
         cleanup.add(server);
         return server;
@@ -98,7 +99,7 @@ class PolygonFeedTest {
 
         Recording(BarStore store, PolygonFeed.Config config, SimulatorServer server) {
             recorder = new Recorder(store);
-            feed = new PolygonFeed(config.withMarketClock(server.clock()::now), recorder);
+            feed = new PolygonFeed(config.withMarketClock(server.clock()::now), recorder, Threads::named);
         }
 
         @Override

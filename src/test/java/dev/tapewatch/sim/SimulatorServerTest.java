@@ -1,5 +1,6 @@
 package dev.tapewatch.sim;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,7 +72,7 @@ class SimulatorServerTest {
     @Test
     void anIndependentPolygonClientAuthenticatesSubscribesAndReceivesAggregates() throws Exception {
         try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
-                .withSpeed(10))) {
+                .withSpeed(10), Threads::named)) {
             JdkClient client = new JdkClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
@@ -104,7 +105,7 @@ class SimulatorServerTest {
     @Test
     void authSentBeforeConnectedArrivesIsAcceptedAndBadKeysAreRefused() throws Exception {
         try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
-                .withRequiredKey("secret"))) {
+                .withRequiredKey("secret"), Threads::named)) {
             JdkClient eager = new JdkClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), eager).get(10, TimeUnit.SECONDS);
@@ -123,7 +124,7 @@ class SimulatorServerTest {
 
     @Test
     void restAggregatesArePagedWithNextUrl() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START))) {
+        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START), Threads::named)) {
             long from = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 30));
             long to = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 40));
             List<Bar> expected = server.market().day("SPY", DAY).bars(from, to);
@@ -156,7 +157,7 @@ class SimulatorServerTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START))) {
+        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START), Threads::named)) {
             int port = server.port();
             List<String> listeners = listeningAddresses(port);
             assertFalse(listeners.isEmpty(), "no listener found for port " + port);

@@ -1,5 +1,6 @@
 package dev.tapewatch.store;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class BarWriterTest {
     void losesNothingFromFourThreads() throws Exception {
         int perThread = 25_000;
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            BarWriter writer = new BarWriter(store, 10_000, 1_000);
+            BarWriter writer = new BarWriter(store, 10_000, 1_000, Threads::named);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> producers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -65,7 +66,7 @@ class BarWriterTest {
     @Test
     void flushStoresWhatWasAcceptedWithoutWaitingForAFullBatch() throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            BarWriter writer = new BarWriter(store, 100, 1_000);
+            BarWriter writer = new BarWriter(store, 100, 1_000, Threads::named);
             for (int i = 0; i < 7; i++) {
                 writer.put(bar(0, i));
             }
@@ -82,7 +83,7 @@ class BarWriterTest {
     void aFullQueueMakesTheCallerWaitInsteadOfDropping() throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
             // Hold the writer thread after its first batch so the queue stays full.
-            BarWriter writer = new BarWriter(store, 2, 1);
+            BarWriter writer = new BarWriter(store, 2, 1, Threads::named);
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             writer.onStored(batch -> {
@@ -122,7 +123,7 @@ class BarWriterTest {
     @Test
     void aSessionSpanEndsAtItsLastStoredBarAndASessionWithoutBarsLeavesNone() throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            BarWriter writer = new BarWriter(store, 100, 1_000);
+            BarWriter writer = new BarWriter(store, 100, 1_000, Threads::named);
             long sessionStart = bar(0, 0).start() - 500;
             writer.sessionStarted(List.of("T0", "T1"), sessionStart);
             for (int i = 0; i < 5; i++) {

@@ -1,5 +1,6 @@
 package dev.tapewatch.store;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,7 +39,7 @@ class FullDiskTest {
     @Test
     void barsReceivedWhileTheDiskIsFullAreStoredOnceThereIsRoomAndNotCountedBefore() throws Exception {
         try (BarStore store = open()) {
-            BarWriter writer = new BarWriter(store, 10_000, 100);
+            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
             writer.sessionStarted(List.of("SPY"), bar(0).start());
             for (int i = 0; i < 50; i++) {
                 writer.put(bar(i));
@@ -69,7 +70,7 @@ class FullDiskTest {
     @Test
     void stoppingWhileTheDiskIsFullCountsWhatCouldNotBeStoredAndCoverageDoesNotClaimIt() throws Exception {
         try (BarStore store = open()) {
-            BarWriter writer = new BarWriter(store, 10_000, 100);
+            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
             writer.sessionStarted(List.of("SPY"), bar(0).start());
             for (int i = 0; i < 40; i++) {
                 writer.put(bar(i));

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,7 +176,7 @@ class MainViewTest {
 
     @Test
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
-        try (SimulatorServer strict = SimulatorServer.start(SimulatorServer.Settings.defaults().withRequiredKey("ok"))) {
+        try (SimulatorServer strict = SimulatorServer.start(SimulatorServer.Settings.defaults().withRequiredKey("ok"), Threads::named)) {
             feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
                     null, null, false));
             model.start();

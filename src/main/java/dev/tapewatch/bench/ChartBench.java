@@ -1,9 +1,12 @@
-package dev.tapewatch.ui;
+package dev.tapewatch.bench;
 
+import dev.tapewatch.ui.ChartSnapshot;
+import dev.tapewatch.ui.MainView;
+import dev.tapewatch.ui.MainViewModel;
+import dev.tapewatch.ui.PriceVolumeChart;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.bench.BenchResults;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;
 import dev.tapewatch.market.Bar;

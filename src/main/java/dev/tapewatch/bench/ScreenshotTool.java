@@ -1,5 +1,9 @@
-package dev.tapewatch.ui;
+package dev.tapewatch.bench;
 
+import dev.tapewatch.ui.Icons;
+import dev.tapewatch.ui.MainView;
+import dev.tapewatch.ui.MainViewModel;
+import dev.tapewatch.ui.Themes;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
@@ -27,7 +31,7 @@ import javax.imageio.ImageIO;
 /**
  * Makes the README's screenshot: the real window on a fresh simulated market (its own temporary database and
  * settings, so no user data shows), 09:25 ET at 20x speed, captured after the opening cross.
- * Run: {@code xvfb-run -s "-screen 0 1600x1000x24" java -cp target/tapewatch.jar dev.tapewatch.ui.ScreenshotTool docs/screenshot.png}
+ * Run: {@code xvfb-run -s "-screen 0 1600x1000x24" java -cp target/tapewatch.jar dev.tapewatch.bench.ScreenshotTool docs/screenshot.png}
  */
 public final class ScreenshotTool {
     private static Path target;
