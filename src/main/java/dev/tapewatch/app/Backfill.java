@@ -137,7 +137,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
         try {
             long count = rest.secondBars(symbol, from, to, page -> {
                 for (Bar bar : page) {
-                    queue(() -> writer.put(bar));
+                    Queueing.queue("backfilled bars", () -> writer.put(bar));
                 }
                 fetched.addAndGet(page.size());
                 listeners.forEach(listener -> listener.accept(page));
@@ -147,7 +147,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
                         ExchangeTime.localDateTime(from));
                 return;
             }
-            queue(() -> writer.covered(List.of(symbol), from, to, CoverageSpan.BACKFILLED));
+            Queueing.queue("backfilled bars", () -> writer.covered(List.of(symbol), from, to, CoverageSpan.BACKFILLED));
             LOG.info("Backfilled {} bars of {} from {} to {} ET", count, symbol, ExchangeTime.localDateTime(from),
                     ExchangeTime.localDateTime(to));
         } catch (RestException e) {
@@ -158,19 +158,6 @@ public final class Backfill implements FeedListener, AutoCloseable {
                     ExchangeTime.localDateTime(to), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Could not backfill {}: {}", symbol, e.toString());
-        }
-    }
-
-    private interface Queueing {
-        void run() throws InterruptedException;
-    }
-
-    private static void queue(Queueing work) {
-        try {
-            work.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while queueing backfilled bars", e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Recorder implements FeedListener, AutoCloseable {
 
     @Override
     public void bars(List<Bar> bars) {
-        queue(() -> {
+        Queueing.queue("for the database", () -> {
             for (Bar bar : bars) {
                 writer.put(bar);
             }
@@ -35,25 +35,12 @@ public final class Recorder implements FeedListener, AutoCloseable {
 
     @Override
     public void sessionStarted(Set<String> symbols, long time) {
-        queue(() -> writer.sessionStarted(symbols, time));
+        Queueing.queue("for the database", () -> writer.sessionStarted(symbols, time));
     }
 
     @Override
     public void sessionEnded(long time, String reason) {
-        queue(() -> writer.sessionEnded(reason));
-    }
-
-    private interface Queueing {
-        void run() throws InterruptedException;
-    }
-
-    private static void queue(Queueing work) {
-        try {
-            work.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while queueing for the database", e);
-        }
+        Queueing.queue("for the database", () -> writer.sessionEnded(reason));
     }
 
     /** Stores everything queued and ends the open span; call after the feed has stopped delivering. */

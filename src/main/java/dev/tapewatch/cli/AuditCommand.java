@@ -9,14 +9,9 @@ import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.feed.PolygonRest;
 import dev.tapewatch.feed.RestException;
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.SimulatorServer;
 import dev.tapewatch.store.BarStore;
-import dev.tapewatch.store.DayCount;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the stream's accumulated volume instead (a jump larger than the bar's volume is a drop).",
                 "Exit 0 when the day matches (after --fix), 5 when differences remain."})
 final class AuditCommand implements Callable<Integer> {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int SHOWN_RANGES = 8;
 
     @Spec
@@ -42,12 +36,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Trading day (America/New_York).")
-    LocalDate date;
-
-    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = SymbolConverter.class,
-            description = "Only this ticker (default: every symbol stored that day).")
-    String symbol;
+    @Mixin
+    DayOptions day;
 
     @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
@@ -71,13 +61,12 @@ final class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--fix needs the provider; drop --offline");
         }
         PrintWriter out = spec.commandLine().getOut();
-        long from = ExchangeTime.startOfDay(date);
-        long to = ExchangeTime.endOfDay(date);
+        long from = day.from();
+        long to = day.to();
         try (BarStore store = db.openExisting()) {
-            List<String> symbols = symbol != null ? List.of(symbol) : store.days(null).stream()
-                    .filter(day -> day.date().equals(date)).map(DayCount::symbol).toList();
+            List<String> symbols = day.symbols(store);
             if (symbols.isEmpty()) {
-                throw new CommandFailure("Nothing stored on " + date + " in " + store.location().describe()
+                throw new CommandFailure("Nothing stored on " + day.date + " in " + store.location().describe()
                         + "; see tapewatch days.", ExitCodes.FAILURE);
             }
             if (offline) {
@@ -97,8 +86,8 @@ final class AuditCommand implements Callable<Integer> {
                     each, report.equal(), report.jumps().size()));
             for (int i = 0; i < Math.min(SHOWN_RANGES, report.jumps().size()); i++) {
                 Audit.VolumeJump jump = report.jumps().get(i);
-                line.append(String.format("%n          %s–%s: %,.0f shares in no stored bar", clock(jump.after()),
-                        clock(jump.at()), jump.missingVolume()));
+                line.append(String.format("%n          %s–%s: %,.0f shares in no stored bar", DayOptions.clock(jump.after()),
+                        DayOptions.clock(jump.at()), jump.missingVolume()));
             }
             out.println(line);
             differing += report.matches() ? 0 : 1;
@@ -161,19 +150,15 @@ final class AuditCommand implements Callable<Integer> {
         line.append(String.format("%n          %s:", what));
         for (int i = 0; i < Math.min(SHOWN_RANGES, runs.size()); i++) {
             long[] run = runs.get(i);
-            line.append(' ').append(clock(run[0]));
+            line.append(' ').append(DayOptions.clock(run[0]));
             if (run[1] > run[0]) {
-                line.append('–').append(clock(run[1])).append(" (").append((run[1] - run[0]) / 1000 + 1).append(" s)");
+                line.append('–').append(DayOptions.clock(run[1])).append(" (").append((run[1] - run[0]) / 1000 + 1).append(" s)");
             }
             line.append(i + 1 < runs.size() ? "," : "");
         }
         if (runs.size() > SHOWN_RANGES) {
             line.append(" … and ").append(runs.size() - SHOWN_RANGES).append(" more");
         }
-    }
-
-    private static String clock(long time) {
-        return CLOCK.format(ExchangeTime.localDateTime(time));
     }
 
     private ProviderHistory history() throws java.io.IOException {

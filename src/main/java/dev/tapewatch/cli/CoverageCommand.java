@@ -1,18 +1,13 @@
 package dev.tapewatch.cli;
 
-import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.Coverage;
 import dev.tapewatch.store.CoverageSpan;
-import dev.tapewatch.store.DayCount;
 import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Prints when a day was really recorded: the covered spans (to the last stored bar of each"
                 + " connection, or filled from REST), how each ended, and the gaps between them.")
 final class CoverageCommand implements Callable<Integer> {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int SHOWN_SYMBOLS = 8;
 
     @Spec
@@ -29,33 +23,26 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Trading day (America/New_York).")
-    LocalDate date;
-
-    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = SymbolConverter.class,
-            description = "Only the spans and gaps of this ticker.")
-    String symbol;
+    @Mixin
+    DayOptions day;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        long from = ExchangeTime.startOfDay(date);
-        long to = ExchangeTime.endOfDay(date);
         try (BarStore store = db.openExisting()) {
-            List<CoverageSpan> spans = store.coverage(from, to);
-            List<CoverageSpan> shown = symbol == null ? spans : Coverage.of(symbol, spans);
-            out.println("Coverage of " + date + (symbol == null ? "" : " for " + symbol) + " (America/New_York):");
+            List<CoverageSpan> spans = store.coverage(day.from(), day.to());
+            List<CoverageSpan> shown = day.symbol == null ? spans : Coverage.of(day.symbol, spans);
+            out.println("Coverage of " + day.date + (day.symbol == null ? "" : " for " + day.symbol)
+                    + " (America/New_York):");
             if (shown.isEmpty()) {
                 out.println("  nothing recorded");
             }
             for (CoverageSpan span : shown) {
-                out.printf("  %s – %s  %-24s  %s%n", clock(span.start()), clock(span.end()),
+                out.printf("  %s – %s  %-24s  %s%n", DayOptions.clock(span.start()), DayOptions.clock(span.end()),
                         span.endReason() == null ? "open (or the recorder died)" : span.endReason(),
                         symbols(span.symbols()));
             }
-            List<String> symbols = symbol != null ? List.of(symbol) : store.days(null).stream()
-                    .filter(day -> day.date().equals(date)).map(DayCount::symbol).toList();
-            for (String each : symbols) {
+            for (String each : day.symbols(store)) {
                 List<Coverage.Gap> gaps = Coverage.gaps(each, spans);
                 StringBuilder line = new StringBuilder("Gaps of " + each + ": ");
                 if (gaps.isEmpty()) {
@@ -63,7 +50,7 @@ final class CoverageCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < gaps.size(); i++) {
                     Coverage.Gap gap = gaps.get(i);
-                    line.append(i > 0 ? ", " : "").append(clock(gap.start())).append(" – ").append(clock(gap.end()));
+                    line.append(i > 0 ? ", " : "").append(DayOptions.clock(gap.start())).append(" – ").append(DayOptions.clock(gap.end()));
                 }
                 out.println(line);
             }
@@ -77,7 +64,4 @@ final class CoverageCommand implements Callable<Integer> {
                         + " more";
     }
 
-    private static String clock(long time) {
-        return CLOCK.format(ExchangeTime.localDateTime(time));
-    }
 }

@@ -153,4 +153,21 @@ class DamageTest {
             assertEquals(List.of(), store.coverage(0, Long.MAX_VALUE), "no span claims the lost bars");
         }
     }
+
+    @Test
+    void coveragePrintsTheSpansHowEachEndedAndTheGaps() {
+        Path db = dir.resolve("covered");
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(db), BarStore.Mode.CREATE)) {
+            store.upsert(TestBars.day("SPY", 5));
+            store.addCoverage(List.of("SPY", "AAPL"), TestBars.at(9, 30, 0), TestBars.at(10, 0, 0),
+                    "disconnected: closed by server (1006)");
+            store.addCoverage(List.of("SPY"), TestBars.at(10, 2, 30), TestBars.at(11, 0, 0), "stopped");
+        }
+        CliTest.Run run = CliTest.run("coverage", "--db", db.toString(), "--date", TestBars.DAY.toString(),
+                "--symbol", "SPY");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("09:30:00 – 10:00:00  disconnected: closed by server (1006)"), run.out());
+        assertTrue(run.out().contains("10:02:30 – 11:00:00  stopped"), run.out());
+        assertTrue(run.out().contains("Gaps of SPY: 10:00:00 – 10:02:30"), run.out());
+    }
 }
