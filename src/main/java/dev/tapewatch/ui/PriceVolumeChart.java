@@ -33,8 +33,12 @@ import javafx.util.StringConverter;
 
 /**
  * Price (candles or a close line) above volume bars with the detector's moving average, on one time axis.
- * Data sets are written from any thread under their locks ({@link #show}); chartfx redraws once per pulse.
- * Time is epoch seconds on the axis and labelled in America/New_York (daylight saving included).
+ * {@link #show} takes a {@link ChartSnapshot} from any thread; the FX thread applies it to all data sets, bands
+ * and range in one go, and chartfx redraws once per pulse. Time is epoch seconds on the axis and labelled in
+ * America/New_York (daylight saving included).
+ * <p>
+ * Longer than the other views on purpose: it is one control, and its parts (two linked charts, their axes,
+ * renderers, zoom, crosshair readout, bands and selection) only make sense together.
  */
 public final class PriceVolumeChart extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
