@@ -14,7 +14,12 @@ if env -i PATH="$work/empty-path" sh -c 'command -v java' >/dev/null 2>&1; then
   echo "java is still reachable on the test PATH" >&2; exit 1
 fi
 run --version
-run record --symbols SPY,AAPL --duration 3s --status-every 1s --db "$work/db"
+recorded=$(run record --symbols SPY,AAPL --duration 3s --status-every 1s --db "$work/db")
+echo "$recorded"
+# The day so far comes over REST (java.net.http must be in the image): the final line counts it.
+if ! echo "$recorded" | tail -n 1 | grep -Eq ', [1-9][0-9]* backfilled'; then
+  echo "the image backfilled nothing over REST" >&2; exit 1
+fi
 days=$(run days --db "$work/db")
 echo "$days"
 bars=$(echo "$days" | awk 'NR > 1 { total += $3 } END { print total + 0 }')
