@@ -46,7 +46,10 @@ public final class TapeServer implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Page> pages = new CopyOnWriteArrayList<>();
     private final List<String> requestTargets = new CopyOnWriteArrayList<>();
+    private final List<Bar> sent = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int published;
+    private volatile boolean paused;
     private volatile Thread ticker;
 
     private TapeServer(List<Bar> tape, String key, long millisPerSecond) throws IOException {
@@ -101,6 +104,28 @@ public final class TapeServer implements AutoCloseable {
         return requestTargets;
     }
 
+    /** Every bar sent over the websocket, in order (each send to each connection). */
+    public List<Bar> sent() {
+        return sent;
+    }
+
+    /** Connections accepted so far. */
+    public int connectionsOpened() {
+        return opened.get();
+    }
+
+    /** While paused the tape stands still and nothing is sent: a socket gone quiet. */
+    public void pause(boolean value) {
+        paused = value;
+    }
+
+    /** Sends a raw frame to every subscribed connection (odd frames for a client to cope with). */
+    public void broadcast(String frame) {
+        for (Connection connection : connections) {
+            connection.sendText(frame);
+        }
+    }
+
     /** Drops every connection at once, as a network failure does. */
     public void dropAll() {
         for (Connection connection : connections) {
@@ -129,11 +154,14 @@ public final class TapeServer implements AutoCloseable {
             try {
                 while (published < seconds.size()) {
                     Thread.sleep(millisPerSecond);
+                    if (paused) {
+                        continue;
+                    }
                     List<Bar> bars = bySecond.get(seconds.get(published));
-                    published++;
                     for (Connection connection : connections) {
                         connection.send(bars);
                     }
+                    published++; // after sending: finished() means every frame went out
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -197,6 +225,7 @@ public final class TapeServer implements AutoCloseable {
         @Override
         public void onOpen(Session opened, EndpointConfig config) {
             session = opened;
+            TapeServer.this.opened.incrementAndGet();
             opened.addMessageHandler(String.class, this::receive);
             sendText(PolygonCodec.status("connected", "Connected Successfully"));
         }
@@ -216,6 +245,7 @@ public final class TapeServer implements AutoCloseable {
                             sendText(PolygonCodec.status("auth_success", "authenticated"));
                         } else {
                             sendText(PolygonCodec.status("auth_failed", "authentication failed"));
+                            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "auth failed"));
                         }
                     }
                     case "subscribe" -> {
@@ -235,20 +265,23 @@ public final class TapeServer implements AutoCloseable {
 
         void send(List<Bar> bars) {
             List<Bar> mine = bars.stream().filter(bar -> symbols.contains(bar.symbol())).toList();
-            if (!mine.isEmpty()) {
-                sendText(PolygonCodec.bars(mine));
+            if (!mine.isEmpty() && sendText(PolygonCodec.bars(mine))) {
+                sent.addAll(mine);
             }
         }
 
-        private synchronized void sendText(String text) {
+        /** True when the frame went out. */
+        private synchronized boolean sendText(String text) {
             Session current = session;
             if (current != null && current.isOpen()) {
                 try {
                     current.getBasicRemote().sendText(text);
+                    return true;
                 } catch (IOException | IllegalStateException e) {
                     // the client is gone; it will reconnect
                 }
             }
+            return false;
         }
 
         synchronized void drop() {

@@ -9,7 +9,6 @@ import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.sim.SimSymbol;
-import dev.tapewatch.sim.SimulatorServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.StoreLocation;
@@ -26,11 +25,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ingest end to end (simulator at full speed → loopback websocket → decode → BarWriter → H2 file), then each
+ * Ingest end to end (a firehose server on loopback → websocket → decode → the record pipeline → H2 file), then each
  * stage alone, and a naive recorder (one autocommitted INSERT per bar) for comparison.
  */
 public final class IngestBench {
@@ -44,27 +42,13 @@ public final class IngestBench {
         for (int i = 0; i < symbolCount; i++) {
             symbols.add(i < SimSymbol.DEFAULTS.size() ? SimSymbol.DEFAULTS.get(i) : SyntheticBars.symbol(i));
         }
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        AtomicLong sent = new AtomicLong();
-        AtomicLong frames = new AtomicLong();
         long[] latencies = new long[200_000];
         AtomicLong latencyCount = new AtomicLong();
         PeakHeap heap = new PeakHeap();
         Map<String, Object> result = new LinkedHashMap<>();
         try (BarStore store = BarStore.open(StoreLocation.ofFile(freshFolder(dir, "ingest").resolve("db")),
                 BarStore.Mode.CREATE);
-             SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
-                     .withSpeed(0).withSymbols(symbols), Threads::named)) {
-            server.onSent(frame -> {
-                sent.addAndGet(frame.size());
-                if (frames.incrementAndGet() % 20 == 0) { // sample every 20th frame's first bar
-                    Bar first = frame.get(0);
-                    sentAt.put(first.symbol() + first.start(), System.nanoTime());
-                }
-                if (sent.get() >= targetBars) {
-                    server.silence(true);
-                }
-            });
+             Firehose server = Firehose.start(symbols, START, targetBars)) {
             // The recorder's own path (the one record uses), pointed at this server as a Polygon provider.
             Pipeline pipeline = Pipeline.open(store, new FeedSettings(Provider.POLYGON, server.url(), "bench", 30_000,
                     null, null, false), DetectorSettings.DEFAULT);
@@ -72,7 +56,7 @@ public final class IngestBench {
             writer.onStored(batch -> {
                 long now = System.nanoTime();
                 for (Bar bar : batch) {
-                    Long at = sentAt.remove(bar.symbol() + bar.start());
+                    Long at = server.sentAt(bar);
                     if (at != null) {
                         long index = latencyCount.getAndIncrement();
                         if (index < latencies.length) {
@@ -83,7 +67,7 @@ public final class IngestBench {
             });
             long started = System.nanoTime();
             pipeline.start(List.of("*"));
-            while (writer.written() < targetBars || writer.written() < sent.get()) {
+            while (writer.written() < targetBars) {
                 Thread.sleep(5);
                 heap.sample();
                 if (System.nanoTime() - started > 600_000_000_000L) {
@@ -96,10 +80,10 @@ public final class IngestBench {
             long stored = store.countBars();
             long[] sample = Arrays.copyOf(latencies, (int) Math.min(latencyCount.get(), latencies.length));
             Arrays.sort(sample);
-            result.put("bars_sent", sent.get());
+            result.put("bars_sent", server.sent());
             result.put("bars_received", received);
             result.put("bars_stored", stored);
-            result.put("lost", sent.get() - stored);
+            result.put("lost", server.sent() - stored);
             result.put("seconds", seconds);
             result.put("bars_per_second", stored / seconds);
             result.put("latency_p50_ms", percentile(sample, 50) / 1e6);

@@ -24,13 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,13 +100,10 @@ public final class SimulatorServer implements AutoCloseable {
     private final SimulatedMarket market;
     private final SimClock clock;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
-    private final List<Consumer<List<Bar>>> sentListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timers;
     private final Map<String, SymbolDay> days = new HashMap<>();
     private final Thread ticker;
     private final LoopbackServer server;
-    private volatile boolean silent;
     private volatile boolean running = true;
     private LocalDate currentDate;
 
@@ -162,30 +157,6 @@ public final class SimulatorServer implements AutoCloseable {
         return settings;
     }
 
-    /** Called on the ticker thread with every frame of bars sent (for tests and benchmarks). */
-    public void onSent(Consumer<List<Bar>> listener) {
-        sentListeners.add(listener);
-    }
-
-    /** While silent the server keeps connections open but sends nothing (a socket gone quiet). */
-    public void silence(boolean value) {
-        silent = value;
-    }
-
-    /** Sends a raw frame to every authenticated connection (to test how clients take odd frames). */
-    public void broadcast(String frame) {
-        for (Connection connection : connections) {
-            if (connection.authenticated) {
-                connection.send(frame);
-            }
-        }
-    }
-
-    /** Connections accepted since start. */
-    public int connectionsOpened() {
-        return connectionsOpened.get();
-    }
-
     @Override
     public void close() {
         running = false;
@@ -222,9 +193,7 @@ public final class SimulatorServer implements AutoCloseable {
                 clock.skipTo(second);
                 continue;
             }
-            if (!silent) {
-                emit(second);
-            }
+            emit(second);
             second += 1000;
         }
     }
@@ -253,9 +222,6 @@ public final class SimulatorServer implements AutoCloseable {
             }
             if (!frame.isEmpty()) {
                 connection.send(PolygonCodec.bars(frame));
-                for (Consumer<List<Bar>> listener : sentListeners) {
-                    listener.accept(frame);
-                }
             }
         }
     }
@@ -287,7 +253,6 @@ public final class SimulatorServer implements AutoCloseable {
         public void onOpen(Session opened, EndpointConfig config) {
             session = opened;
             connections.add(this);
-            connectionsOpened.incrementAndGet();
             opened.addMessageHandler(String.class, this::receive);
             send(PolygonCodec.status("connected", "Connected Successfully"));
             timers.schedule(() -> {

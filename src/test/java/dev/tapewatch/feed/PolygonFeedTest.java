@@ -1,23 +1,22 @@
 package dev.tapewatch.feed;
 
-import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.LogCapture;
+import dev.tapewatch.TapeServer;
+import dev.tapewatch.TestBars;
 import dev.tapewatch.app.Recorder;
+import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.SimulatorServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.store.StoreLocation;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,18 +27,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Polygon client against the simulator over real loopback websockets, recording into a real H2 file. */
+/** The Polygon client against a Polygon-compatible tape server over real loopback websockets, into a real H2 file. */
 class PolygonFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final long START = ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0));
-    private static final SimulatorServer.Settings SETTINGS = SimulatorServer.Settings.defaults()
-            .withStart(START).withSpeed(20).withSeed(11);
+    private static final String KEY = "feed-test-key";
+    private static final List<String> SYMBOLS = List.of("AAPL", "BRK.B", "SPY");
 
     @TempDir
     Path dir;
 
     private BarStore store;
-    private final List<Bar> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @BeforeEach
@@ -56,19 +53,19 @@ class PolygonFeedTest {
         store.close();
     }
 
-    private SimulatorServer server(SimulatorServer.Settings settings) throws Exception {
-        SimulatorServer server = SimulatorServer.start(settings, Threads::named);
-        server.onSent(sent::addAll);
+    /** Three symbols, 120 bars each, awkward values (decimal volumes, BRK.B, many digits). */
+    private TapeServer server(String key, long millisPerSecond) throws Exception {
+        List<Bar> tape = new ArrayList<>();
+        for (String symbol : SYMBOLS) {
+            tape.addAll(TestBars.day(symbol, 120));
+        }
+        TapeServer server = TapeServer.start(tape, key, millisPerSecond);
         cleanup.add(server);
         return server;
     }
 
-    private int sentCount() {
-        return sent.size();
-    }
-
     /** Expected store content: the last version of each (symbol, start) sent, by symbol in time order. */
-    private Map<String, List<Bar>> lastVersions(List<Bar> bars) {
+    private static Map<String, List<Bar>> lastVersions(List<Bar> bars) {
         Map<String, Map<Long, Bar>> bySymbol = new java.util.TreeMap<>();
         for (Bar bar : bars) {
             bySymbol.computeIfAbsent(bar.symbol(), s -> new java.util.TreeMap<>()).put(bar.start(), bar);
@@ -86,20 +83,21 @@ class PolygonFeedTest {
         return result;
     }
 
-    /** Silences the server and waits until the client has every bar that was sent. */
-    private void drain(SimulatorServer server, PolygonFeed feed, int extra) {
-        server.silence(true);
+    /** Waits for the whole tape, then until the client has every bar that was sent. */
+    private static void drain(TapeServer server, PolygonFeed feed, int extra) {
+        Await.until(WAIT, "the whole tape", server::finished);
         Await.until(WAIT, "the client to receive every sent bar",
-                () -> feed.stats().bars() == sentCount() + extra, () -> feed.stats() + " sent " + sentCount());
+                () -> feed.stats().bars() == server.sent().size() + extra,
+                () -> feed.stats() + " sent " + server.sent().size());
     }
 
     private static final class Recording implements AutoCloseable {
         final Recorder recorder;
         final PolygonFeed feed;
 
-        Recording(BarStore store, PolygonFeed.Config config, SimulatorServer server) {
+        Recording(BarStore store, PolygonFeed.Config config) {
             recorder = new Recorder(store);
-            feed = new PolygonFeed(config.withMarketClock(server.clock()::now), recorder, Threads::named);
+            feed = new PolygonFeed(config, recorder, Threads::named);
         }
 
         @Override
@@ -109,52 +107,47 @@ class PolygonFeedTest {
         }
     }
 
-    private Recording record(SimulatorServer server, PolygonFeed.Config config, List<String> symbols) {
-        Recording recording = new Recording(store, config, server);
+    private Recording record(TapeServer server, PolygonFeed.Config config, List<String> symbols) {
+        Recording recording = new Recording(store, config);
         recording.feed.subscribe(symbols);
         recording.feed.start();
         return recording;
     }
 
-    @Test
-    void everyBarTheServerSentIsStoredOnceWithEqualValues() throws Exception {
-        SimulatorServer server = server(SETTINGS);
-        List<String> symbols = List.of("SPY", "AAPL", "BRK.B");
-        try (Recording recording = record(server, PolygonFeed.Config.of(server.url(), "any-key"), symbols)) {
-            Await.until(WAIT, "300 bars sent", () -> sentCount() >= 300);
-            drain(server, recording.feed, 0);
-        }
-        assertEquals(lastVersions(sent), stored(symbols));
-        assertEquals(sent.size(), store.countBars(), "no duplicates: every sent bar had its own key");
+    private static PolygonFeed.Config config(TapeServer server, String key) {
+        return PolygonFeed.Config.of(URI.create(server.url()), key);
     }
 
     @Test
-    void reconnectsAfterTheServerRestartsAndResubscribesWithTheGapInCoverage() throws Exception {
-        SimulatorServer first = server(SETTINGS);
-        int port = first.port();
-        PolygonFeed.Config config = PolygonFeed.Config.of(first.url(), "any-key").withBackoff(new Backoff(100, 400));
-        List<String> symbols = List.of("SPY", "AAPL");
-        try (Recording recording = record(first, config, symbols)) {
-            Await.until(WAIT, "100 bars sent", () -> sentCount() >= 100);
-            drain(first, recording.feed, 0);
-            int beforeRestart = sentCount();
-            first.close();
-            Await.until(WAIT, "the client to notice", () -> recording.feed.stats().reconnects() >= 1);
-            // The second server carries on the first one's market clock, on the same port.
-            SimulatorServer second = server(SETTINGS.withPort(port).withStart(first.clock().now()));
-            Await.until(WAIT, "100 more bars sent", () -> sentCount() >= beforeRestart + 100,
-                    () -> recording.feed.status().toString());
-            assertEquals(FeedStatus.State.STREAMING, recording.feed.status().state());
-            drain(second, recording.feed, 0);
+    void everyBarTheServerSentIsStoredOnceWithEqualValues() throws Exception {
+        TapeServer server = server(KEY, 5);
+        try (Recording recording = record(server, config(server, KEY), SYMBOLS)) {
+            drain(server, recording.feed, 0);
         }
-        assertEquals(lastVersions(sent), stored(symbols));
-        assertEquals(sent.size(), store.countBars());
+        assertEquals(360, server.sent().size());
+        assertEquals(lastVersions(server.sent()), stored(SYMBOLS));
+        assertEquals(server.sent().size(), store.countBars(), "no duplicates: every sent bar had its own key");
+    }
+
+    @Test
+    void reconnectsAfterADropAndResubscribesWithTheGapInCoverage() throws Exception {
+        TapeServer server = server(KEY, 10);
+        PolygonFeed.Config config = config(server, KEY).withBackoff(new Backoff(100, 400));
+        try (Recording recording = record(server, config, List.of("SPY", "AAPL"))) {
+            Await.until(WAIT, "a third of the tape", () -> server.published() >= 40);
+            server.dropAll();
+            Await.until(WAIT, "the client to notice", () -> recording.feed.stats().reconnects() >= 1);
+            drain(server, recording.feed, 0);
+            assertEquals(FeedStatus.State.STREAMING, recording.feed.status().state());
+        }
+        List<String> symbols = List.of("AAPL", "SPY");
+        assertEquals(lastVersions(server.sent()), stored(symbols));
+        assertEquals(server.sent().size(), store.countBars());
         List<CoverageSpan> spans = store.coverage(0, Long.MAX_VALUE);
         assertEquals(2, spans.size(), spans.toString());
         assertTrue(spans.get(0).endReason().startsWith("disconnected: "), spans.toString());
         assertEquals("stopped", spans.get(1).endReason());
-        // Each span reaches exactly its last stored bar; the second may start where the first ended when the
-        // restarted server carried on without a missing second (every sent bar is stored, checked above).
+        // Each span reaches exactly its last stored bar; the seconds sent while away are in neither.
         assertTrue(spans.get(1).start() >= spans.get(0).end(), "the spans do not overlap: " + spans);
         assertEquals(stored(symbols).values().stream().flatMap(List::stream)
                 .filter(bar -> bar.start() < spans.get(1).start())
@@ -164,28 +157,28 @@ class PolygonFeedTest {
 
     @Test
     void aResentBarReplacesTheStoredOne() throws Exception {
-        SimulatorServer server = server(SETTINGS);
+        TapeServer server = server(KEY, 5);
         Bar changed;
-        try (Recording recording = record(server, PolygonFeed.Config.of(server.url(), "k"), List.of("SPY"))) {
-            Await.until(WAIT, "20 bars sent", () -> sentCount() >= 20);
+        try (Recording recording = record(server, config(server, KEY), List.of("SPY"))) {
             drain(server, recording.feed, 0);
-            Bar original = sent.get(5);
+            Bar original = store.bars("SPY", 0, Long.MAX_VALUE).get(5);
             changed = new Bar("SPY", original.start(), original.end(), original.open(), original.high() + 0.05,
                     original.low(), original.close(), original.volume() + 250, original.vwap(),
                     original.accumulatedVolume() + 250, original.dayOpen(), original.dayVwap(),
                     original.averageTradeSize(), false);
             server.broadcast(PolygonCodec.bars(List.of(changed)));
-            Await.until(WAIT, "the replacement to arrive", () -> recording.feed.stats().bars() == sentCount() + 1);
+            Await.until(WAIT, "the replacement to arrive",
+                    () -> recording.feed.stats().bars() == server.sent().size() + 1);
         }
         List<Bar> stored = store.bars("SPY", 0, Long.MAX_VALUE);
-        assertEquals(sent.size(), stored.size());
+        assertEquals(server.sent().size(), stored.size());
         assertEquals(changed, stored.get(5));
     }
 
     @Test
     void badDataIsCountedAndSkippedWhileTheGoodBarsBesideItAreStored() throws Exception {
-        SimulatorServer server = server(SETTINGS);
-        server.silence(true);
+        TapeServer server = server(KEY, 5);
+        server.pause(true);
         String good1 = "{\"ev\":\"A\",\"sym\":\"ZZZT\",\"v\":200,\"av\":8642007,\"op\":25.66,\"vw\":25.3981,\"o\":25.39,"
                 + "\"c\":25.39,\"h\":25.39,\"l\":25.39,\"a\":25.3714,\"z\":50,\"s\":1704207600000,\"e\":1704207601000}";
         String good2 = "{\"ev\":\"A\",\"sym\":\"ZZZT\",\"v\":150.5,\"vw\":25.4,\"o\":25.39,\"c\":25.41,\"h\":25.42,"
@@ -198,8 +191,9 @@ class PolygonFeedTest {
         String highBelowLow = "{\"ev\":\"A\",\"sym\":\"ZZZT\",\"v\":5,\"vw\":1,\"o\":1,\"c\":1,\"h\":0.5,\"l\":1,"
                 + "\"s\":1704207604000,\"e\":1704207605000}";
         String status = "{\"ev\":\"status\",\"status\":\"success\",\"message\":\"subscribed to: A.ZZZT\"}";
-        try (Recording recording = record(server, PolygonFeed.Config.of(server.url(), "k"), List.of("ZZZT"))) {
-            Await.until(WAIT, "streaming", () -> recording.feed.status().state() == FeedStatus.State.STREAMING);
+        try (Recording recording = record(server, config(server, KEY), List.of("ZZZT"))) {
+            Await.until(WAIT, "streaming", () -> recording.feed.status().state() == FeedStatus.State.STREAMING
+                    && server.connections() == 1);
             server.broadcast("[{\"ev\":\"A\",\"sym\":\"ZZZT\",");
             server.broadcast("[{\"ev\":\"XQ\",\"sym\":\"ZZZT\"}]");
             server.broadcast("[" + good1 + "," + missingClose + "," + notANumber + "," + status + ","
@@ -220,9 +214,9 @@ class PolygonFeedTest {
     @Test
     void aRefusedKeyFailsOnceWithoutRetryingAndIsNeverLogged() throws Exception {
         String key = "wrong-key-6f3a9c21";
-        SimulatorServer server = server(SETTINGS.withRequiredKey("the-right-key"));
+        TapeServer server = server("the-right-key", 5);
         try (LogCapture logs = new LogCapture();
-             Recording recording = record(server, PolygonFeed.Config.of(server.url(), key), List.of("SPY"))) {
+             Recording recording = record(server, config(server, key), List.of("SPY"))) {
             Await.until(WAIT, "FAILED", () -> recording.feed.status().state() == FeedStatus.State.FAILED);
             assertTrue(recording.feed.status().detail().contains("refused the API key"),
                     recording.feed.status().detail());
@@ -242,12 +236,11 @@ class PolygonFeedTest {
 
     @Test
     void aSilentConnectionIsDroppedAfterTheStalenessLimit() throws Exception {
-        SimulatorServer server = server(SETTINGS);
-        PolygonFeed.Config config = PolygonFeed.Config.of(server.url(), "k").withStaleness(1_000)
-                .withBackoff(new Backoff(100, 200));
+        TapeServer server = server(KEY, 20);
+        PolygonFeed.Config config = config(server, KEY).withStaleness(1_000).withBackoff(new Backoff(100, 200));
         try (Recording recording = record(server, config, List.of("SPY"))) {
             Await.until(WAIT, "some bars", () -> recording.feed.stats().bars() >= 10);
-            server.silence(true);
+            server.pause(true);
             Await.until(WAIT, "a reconnect", () -> recording.feed.stats().reconnects() >= 1);
             Await.until(WAIT, "the new connection at the server", () -> server.connectionsOpened() >= 2);
         }
