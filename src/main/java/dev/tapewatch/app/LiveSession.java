@@ -29,6 +29,7 @@ public final class LiveSession implements AutoCloseable {
     private final MarketConnection connection;
     private final LiveSeries series = new LiveSeries();
     private final Set<String> watchlist;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -137,6 +138,9 @@ public final class LiveSession implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
+        if (!closed.compareAndSet(false, true)) {
+            return; // not synchronized: the FX thread's watch/unwatch must never wait for a closing store
+        }
         try {
             pipeline.close();
         } finally {

@@ -28,6 +28,9 @@ public final class MainViewModel {
     private final WatchlistViewModel watchlist;
     private final HistoryViewModel history;
     private final ChartViewModel chart;
+    private volatile boolean closed;
+    /** The newest session started, attached or not yet: what {@link #close()} must stop. */
+    private volatile LiveSession newest;
 
     public MainViewModel(AppConfig config, Supplier<LiveSession.Settings> settingsSource) {
         this.config = config;
@@ -49,12 +52,16 @@ public final class MainViewModel {
         history.starting();
         tasks.execute("Could not start", () -> {
             LiveSession started = LiveSession.start(settingsSource.get());
+            newest = started;
             started.onSpike(spikes::arrived);
             Platform.runLater(() -> attach(started));
         });
     }
 
     private void attach(LiveSession started) {
+        if (closed) {
+            return; // close() stopped it
+        }
         session.set(started);
         watchlist.attach(started);
         status.attach(started);
@@ -101,10 +108,11 @@ public final class MainViewModel {
 
     /** Stops background work, the chart feeder and the session; blocks, so call it off the FX thread or at exit. */
     public void close() throws InterruptedException {
+        closed = true;
         tasks.cancel();
         tasks.close();
         chart.close();
-        LiveSession current = session.get();
+        LiveSession current = newest;
         if (current != null) {
             current.close();
         }
