@@ -119,7 +119,7 @@ public final class HistoryViewModel {
         audit.set(null);
         day.set(null);
         selection.set(null);
-        spikes.clear();
+        spikes.showLive();
         mode.set(session.get() == null ? Mode.STARTING : Mode.LIVE);
     }
 

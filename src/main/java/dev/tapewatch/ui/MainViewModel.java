@@ -63,6 +63,7 @@ public final class MainViewModel {
             return; // close() stopped it
         }
         session.set(started);
+        spikes.reset();
         watchlist.attach(started);
         status.attach(started);
         history.live();
@@ -78,7 +79,7 @@ public final class MainViewModel {
         if (current == null) {
             return;
         }
-        spikes.refresh(history.modeProperty().get() == HistoryViewModel.Mode.LIVE);
+        spikes.refresh();
         watchlist.refresh(current.series(), spikes, current.marketClock().getAsLong());
         status.refresh(current);
     }

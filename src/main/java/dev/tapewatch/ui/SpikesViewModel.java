@@ -1,6 +1,7 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Spike;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.collections.FXCollections;
@@ -8,33 +9,49 @@ import javafx.collections.ObservableList;
 
 /**
  * The spike list: the live session's spikes as they close, or a stored day's. Spikes arrive on the feed's
- * delivery thread into a queue; {@link #refresh} moves them into the list on the FX thread.
+ * delivery thread into a queue; {@link #refresh} moves them into the live list on the FX thread. The live list
+ * is kept while a stored day is shown, so going back to live loses none of today's spikes.
  */
 public final class SpikesViewModel {
     private static final long RECENT_MILLIS = 3 * 60_000;
     private final ObservableList<Spike> spikes = FXCollections.observableArrayList();
+    private final List<Spike> live = new ArrayList<>();
     private final ConcurrentLinkedQueue<Spike> arrived = new ConcurrentLinkedQueue<>();
+    private boolean showingLive = true;
 
     /** Any thread. */
     void arrived(Spike spike) {
         arrived.add(spike);
     }
 
-    /** FX thread: arrived spikes join the list while it shows the live session. */
-    void refresh(boolean live) {
+    /** FX thread: arrived spikes join the live list, and the shown one while it shows the live session. */
+    void refresh() {
         Spike spike;
         while ((spike = arrived.poll()) != null) {
-            if (live) {
+            live.add(spike);
+            if (showingLive) {
                 spikes.add(spike);
             }
         }
     }
 
+    /** Shows a stored day's spikes; the live ones are kept. */
     void show(List<Spike> day) {
+        showingLive = false;
         spikes.setAll(day);
     }
 
-    void clear() {
+    /** Shows the live session's spikes again, with those that closed meanwhile. */
+    void showLive() {
+        refresh();
+        showingLive = true;
+        spikes.setAll(live);
+    }
+
+    /** A new session: its spikes start from none. */
+    void reset() {
+        live.clear();
+        showingLive = true;
         spikes.clear();
     }
 
