@@ -24,13 +24,7 @@ public final class ScriptedPolygonServer implements AutoCloseable {
     }
 
     public static ScriptedPolygonServer start(int port, List<String> frames) throws IOException {
-        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Script.class, "/stocks")
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new Script(frames));
-                    }
-                }).build();
+        ServerEndpointConfig config = LoopbackServer.endpoint("/stocks", Script.class, () -> new Script(frames));
         return new ScriptedPolygonServer(LoopbackServer.start(port, config, null));
     }
 

@@ -2,8 +2,6 @@ package dev.tapewatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.sim.LoopbackServer;
@@ -59,13 +57,7 @@ public final class TapeServer implements AutoCloseable {
         this.seconds = new ArrayList<>(bySecond.keySet());
         this.key = key;
         this.millisPerSecond = millisPerSecond;
-        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(Connection.class, "/stocks")
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new Connection());
-                    }
-                }).build();
+        ServerEndpointConfig endpoint = LoopbackServer.endpoint("/stocks", Connection.class, () -> new Connection());
         this.server = LoopbackServer.start(0, endpoint, this::rest);
     }
 
@@ -191,30 +183,12 @@ public final class TapeServer implements AutoCloseable {
             }
         }
         List<Bar> page = matching.subList(0, Math.min(PAGE, matching.size()));
-        ObjectNode body = JSON.createObjectNode();
-        body.put("ticker", symbol);
-        body.put("status", "OK");
-        body.put("resultsCount", page.size());
-        ArrayNode results = body.putArray("results");
-        for (Bar bar : page) {
-            ObjectNode row = results.addObject();
-            row.put("o", bar.open());
-            row.put("h", bar.high());
-            row.put("l", bar.low());
-            row.put("c", bar.close());
-            row.put("v", bar.volume());
-            row.put("vw", bar.vwap());
-            row.put("n", 3);
-            row.put("t", bar.start());
-        }
         boolean last = matching.size() <= PAGE;
-        if (!last) {
-            long next = page.get(page.size() - 1).start() + 1;
-            body.put("next_url", restUrl() + "/v2/aggs/ticker/" + symbol + "/range/1/second/" + next + "/" + to
-                    + "?cursor=c" + next + "&adjusted=false&sort=asc&limit=50000");
-        }
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).start() + 1;
+        String nextUrl = last ? null : restUrl() + "/v2/aggs/ticker/" + symbol + "/range/1/second/" + next + "/" + to
+                + "?cursor=c" + next + "&adjusted=false&sort=asc&limit=50000";
         pages.add(new Page(symbol, from, to, page.size(), last, request.bearer()));
-        return LoopbackServer.Reply.json(200, body.toString());
+        return LoopbackServer.Reply.json(200, PolygonCodec.aggregatesPage(symbol, false, page, nextUrl));
     }
 
     /** One client: Polygon's handshake, then the published seconds of its symbols. */

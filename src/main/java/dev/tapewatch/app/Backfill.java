@@ -62,7 +62,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Bars fetched and queued for storing so far. */
+    /** Bars fetched and queued for storing so far (stored counts are the writer's). */
     public long fetched() {
         return fetched.get();
     }
@@ -148,8 +148,8 @@ public final class Backfill implements FeedListener, AutoCloseable {
                 return;
             }
             Queueing.queue("backfilled bars", () -> writer.covered(List.of(symbol), from, to, CoverageSpan.BACKFILLED));
-            LOG.info("Backfilled {} bars of {} from {} to {} ET", count, symbol, ExchangeTime.localDateTime(from),
-                    ExchangeTime.localDateTime(to));
+            LOG.info("Fetched {} bars of {} from {} to {} ET; queued for storing", count, symbol,
+                    ExchangeTime.localDateTime(from), ExchangeTime.localDateTime(to));
         } catch (RestException e) {
             if (e.keyRefused()) {
                 keyRefused = true;

@@ -26,13 +26,8 @@ final class Firehose implements AutoCloseable {
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
     private Firehose(List<String> symbols, long start, long bars) throws IOException {
-        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(Stream.class, "/stocks")
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new Stream(symbols, start, bars));
-                    }
-                }).build();
+        ServerEndpointConfig endpoint = LoopbackServer.endpoint("/stocks", Stream.class,
+                () -> new Stream(symbols, start, bars));
         this.server = LoopbackServer.start(0, endpoint, null);
     }
 

@@ -175,6 +175,47 @@ public final class PolygonCodec {
         }
     }
 
+    /**
+     * A page of REST second aggregates as Polygon answers {@code /v2/aggs/ticker/…}, for servers that speak it:
+     * {@code o h l c v vw n t} per bar ({@code n} from the average trade size where known), and {@code next_url}
+     * unless null. {@link PolygonRest} reads this format.
+     */
+    public static String aggregatesPage(String ticker, boolean adjusted, List<Bar> page, String nextUrl) {
+        StringWriter out = new StringWriter(page.size() * 120 + 200);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("ticker", ticker);
+            g.writeBooleanField("adjusted", adjusted);
+            g.writeNumberField("queryCount", page.size());
+            g.writeNumberField("resultsCount", page.size());
+            g.writeStringField("status", "OK");
+            g.writeStringField("request_id", java.util.UUID.randomUUID().toString());
+            g.writeArrayFieldStart("results");
+            for (Bar bar : page) {
+                g.writeStartObject();
+                g.writeNumberField("o", bar.open());
+                g.writeNumberField("h", bar.high());
+                g.writeNumberField("l", bar.low());
+                g.writeNumberField("c", bar.close());
+                g.writeNumberField("v", bar.volume());
+                g.writeNumberField("vw", bar.vwap());
+                if (bar.averageTradeSize() > 0) {
+                    g.writeNumberField("n", Math.max(1, Math.round(bar.volume() / bar.averageTradeSize())));
+                }
+                g.writeNumberField("t", bar.start());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (nextUrl != null) {
+                g.writeStringField("next_url", nextUrl);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     private interface Fields {
         void write(JsonGenerator g) throws IOException;
     }

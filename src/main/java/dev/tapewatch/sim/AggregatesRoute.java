@@ -1,8 +1,8 @@
 package dev.tapewatch.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
@@ -55,31 +55,14 @@ final class AggregatesRoute implements LoopbackServer.HttpRoute {
         int limit = Math.min(MAX_LIMIT, Integer.parseInt(query.getOrDefault("limit", "5000")));
         List<Bar> bars = server.history(ticker, from, to);
         List<Bar> page = bars.subList(0, Math.min(limit, bars.size()));
-        ObjectNode body = JSON.createObjectNode();
-        body.put("ticker", ticker);
-        body.put("adjusted", true);
-        body.put("queryCount", page.size());
-        body.put("resultsCount", page.size());
-        body.put("status", "OK");
-        body.put("request_id", UUID.randomUUID().toString());
-        ArrayNode results = body.putArray("results");
-        for (Bar bar : page) {
-            ObjectNode row = results.addObject();
-            row.put("o", bar.open());
-            row.put("h", bar.high());
-            row.put("l", bar.low());
-            row.put("c", bar.close());
-            row.put("v", bar.volume());
-            row.put("vw", bar.vwap());
-            row.put("n", Math.max(1, Math.round(bar.volume() / Math.max(1, bar.averageTradeSize()))));
-            row.put("t", bar.start());
-        }
+        String nextUrl = null;
         if (bars.size() > page.size()) {
             long next = page.get(page.size() - 1).start() + 1000;
-            body.put("next_url", server.restUrl() + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next + "/" + to
-                    + "?adjusted=" + query.getOrDefault("adjusted", "true") + "&sort=asc&limit=" + limit);
+            nextUrl = server.restUrl() + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next + "/" + to
+                    + "?adjusted=" + query.getOrDefault("adjusted", "true") + "&sort=asc&limit=" + limit;
         }
-        return LoopbackServer.Reply.json(200, body.toString());
+        boolean adjusted = Boolean.parseBoolean(query.getOrDefault("adjusted", "true"));
+        return LoopbackServer.Reply.json(200, PolygonCodec.aggregatesPage(ticker, adjusted, page, nextUrl));
     }
 
     private static long parseTime(String text, boolean endOfDay) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -53,6 +54,17 @@ public final class LoopbackServer implements AutoCloseable {
     private LoopbackServer(HttpServer http, NetworkListener listener) {
         this.http = http;
         this.listener = listener;
+    }
+
+    /** A websocket endpoint at {@code path} whose connections each get a new instance from {@code connections}. */
+    public static <T extends jakarta.websocket.Endpoint> ServerEndpointConfig endpoint(String path, Class<T> type,
+                                                                                     Supplier<T> connections) {
+        return ServerEndpointConfig.Builder.create(type, path).configurator(new ServerEndpointConfig.Configurator() {
+            @Override
+            public <E> E getEndpointInstance(Class<E> requested) {
+                return requested.cast(connections.get());
+            }
+        }).build();
     }
 
     /** Starts serving {@code endpoint} (and {@code route} for other GETs) on the port; 0 picks a free one. */

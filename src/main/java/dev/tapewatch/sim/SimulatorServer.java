@@ -114,13 +114,7 @@ public final class SimulatorServer implements AutoCloseable {
         this.market = new SimulatedMarket(settings.seed(), settings.events());
         long start = settings.start() != null ? settings.start() : SimClock.defaultStart(ZonedDateTime.now());
         this.clock = new SimClock(start, settings.speed());
-        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(Connection.class, "/stocks")
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new Connection());
-                    }
-                }).build();
+        ServerEndpointConfig endpoint = LoopbackServer.endpoint("/stocks", Connection.class, () -> new Connection());
         this.server = LoopbackServer.start(settings.port(), endpoint, new AggregatesRoute(this));
         this.ticker = threads.apply("simulator-ticker").newThread(this::tickLoop);
         ticker.start();

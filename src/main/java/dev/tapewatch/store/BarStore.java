@@ -436,16 +436,6 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    /** Stores spikes as they close; one that starts where a stored one starts replaces it. */
-    public void saveSpikes(Collection<Spike> spikes) {
-        if (!spikes.isEmpty()) {
-            inTransaction("store spikes in", connection -> {
-                insertSpikes(connection, spikes);
-                return null;
-            });
-        }
-    }
-
     private static void insertSpikes(Connection connection, Collection<Spike> spikes) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("MERGE INTO spikes (symbol, start_ms,"
                 + " end_ms, peak_ms, kind, peak_score, volume_multiple) KEY (symbol, start_ms)"

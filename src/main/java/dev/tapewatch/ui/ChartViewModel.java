@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,7 +34,6 @@ public final class ChartViewModel {
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(
             Threads.named("chart-feeder"));
     private final AtomicBoolean followPending = new AtomicBoolean();
-    private final IntSupplier averageSeconds;
     private volatile Sink sink;
     private volatile LiveSession session;
     private volatile String symbol;
@@ -49,8 +47,7 @@ public final class ChartViewModel {
     private String shownSymbol;
 
     ChartViewModel(ReadOnlyObjectProperty<LiveSession> session, ReadOnlyStringProperty symbol, HistoryViewModel history,
-                   SpikesViewModel spikes, IntSupplier averageSeconds) {
-        this.averageSeconds = averageSeconds;
+                   SpikesViewModel spikes) {
         session.addListener((o, was, now) -> this.session = now);
         symbol.addListener((o, was, now) -> {
             this.symbol = now;
@@ -64,11 +61,11 @@ public final class ChartViewModel {
             }
         });
         history.dayProperty().addListener((o, was, day) -> {
-            if (day != null && !feeder.isShutdown()) {
+            LiveSession current = this.session;
+            if (day != null && current != null && !feeder.isShutdown()) {
                 live = false; // before the feeder's next tick: no live snapshot may follow the day's
                 following = false;
-                int window = averageSeconds.getAsInt();
-                feeder.execute(() -> publish(ChartSnapshot.day(day, window)));
+                feeder.execute(() -> publish(ChartSnapshot.day(day, averageSeconds(current))));
             }
         });
         spikes.spikes().addListener((javafx.collections.ListChangeListener<Spike>) change -> liveSpikes(spikes));
@@ -119,7 +116,7 @@ public final class ChartViewModel {
                 shownSymbol = shown;
                 long from = following ? now - windowMillis - 60_000 : 0;
                 publish(ChartSnapshot.live(current.series().bars(shown, from, Long.MAX_VALUE), liveSpikes,
-                        averageSeconds.getAsInt()));
+                        averageSeconds(current)));
             }
             if (following && followPending.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
@@ -134,6 +131,11 @@ public final class ChartViewModel {
             // never let the feeder die; the next tick tries again
             LoggerFactory.getLogger(ChartViewModel.class).warn("Chart update failed", e);
         }
+    }
+
+    /** The volume average is the session's detector's baseline: the same window the spikes are judged by. */
+    private static int averageSeconds(LiveSession session) {
+        return session.settings().detector().windowSeconds();
     }
 
     private void publish(ChartSnapshot snapshot) {

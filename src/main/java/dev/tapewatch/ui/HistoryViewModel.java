@@ -40,7 +40,6 @@ public final class HistoryViewModel {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("HHmmss");
 
     private final Supplier<LiveSession> session;
-    private final Supplier<DetectorSettings> detector;
     private final ReadOnlyStringProperty symbol;
     private final SpikesViewModel spikes;
     private final BackgroundTasks tasks;
@@ -49,10 +48,9 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Audit.Report> audit = new ReadOnlyObjectWrapper<>();
 
-    HistoryViewModel(Supplier<LiveSession> session, Supplier<DetectorSettings> detector, ReadOnlyStringProperty symbol,
-                     SpikesViewModel spikes, BackgroundTasks tasks) {
+    HistoryViewModel(Supplier<LiveSession> session, ReadOnlyStringProperty symbol, SpikesViewModel spikes,
+                     BackgroundTasks tasks) {
         this.session = session;
-        this.detector = detector;
         this.symbol = symbol;
         this.spikes = spikes;
         this.tasks = tasks;
@@ -77,7 +75,7 @@ public final class HistoryViewModel {
         if (current == null || shown == null) {
             return null;
         }
-        DetectorSettings settings = detector.get();
+        DetectorSettings settings = current.settings().detector(); // the live detector's, so history equals live
         Task<DayData> task = new Task<>() {
             @Override
             protected DayData call() {

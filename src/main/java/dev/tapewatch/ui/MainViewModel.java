@@ -36,10 +36,8 @@ public final class MainViewModel {
         this.config = config;
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get);
-        this.history = new HistoryViewModel(session::get, this::detectorSettings, watchlist.selectedProperty(), spikes,
-                tasks);
-        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes,
-                () -> detectorSettings().windowSeconds());
+        this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks);
+        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes);
     }
 
     /** The real app: settings from the user's file and environment. */
@@ -123,6 +121,7 @@ public final class MainViewModel {
         return config;
     }
 
+    /** The detector settings in the settings file (what the Settings dialog edits; a restart applies them). */
     public DetectorSettings detectorSettings() {
         return DetectorConfig.read(config);
     }

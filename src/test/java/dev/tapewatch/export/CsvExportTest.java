@@ -43,7 +43,10 @@ class CsvExportTest {
             store.upsert(TestBars.day("SPY", 20));
             store.upsert(TestBars.day("AAPL", 5));
             long t = TestBars.at(9, 30, 3);
-            store.saveSpikes(List.of(new Spike("SPY", t, t + 2000, t, Spike.Kind.VOLUME, 5, 6)));
+            store.writeDurably("store spikes in", writes -> {
+                writes.saveSpikes(List.of(new Spike("SPY", t, t + 2000, t, Spike.Kind.VOLUME, 5, 6)));
+                return null;
+            });
             Path out = dir.resolve("spy.csv");
             long rows = new CsvExport(store).toFile("SPY", dayStart(), dayEnd(), out, null);
             assertEquals(20, rows);

@@ -108,7 +108,10 @@ class BarStoreTest {
         Spike a = new Spike("SPY", t, t + 3000, t + 1000, Spike.Kind.BOTH, 9.5, 12.25);
         Spike b = new Spike("SPY", t + 60_000, t + 61_000, t + 60_000, Spike.Kind.VOLUME, 4.5, 6);
         try (BarStore store = create()) {
-            store.saveSpikes(List.of(a, b));
+            store.writeDurably("store spikes in", writes -> {
+                writes.saveSpikes(List.of(a, b));
+                return null;
+            });
             assertEquals(List.of(a, b), store.spikes("SPY", 0, Long.MAX_VALUE));
             Spike rescored = new Spike("SPY", t, t + 2000, t, Spike.Kind.VOLUME, 5, 7);
             store.replaceSpikes("SPY", t, t + 3_600_000, List.of(rescored));
@@ -129,7 +132,10 @@ class BarStoreTest {
             long t = 1_704_205_800_000L;
             assertEquals(List.of(new Bar("SPY", t, t + 1000, 1, 2, 0.5, 1.5, 10, 1.2, 10, 1, 1.2, 2, false)),
                     store.bars("SPY", 0, Long.MAX_VALUE));
-            store.saveSpikes(List.of(new Spike("SPY", t, t + 1000, t, Spike.Kind.PRICE, 5, 1)));
+            store.writeDurably("store spikes in", writes -> {
+                writes.saveSpikes(List.of(new Spike("SPY", t, t + 1000, t, Spike.Kind.PRICE, 5, 1)));
+                return null;
+            });
             assertEquals(1, store.spikes("SPY", 0, Long.MAX_VALUE).size());
         }
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
