@@ -4,6 +4,7 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -21,7 +24,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * Bars, spikes and coverage spans over JDBC (an H2 file by default). Thread-safe: every call takes its
- * own pooled connection. Writes of bars are idempotent upserts keyed by (symbol, start).
+ * own pooled connection. Writes of bars are idempotent upserts keyed by (symbol, start); on disk, bars are
+ * kept one row per symbol-minute ({@link MinuteChunk}).
  * <p>
  * "Stored" means on disk: {@link #writeDurably} returns only after the transaction is committed and H2 has
  * written it to the file (H2 otherwise writes commits in the background up to a second later, which a
@@ -34,11 +38,11 @@ public final class BarStore implements AutoCloseable {
     /** Whether opening may create a new database or must find an existing one. */
     public enum Mode { CREATE, EXISTING }
 
-    private static final String BAR_COLUMNS = "symbol, start_ms, end_ms, open_price, high_price, low_price,"
-            + " close_price, volume, vwap, accumulated_volume, day_open, day_vwap, avg_trade_size, otc, source";
-    private static final String UPSERT_BAR = "MERGE INTO bars (" + BAR_COLUMNS + ", trade_date)"
-            + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int STATEMENT_BATCH = 5_000;
+    private static final String UPSERT_CHUNK = "MERGE INTO bar_minutes (symbol, minute_ms, trade_date, bar_count,"
+            + " bars) KEY (symbol, minute_ms) VALUES (?, ?, ?, ?, ?)";
+    private static final String READ_CHUNK = "SELECT bars FROM bar_minutes WHERE symbol = ? AND minute_ms = ?";
+    /** Bars a transaction holds before writing them out (an import of a big file is one transaction). */
+    private static final int PENDING_LIMIT = 100_000;
 
     private final StoreLocation location;
     private final String url;
@@ -63,7 +67,8 @@ public final class BarStore implements AutoCloseable {
         }
         JdbcConnectionPool pool = connect(location, url);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new V4__bar_minutes()).load().migrate();
             return new BarStore(location, url, pool);
         } catch (FlywayException e) {
             pool.dispose();
@@ -154,8 +159,9 @@ public final class BarStore implements AutoCloseable {
     /** What may be done inside one durable write; valid only during {@link #writeDurably}. */
     public final class Writes {
         private final Connection connection;
-        private PreparedStatement upsert;
-        private int pending;
+        /** Bars by symbol-minute, in arrival order within each, until written out. */
+        private final Map<ChunkKey, List<Bar>> pending = new LinkedHashMap<>();
+        private int pendingBars;
         private final TradeDates dates = new TradeDates();
 
         private Writes(Connection connection) {
@@ -166,26 +172,46 @@ public final class BarStore implements AutoCloseable {
             for (Bar bar : bars) {
                 upsert(bar);
             }
-            flushBatch();
         }
 
-        /** Adds one bar to the transaction; statements are sent in batches. */
+        /** Adds one bar to the transaction; a later bar with the same symbol and start replaces it. */
         public void upsert(Bar bar) throws SQLException {
-            if (upsert == null) {
-                upsert = connection.prepareStatement(UPSERT_BAR);
-            }
-            bindBar(upsert, bar, dates.of(bar.start()));
-            upsert.addBatch();
-            if (++pending == STATEMENT_BATCH) {
-                flushBatch();
+            pending.computeIfAbsent(new ChunkKey(bar.symbol(), MinuteChunk.minuteOf(bar.start())),
+                    key -> new ArrayList<>(4)).add(bar);
+            if (++pendingBars >= PENDING_LIMIT) {
+                writePending();
             }
         }
 
-        private void flushBatch() throws SQLException {
-            if (pending > 0) {
-                upsert.executeBatch();
-                pending = 0;
+        /** Merges the pending bars into their stored minutes: one read and one write per symbol-minute. */
+        private void writePending() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
             }
+            try (PreparedStatement read = connection.prepareStatement(READ_CHUNK);
+                 PreparedStatement write = connection.prepareStatement(UPSERT_CHUNK)) {
+                for (Map.Entry<ChunkKey, List<Bar>> entry : pending.entrySet()) {
+                    ChunkKey key = entry.getKey();
+                    read.setString(1, key.symbol());
+                    read.setLong(2, key.minute());
+                    byte[] stored = null;
+                    try (ResultSet rows = read.executeQuery()) {
+                        if (rows.next()) {
+                            stored = rows.getBytes(1);
+                        }
+                    }
+                    byte[] merged = MinuteChunk.merge(stored, key.minute(), entry.getValue());
+                    write.setString(1, key.symbol());
+                    write.setLong(2, key.minute());
+                    write.setObject(3, dates.of(key.minute()));
+                    write.setInt(4, MinuteChunk.count(merged));
+                    write.setBytes(5, merged);
+                    write.addBatch();
+                }
+                write.executeBatch();
+            }
+            pending.clear();
+            pendingBars = 0;
         }
 
         /** Records a covered span; returns its id. */
@@ -225,10 +251,7 @@ public final class BarStore implements AutoCloseable {
         }
 
         private void finish() throws SQLException {
-            flushBatch();
-            if (upsert != null) {
-                upsert.close();
-            }
+            writePending();
         }
     }
 
@@ -259,6 +282,9 @@ public final class BarStore implements AutoCloseable {
         return result;
     }
 
+    private record ChunkKey(String symbol, long minute) {
+    }
+
     /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
     private static final class TradeDates {
         private long dayStart = Long.MAX_VALUE;
@@ -275,38 +301,6 @@ public final class BarStore implements AutoCloseable {
         }
     }
 
-    private static void bindBar(PreparedStatement statement, Bar bar, LocalDate tradeDate) throws SQLException {
-        statement.setString(1, bar.symbol());
-        statement.setLong(2, bar.start());
-        statement.setLong(3, bar.end());
-        statement.setDouble(4, bar.open());
-        statement.setDouble(5, bar.high());
-        statement.setDouble(6, bar.low());
-        statement.setDouble(7, bar.close());
-        statement.setDouble(8, bar.volume());
-        statement.setDouble(9, bar.vwap());
-        setOptional(statement, 10, bar.accumulatedVolume());
-        setOptional(statement, 11, bar.dayOpen());
-        setOptional(statement, 12, bar.dayVwap());
-        setOptional(statement, 13, bar.averageTradeSize());
-        statement.setBoolean(14, bar.otc());
-        statement.setString(15, bar.source().id());
-        statement.setObject(16, tradeDate);
-    }
-
-    private static void setOptional(PreparedStatement statement, int index, double value) throws SQLException {
-        if (Double.isNaN(value)) {
-            statement.setNull(index, java.sql.Types.DOUBLE);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
-    private static double getOptional(ResultSet rows, int index) throws SQLException {
-        double value = rows.getDouble(index);
-        return rows.wasNull() ? Double.NaN : value;
-    }
-
     /** Bars of a symbol with start in [from, to), in time order. */
     public List<Bar> bars(String symbol, long from, long to) {
         List<Bar> bars = new ArrayList<>();
@@ -317,17 +311,24 @@ public final class BarStore implements AutoCloseable {
     /** The last {@code count} bars of a symbol with start in [from, to), newest first. */
     public List<Bar> lastBars(String symbol, long from, long to, int count) {
         return query("read bars from", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + BAR_COLUMNS
-                    + " FROM bars WHERE symbol = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms DESC"
-                    + " FETCH FIRST ? ROWS ONLY")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
+                    + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms DESC")) {
                 statement.setString(1, symbol);
-                statement.setLong(2, from);
+                statement.setLong(2, MinuteChunk.minuteOf(from));
                 statement.setLong(3, to);
-                statement.setInt(4, count);
+                statement.setFetchSize(64);
                 List<Bar> bars = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        bars.add(readBar(rows));
+                    while (bars.size() < count && rows.next()) {
+                        long minute = rows.getLong(1);
+                        byte[] chunk = rows.getBytes(2);
+                        ByteBuffer in = ByteBuffer.wrap(chunk);
+                        for (int i = MinuteChunk.count(chunk) - 1; i >= 0 && bars.size() < count; i--) {
+                            long start = MinuteChunk.startAt(chunk, minute, i);
+                            if (start >= from && start < to) {
+                                bars.add(MinuteChunk.readAt(in, symbol, start, i));
+                            }
+                        }
                     }
                 }
                 return bars;
@@ -338,15 +339,15 @@ public final class BarStore implements AutoCloseable {
     /** Streams bars of a symbol with start in [from, to) in time order, without holding them all. */
     public void forEachBar(String symbol, long from, long to, Consumer<Bar> consumer) {
         query("read bars from", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + BAR_COLUMNS
-                    + " FROM bars WHERE symbol = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
+                    + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
                 statement.setString(1, symbol);
-                statement.setLong(2, from);
+                statement.setLong(2, MinuteChunk.minuteOf(from));
                 statement.setLong(3, to);
-                statement.setFetchSize(10_000);
+                statement.setFetchSize(1_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        consumer.accept(readBar(rows));
+                        MinuteChunk.read(symbol, rows.getLong(1), rows.getBytes(2), from, to, consumer);
                     }
                 }
             }
@@ -354,16 +355,9 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    private static Bar readBar(ResultSet rows) throws SQLException {
-        return new Bar(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getDouble(4),
-                rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8), rows.getDouble(9),
-                getOptional(rows, 10), getOptional(rows, 11), getOptional(rows, 12), getOptional(rows, 13),
-                rows.getBoolean(14), Bar.Source.parse(rows.getString(15)));
-    }
-
     /** Trading days (exchange dates) with their bar counts, for one symbol or for all when null. */
     public List<DayCount> days(String symbol) {
-        String sql = "SELECT symbol, trade_date, COUNT(*) FROM bars"
+        String sql = "SELECT symbol, trade_date, SUM(bar_count) FROM bar_minutes"
                 + (symbol == null ? "" : " WHERE symbol = ?")
                 + " GROUP BY symbol, trade_date ORDER BY trade_date, symbol";
         return query("list days in", connection -> {
@@ -386,7 +380,7 @@ public final class BarStore implements AutoCloseable {
         return query("list symbols in", connection -> {
             List<String> symbols = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT DISTINCT symbol FROM bars ORDER BY symbol");
+                    "SELECT DISTINCT symbol FROM bar_minutes ORDER BY symbol");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     symbols.add(rows.getString(1));
@@ -477,7 +471,7 @@ public final class BarStore implements AutoCloseable {
 
     public long countBars() {
         return query("count bars in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM bars");
+            try (PreparedStatement statement = connection.prepareStatement("SELECT COALESCE(SUM(bar_count), 0) FROM bar_minutes");
                  ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

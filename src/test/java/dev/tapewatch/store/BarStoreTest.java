@@ -148,6 +148,78 @@ class BarStoreTest {
             assertEquals("2", versions.getString(1));
             versions.next();
             assertEquals("3", versions.getString(1));
+            versions.next();
+            assertEquals("4", versions.getString(1));
+        }
+    }
+
+    @Test
+    void migratesRowsOfVersionThreeIntoMinuteChunksExactly() throws Exception {
+        Path file = dir.resolve("v3");
+        String url = "jdbc:h2:file:" + file;
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
+        List<Bar> spy = TestBars.day("SPY", 150); // two and a half minutes
+        long t = spy.get(0).start();
+        Bar rest = Bar.of("AAPL", t + 61_000, t + 62_000, 10, 11, 9, 10.5, 700, 10.25).withSource(Bar.Source.REST);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO bars (symbol, start_ms,"
+                     + " end_ms, trade_date, open_price, high_price, low_price, close_price, volume, vwap,"
+                     + " accumulated_volume, day_open, day_vwap, avg_trade_size, otc, source)"
+                     + " VALUES (?, ?, ?, DATE '2024-01-02', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Bar bar : concat(spy, List.of(rest))) {
+                insert.setString(1, bar.symbol());
+                insert.setLong(2, bar.start());
+                insert.setLong(3, bar.end());
+                double[] values = {bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.vwap(),
+                        bar.accumulatedVolume(), bar.dayOpen(), bar.dayVwap(), bar.averageTradeSize()};
+                for (int i = 0; i < values.length; i++) {
+                    if (Double.isNaN(values[i])) {
+                        insert.setNull(4 + i, java.sql.Types.DOUBLE);
+                    } else {
+                        insert.setDouble(4 + i, values[i]);
+                    }
+                }
+                insert.setBoolean(14, bar.otc());
+                insert.setString(15, bar.source().id());
+                insert.executeUpdate();
+            }
+        }
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(file), BarStore.Mode.EXISTING)) {
+            assertEquals(spy, store.bars("SPY", 0, Long.MAX_VALUE));
+            assertEquals(List.of(rest), store.bars("AAPL", 0, Long.MAX_VALUE));
+            assertEquals(151, store.countBars());
+            assertEquals(List.of(new DayCount("AAPL", TestBars.DAY, 1), new DayCount("SPY", TestBars.DAY, 150)),
+                    store.days(null));
+        }
+    }
+
+    private static List<Bar> concat(List<Bar> a, List<Bar> b) {
+        List<Bar> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void batchesMergeIntoStoredMinutesLastWriteWinning() {
+        List<Bar> day = TestBars.day("SPY", 180);
+        try (BarStore store = create()) {
+            store.upsert(day.subList(0, 100));
+            Bar first = day.get(70);
+            Bar second = new Bar("SPY", first.start(), first.end(), first.open(), first.high() + 2, first.low(),
+                    first.close(), 42, first.vwap(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, true,
+                    Bar.Source.REST);
+            Bar third = second.withSource(Bar.Source.IMPORT);
+            // one transaction: later bars of the same minute, a replacement twice over, older bars out of order
+            List<Bar> batch = concat(List.of(second), day.subList(100, 180));
+            batch = concat(batch, List.of(third, day.get(3)));
+            store.upsert(batch);
+            List<Bar> expected = new java.util.ArrayList<>(day);
+            expected.set(70, third);
+            assertEquals(expected, store.bars("SPY", 0, Long.MAX_VALUE));
+            assertEquals(180, store.countBars());
+            assertEquals(List.of(day.get(179), day.get(178), day.get(177)),
+                    store.lastBars("SPY", 0, Long.MAX_VALUE, 3));
+            assertEquals(day.subList(59, 61), store.bars("SPY", day.get(59).start(), day.get(61).start()));
         }
     }
 
