@@ -66,64 +66,69 @@ public final class QueryExportBench {
         return store;
     }
 
-    public static Map<String, Object> query(Path dir) {
+    /** Symbol-day loads, 200 per run at random symbols and days: p50 and p99 of each run, over {@code runs}. */
+    public static Map<String, Object> query(Path dir, int runs) {
         Map<String, Object> result = new LinkedHashMap<>();
         try (BarStore store = database(dir, result)) {
             SplittableRandom random = new SplittableRandom(42);
-            int runs = 60;
-            double[] millis = new double[runs];
-            double first = 0;
-            for (int i = 0; i < runs + 1; i++) {
-                String symbol = SyntheticBars.symbol(random.nextInt(SYMBOLS));
-                LocalDate day = day(random.nextInt(DAYS));
-                long started = System.nanoTime();
-                List<Bar> bars = store.bars(symbol, ExchangeTime.startOfDay(day), ExchangeTime.endOfDay(day));
-                double elapsed = (System.nanoTime() - started) / 1e6;
-                if (bars.size() != SECONDS) {
-                    throw new IllegalStateException("expected " + SECONDS + " bars of " + symbol + " " + day
-                            + ", got " + bars.size());
+            int queries = 200;
+            double[] p50 = new double[runs];
+            double[] p99 = new double[runs];
+            double first = timeDay(store, random);
+            for (int run = 0; run < runs; run++) {
+                double[] millis = new double[queries];
+                for (int i = 0; i < queries; i++) {
+                    millis[i] = timeDay(store, random);
                 }
-                if (i == 0) {
-                    first = elapsed;
-                } else {
-                    millis[i - 1] = elapsed;
-                }
+                Arrays.sort(millis);
+                p50[run] = millis[queries / 2];
+                p99[run] = millis[(int) Math.floor(0.99 * queries)];
             }
-            Arrays.sort(millis);
             result.put("bars_per_query", SECONDS);
             result.put("first_query_ms", first);
-            result.put("p50_ms", millis[runs / 2]);
-            result.put("p99_ms", millis[(int) Math.floor(0.99 * runs)]);
+            result.put("p50_ms", new Spread(p50).figures());
+            result.put("p99_ms", new Spread(p99).figures());
         }
         return result;
     }
 
-    public static Map<String, Object> export(Path dir) throws Exception {
+    private static double timeDay(BarStore store, SplittableRandom random) {
+        String symbol = SyntheticBars.symbol(random.nextInt(SYMBOLS));
+        LocalDate day = day(random.nextInt(DAYS));
+        long started = System.nanoTime();
+        List<Bar> bars = store.bars(symbol, ExchangeTime.startOfDay(day), ExchangeTime.endOfDay(day));
+        double elapsed = (System.nanoTime() - started) / 1e6;
+        if (bars.size() != SECONDS) {
+            throw new IllegalStateException("expected " + SECONDS + " bars of " + symbol + " " + day + ", got "
+                    + bars.size());
+        }
+        return elapsed;
+    }
+
+    /** A day of one symbol exported to CSV from the database, and 1 M bars formatted alone, per run. */
+    public static Map<String, Object> export(Path dir, int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
+        double[] day = new double[runs];
+        double[] formatOnly = new double[runs];
         try (BarStore store = database(dir, new LinkedHashMap<>())) {
             String symbol = SyntheticBars.symbol(7);
             Path out = dir.resolve("export-day.csv");
-            double best = 0;
-            long rows = 0;
-            for (int round = 0; round < 3; round++) {
+            for (int run = -3; run < runs; run++) {
                 long started = System.nanoTime();
-                rows = new CsvExport(store).toFile(symbol, ExchangeTime.startOfDay(day(0)),
+                long rows = new CsvExport(store).toFile(symbol, ExchangeTime.startOfDay(day(0)),
                         ExchangeTime.endOfDay(day(0)), out, null);
-                best = Math.max(best, rows / ((System.nanoTime() - started) / 1e9));
+                double rate = rows / ((System.nanoTime() - started) / 1e9);
+                if (run == -3) {
+                    result.put("first_day_rows_per_second", rate); // a cold JVM: code not yet compiled
+                } else if (run >= 0) { // after two more warm-up exports
+                    day[run] = rate;
+                }
             }
-            result.put("day_rows", rows);
-            result.put("day_rows_per_second", best);
-            long started = System.nanoTime();
-            long week = new CsvExport(store).toFile(symbol, ExchangeTime.startOfDay(day(0)),
-                    ExchangeTime.endOfDay(day(DAYS - 1)), dir.resolve("export-5-days.csv"), null);
-            result.put("five_days_rows", week);
-            result.put("five_days_rows_per_second", week / ((System.nanoTime() - started) / 1e9));
         }
         List<Bar> million = SyntheticBars.interleaved(100, ExchangeTime.toEpochMillis(day(0), LocalTime.of(4, 0)),
                 10_000);
         Path out = dir.resolve("export-1m.csv");
-        double best = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
             try (OutputStream stream = Files.newOutputStream(out);
                  BarCsv.RowWriter writer = new BarCsv.RowWriter(new BufferedWriter(
@@ -133,10 +138,11 @@ public final class QueryExportBench {
                     writer.write(bar, false);
                 }
             }
-            best = Math.max(best, million.size() / ((System.nanoTime() - started) / 1e9));
+            formatOnly[run] = million.size() / ((System.nanoTime() - started) / 1e9);
         }
-        result.put("csv_1m_rows", million.size());
-        result.put("csv_1m_rows_per_second", best);
+        result.put("day_rows", SECONDS);
+        result.put("day_rows_per_second", new Spread(day).figures());
+        result.put("format_only_rows_per_second", new Spread(formatOnly).figures());
         result.put("csv_1m_bytes", Files.size(out));
         return result;
     }

@@ -2,7 +2,6 @@ package dev.tapewatch.cli;
 
 import dev.tapewatch.bench.DetectorBench;
 import dev.tapewatch.bench.BenchResults;
-import dev.tapewatch.bench.IngestBench;
 import dev.tapewatch.bench.QueryExportBench;
 import dev.tapewatch.detect.DetectorSettings;
 import java.io.PrintWriter;
@@ -20,14 +19,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Tapewatch, prints a table and writes the figures to --out (JSON, merged with what"
-                + " is there). WHAT: ingest, query, export, detector, chart, or all. The chart benchmark runs in a"
-                + " JVM of its own and needs a display (e.g. xvfb-run).")
+        description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
+                + " to --out (JSON, merged with what is there). WHAT: query, export, detector, chart, or all. The"
+                + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
+                + " against a SQLite recorder runs from scripts/bench.sh.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | detector | chart | all")
+    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | all")
     String what;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Working folder (default target/bench).")
@@ -36,11 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench/results.json", description = "Results file.")
     Path out;
 
-    @Option(names = "--bars", defaultValue = "2000000", description = "Bars to ingest end to end (default 2,000,000).")
-    long bars;
-
-    @Option(names = "--symbols", defaultValue = "300", description = "Symbols streamed in the ingest run (default 300).")
-    int symbols;
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each figure (default 3).")
+    int runs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Detector: market seed (default 1).")
     long seed;
@@ -54,35 +51,20 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("ingest", "query", "export", "detector", "chart").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "detector", "chart").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use ingest, query, export, detector, chart or all");
+                    + "'; use query, export, detector, chart or all (ingest: scripts/bench.sh)");
         }
-        if (all || what.equals("ingest")) {
-            Map<String, Object> endToEnd = IngestBench.endToEnd(dir, bars, symbols);
-            Map<String, Object> store = IngestBench.storeOnly(dir, symbols, (int) Math.max(1, bars / symbols));
-            Map<String, Object> decode = IngestBench.decodeOnly(symbols, (int) Math.max(1, bars / symbols));
-            Map<String, Object> naive = IngestBench.naive(dir, 20_000);
-            double ingestRate = (double) endToEnd.get("bars_per_second");
-            double storeRate = (double) store.get("bars_per_second");
-            Map<String, Object> comparison = new LinkedHashMap<>();
-            comparison.put("end_to_end_share_of_store_only", ingestRate / storeRate);
-            comparison.put("batch_writer_over_naive", storeRate / (double) naive.get("bars_per_second"));
-            results.put("ingest_end_to_end", endToEnd);
-            results.put("store_only", store);
-            results.put("decode_only", decode);
-            results.put("naive_insert_autocommit", naive);
-            results.put("ingest_comparison", comparison);
-            table(print, "Ingest: simulator at full speed → loopback websocket → decode → BarWriter → H2 file",
-                    endToEnd, store, decode, naive, comparison);
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
         if (all || what.equals("query")) {
-            Map<String, Object> query = QueryExportBench.query(dir);
+            Map<String, Object> query = QueryExportBench.query(dir, runs);
             results.put("query_day", query);
             table(print, "Query: one symbol's extended-hours day from 100 symbols × 5 days", query);
         }
         if (all || what.equals("export")) {
-            Map<String, Object> export = QueryExportBench.export(dir);
+            Map<String, Object> export = QueryExportBench.export(dir, runs);
             results.put("export_csv", export);
             table(print, "Export: CSV", export);
         }
@@ -111,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(javaBinary.toString(), "-Dprism.order=sw", "-cp",
-                System.getProperty("java.class.path"), "dev.tapewatch.bench.ChartBench", out.toString())
+                System.getProperty("java.class.path"), "dev.tapewatch.bench.ChartBench", out.toString(),
+                String.valueOf(runs))
                 .redirectErrorStream(true).start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
@@ -136,6 +119,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String format(Object value) {
+        if (value instanceof Map<?, ?> spread && spread.containsKey("median")) {
+            return format(spread.get("min")) + " / " + format(spread.get("median")) + " / " + format(spread.get("max"));
+        }
         if (value instanceof Double number) {
             return Math.abs(number) >= 1000 ? String.format(Locale.ROOT, "%,.0f", number)
                     : String.format(Locale.ROOT, "%.3f", number);

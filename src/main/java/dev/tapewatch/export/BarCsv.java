@@ -38,6 +38,8 @@ public final class BarCsv {
     public static final class RowWriter implements AutoCloseable {
         private final CsvGenerator generator;
         private long rows;
+        private long minuteStart = Long.MIN_VALUE;
+        private String minutePrefix;
 
         public RowWriter(Writer out) throws IOException {
             generator = (CsvGenerator) MAPPER.getFactory().createGenerator(out);
@@ -55,7 +57,7 @@ public final class BarCsv {
         public void write(Bar bar, boolean inSpike) throws IOException {
             generator.writeStartArray();
             generator.writeString(guardText(bar.symbol()));
-            generator.writeString(localTime(bar.start()));
+            generator.writeString(time(bar.start()));
             generator.writeNumber(bar.start());
             generator.writeNumber(bar.end());
             number(bar.open());
@@ -71,6 +73,21 @@ public final class BarCsv {
             generator.writeNumber(inSpike ? 1 : 0);
             generator.writeEndArray();
             rows++;
+        }
+
+        /** Bars come in time order: the date, hour and minute are formatted once a minute. */
+        private String time(long start) {
+            if (start % 1000 != 0) {
+                return localTime(start);
+            }
+            long minute = Math.floorDiv(start, 60_000L) * 60_000L;
+            if (minute != minuteStart) {
+                minuteStart = minute;
+                String full = localTime(minute);
+                minutePrefix = full.substring(0, full.length() - 2);
+            }
+            int second = (int) ((start - minute) / 1000);
+            return minutePrefix + (char) ('0' + second / 10) + (char) ('0' + second % 10);
         }
 
         private void number(double value) throws IOException {
@@ -105,12 +122,43 @@ public final class BarCsv {
         return (epochMillis % 1000 == 0 ? LOCAL_TIME : LOCAL_TIME_MILLIS).format(time);
     }
 
-    /** Shortest decimal that reads back as the same double; integers without a fraction. */
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * Shortest decimal that reads back as the same double; integers without a fraction. Prices and sizes have
+     * few decimals: the fewest digits d for which value·10^d is an integer m with m / 10^d == value (both exact
+     * doubles, so the division rounds as parsing "m·10^-d" does) are written from the long m, which is several
+     * times faster than going through BigDecimal; other values take that way.
+     */
     static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
+        for (int digits = 1; digits < POWERS_OF_TEN.length; digits++) {
+            double scaled = Math.rint(value * POWERS_OF_TEN[digits]);
+            if (Math.abs(scaled) >= 1L << 53) {
+                break;
+            }
+            if (scaled / POWERS_OF_TEN[digits] == value) {
+                return decimal((long) scaled, digits);
+            }
+        }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String decimal(long scaled, int digits) {
+        String magnitude = Long.toString(Math.abs(scaled));
+        StringBuilder text = new StringBuilder(magnitude.length() + 3);
+        if (scaled < 0) {
+            text.append('-');
+        }
+        if (magnitude.length() <= digits) {
+            text.append("0.").append("0".repeat(digits - magnitude.length())).append(magnitude);
+        } else {
+            int point = magnitude.length() - digits;
+            text.append(magnitude, 0, point).append('.').append(magnitude, point, magnitude.length());
+        }
+        return text.toString();
     }
 
     /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */

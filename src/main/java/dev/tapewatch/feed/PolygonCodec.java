@@ -1,6 +1,7 @@
 package dev.tapewatch.feed;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,9 +20,14 @@ import java.util.stream.Collectors;
  * element is decoded on its own, so one bad element never costs the good ones beside it.
  */
 public final class PolygonCodec {
-    /** NaN is accepted by the parser so that a NaN field rejects only its own bar, not the whole frame. */
+    /**
+     * NaN is accepted by the parser so that a NaN field rejects only its own bar, not the whole frame. Numbers
+     * are parsed with Jackson's fast double parser: the JDK's took most of the decoding time (profiled), and
+     * both give the correctly rounded double.
+     */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     private static final int EXCERPT = 160;
 
     public record Status(String status, String message) {

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -160,7 +160,7 @@ public final class BarStore implements AutoCloseable {
     public final class Writes {
         private final Connection connection;
         /** Bars by symbol-minute, in arrival order within each, until written out. */
-        private final Map<ChunkKey, List<Bar>> pending = new LinkedHashMap<>();
+        private final Map<ChunkKey, List<Bar>> pending = new HashMap<>();
         private int pendingBars;
         private final TradeDates dates = new TradeDates();
 
@@ -183,14 +183,19 @@ public final class BarStore implements AutoCloseable {
             }
         }
 
-        /** Merges the pending bars into their stored minutes: one read and one write per symbol-minute. */
+        /**
+         * Merges the pending bars into their stored minutes: one read and one write per symbol-minute, in key
+         * order (feeds deliver bars interleaved by time; in key order the writes walk the index once).
+         */
         private void writePending() throws SQLException {
             if (pending.isEmpty()) {
                 return;
             }
+            List<Map.Entry<ChunkKey, List<Bar>>> chunks = new ArrayList<>(pending.entrySet());
+            chunks.sort(Map.Entry.comparingByKey());
             try (PreparedStatement read = connection.prepareStatement(READ_CHUNK);
                  PreparedStatement write = connection.prepareStatement(UPSERT_CHUNK)) {
-                for (Map.Entry<ChunkKey, List<Bar>> entry : pending.entrySet()) {
+                for (Map.Entry<ChunkKey, List<Bar>> entry : chunks) {
                     ChunkKey key = entry.getKey();
                     read.setString(1, key.symbol());
                     read.setLong(2, key.minute());
@@ -282,7 +287,12 @@ public final class BarStore implements AutoCloseable {
         return result;
     }
 
-    private record ChunkKey(String symbol, long minute) {
+    private record ChunkKey(String symbol, long minute) implements Comparable<ChunkKey> {
+        @Override
+        public int compareTo(ChunkKey other) {
+            int bySymbol = symbol.compareTo(other.symbol);
+            return bySymbol != 0 ? bySymbol : Long.compare(minute, other.minute);
+        }
     }
 
     /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */

@@ -4,7 +4,6 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Spike;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,7 +101,7 @@ public final class BarWriter implements AutoCloseable {
 
     /** {@code threads} makes the writer's thread (the app owns thread creation: {@code Threads::named}). */
     public BarWriter(BarStore store, Function<String, ThreadFactory> threads) {
-        this(store, 200_000, 10_000, threads);
+        this(store, 200_000, 50_000, threads);
     }
 
     public BarWriter(BarStore store, int queueCapacity, int batchSize, Function<String, ThreadFactory> threads) {
@@ -283,21 +282,14 @@ public final class BarWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Feeds deliver bars interleaved by time; in key order the batch writes its symbol-minutes in index order.
-     * The sort is stable, so of two versions of one bar in a batch the later one is still written last.
-     */
-    private static final Comparator<Bar> KEY_ORDER = Comparator.comparing(Bar::symbol).thenComparingLong(Bar::start);
-
     private void write() {
-        List<Bar> ordered = new ArrayList<>(bars);
-        ordered.sort(KEY_ORDER);
+        List<Bar> batch = new ArrayList<>(bars);
         long delay = FLUSH_INTERVAL_MS;
         int attemptsWhileClosing = 0;
         while (true) {
             try {
                 store.writeDurably("store bars in", writes -> {
-                    writes.upsert(ordered);
+                    writes.upsert(batch);
                     for (Span span : touched) {
                         if (!span.hasBars()) {
                             continue;

@@ -1,0 +1,32 @@
+package dev.tapewatch.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BarCsvTest {
+    /** What the format was before the fast path: BigDecimal's plain form of the double's shortest string. */
+    private static String reference(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void numbersAreTheShortestExactDecimalsAsBefore() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(10);
+            double price = Math.round(random.nextDouble() * 5_000 * Math.pow(10, decimals)) / Math.pow(10, decimals);
+            double any = random.nextDouble() * Math.pow(10, random.nextInt(-8, 14));
+            for (double value : new double[] {price, any, -price, 0.1 + 0.2, 1e-7, 123_456_789.000_001}) {
+                String text = BarCsv.format(value);
+                assertEquals(value + 0.0, Double.parseDouble(text) + 0.0, text); // -0 is written as 0, as before
+                assertEquals(reference(value), text);
+            }
+        }
+    }
+}
