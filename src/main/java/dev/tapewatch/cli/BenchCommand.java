@@ -1,6 +1,7 @@
 package dev.tapewatch.cli;
 
 import dev.tapewatch.bench.DetectorBench;
+import dev.tapewatch.bench.IdleWindowBench;
 import dev.tapewatch.bench.BenchResults;
 import dev.tapewatch.bench.QueryExportBench;
 import dev.tapewatch.detect.DetectorSettings;
@@ -27,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | all")
+    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | all")
     String what;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Working folder (default target/bench).")
@@ -51,9 +52,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart or all (ingest: scripts/bench.sh)");
+                    + "'; use query, export, detector, chart, idle or all (ingest: scripts/bench.sh)");
         }
         if (runs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
@@ -77,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
         results.write(out);
         if (all || what.equals("chart")) {
             chart(print);
+        }
+        if (all || what.equals("idle")) {
+            idle(print);
         }
         print.println("Figures written to " + out.toAbsolutePath());
         return ExitCodes.OK;
@@ -106,6 +110,22 @@ final class BenchCommand implements Callable<Integer> {
         if (process.waitFor() != 0) {
             throw new CommandFailure("the chart benchmark failed (exit " + process.exitValue() + ")", ExitCodes.FAILURE);
         }
+    }
+
+    /** The window itself, idle: child JVMs running the app, which needs a display. */
+    private void idle(PrintWriter print) throws Exception {
+        String title = "Idle window: first-run defaults (simulator 1x, five symbols), software pipeline";
+        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank()) {
+            print.println();
+            print.println(title);
+            print.println("  skipped: needs a display; run under xvfb-run -a");
+            return;
+        }
+        Map<String, Object> idle = IdleWindowBench.run(runs);
+        BenchResults results = new BenchResults();
+        results.put("idle_window", idle);
+        results.write(out);
+        table(print, title, idle);
     }
 
     @SafeVarargs

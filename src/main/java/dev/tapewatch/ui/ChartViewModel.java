@@ -100,6 +100,9 @@ public final class ChartViewModel {
         stale = true;
     }
 
+    /** The window end last handed to the chart (feeder thread). */
+    private long followedEnd;
+
     /** Feeder thread, at most 30 times a second. */
     private void feed() {
         LiveSession current = session;
@@ -109,21 +112,24 @@ public final class ChartViewModel {
         }
         try {
             long version = current.series().version(shown);
-            long now = current.marketClock().getAsLong();
-            if (stale || version != shownVersion || !shown.equals(shownSymbol)) {
+            boolean refresh = stale;
+            if (refresh || version != shownVersion || !shown.equals(shownSymbol)) {
                 stale = false;
                 shownVersion = version;
                 shownSymbol = shown;
-                long from = following ? now - windowMillis - 60_000 : 0;
+                long from = following ? current.marketClock().getAsLong() - windowMillis - 60_000 : 0;
                 publish(ChartSnapshot.live(current.series().bars(shown, from, Long.MAX_VALUE), liveSpikes,
                         averageSeconds(current)));
             }
-            if (following && followPending.compareAndSet(false, true)) {
+            // The window moves in whole seconds, the bars' own step: an idle chart is redrawn once a second,
+            // not at every tick of this loop (measured: a smoothly scrolling axis kept the renderer busy).
+            long end = Math.floorDiv(current.marketClock().getAsLong(), 1000) * 1000 + 1000;
+            if (following && (refresh || end != followedEnd) && followPending.compareAndSet(false, true)) {
+                followedEnd = end;
                 Platform.runLater(() -> {
                     followPending.set(false);
                     if (following && live) {
-                        long end = current.marketClock().getAsLong();
-                        sink.follow(end - windowMillis, end + 1000);
+                        sink.follow(end - windowMillis, end);
                     }
                 });
             }

@@ -1,7 +1,10 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Bar;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.locks.DefaultDataSetLock;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import dev.tapewatch.market.Bars;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
@@ -226,6 +229,10 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private void applyPending() {
+        if (dataLockedByLayout()) {
+            applyAfterLayout();
+            return;
+        }
         ChartSnapshot snapshot = pending.getAndSet(null);
         if (snapshot == null) {
             return;
@@ -249,6 +256,39 @@ public final class PriceVolumeChart extends VBox {
         if (snapshot.range() != null) {
             range(snapshot.range()[0], snapshot.range()[1]);
         }
+    }
+
+    /**
+     * chartfx read-locks a chart's data sets from its layout to the end of the pulse that follows. A layout
+     * outside a pulse (attaching the chart to a scene does one) leaves them locked until the next pulse, so a
+     * write from the FX thread in between would wait for ever: the window froze. Such a write waits for the
+     * pulse instead.
+     */
+    private boolean dataLockedByLayout() {
+        for (DataSet dataSet : List.<DataSet>of(candles, closes, volumes, spikeVolumes, average)) {
+            if (dataSet.lock() instanceof DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waitingForPulse;
+
+    private void applyAfterLayout() {
+        Scene scene = getScene();
+        if (waitingForPulse || scene == null) {
+            return;
+        }
+        waitingForPulse = true;
+        Runnable[] afterPulse = new Runnable[1];
+        afterPulse[0] = () -> Platform.runLater(() -> {
+            scene.removePostLayoutPulseListener(afterPulse[0]);
+            waitingForPulse = false;
+            applyPending();
+        });
+        scene.addPostLayoutPulseListener(afterPulse[0]);
+        Platform.requestNextPulse();
     }
 
     /** Sets the visible time range and fits the value axes to the bars in it; FX thread. */

@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * The ingest race (scripts/bench.sh): a firehose in a process of its own streams the same bars to Tapewatch's
- * recording path and to the SQLite reference recorder, each in a fresh JVM, round after round; then the stages
- * alone (decode, store) and a naive recorder (one autocommitted INSERT per bar) as the floor.
+ * recording path, to the SQLite reference recorder, and to a client that only receives (the ceiling for any
+ * recorder on this websocket client and machine), each in a fresh JVM, round after round; then the stages alone
+ * (decode, store) and a naive recorder (one autocommitted INSERT per bar) as the floor.
  * {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
  */
 public final class IngestBench {
@@ -37,17 +38,25 @@ public final class IngestBench {
         Path dir = Path.of(args[3]);
         double[] tapewatch = new double[runs];
         double[] sqlite = new double[runs];
+        double[] receive = new double[runs];
         double[] store = new double[runs];
         double[] decode = new double[runs];
         double[] naive = new double[runs];
         long lost = 0;
         for (int run = 0; run < runs; run++) {
             // alternate who goes first, so neither always meets a warmer page cache
-            for (String contender : run % 2 == 0 ? List.of("tapewatch", "sqlite") : List.of("sqlite", "tapewatch")) {
+            for (String contender : run % 2 == 0 ? List.of("tapewatch", "sqlite", "receive")
+                    : List.of("receive", "sqlite", "tapewatch")) {
                 long[] result = race(contender, bars, symbols, dir);
                 double rate = result[1] / (result[0] / 1e9);
-                (contender.equals("tapewatch") ? tapewatch : sqlite)[run] = rate;
-                lost += bars - result[1];
+                switch (contender) {
+                    case "tapewatch" -> tapewatch[run] = rate;
+                    case "sqlite" -> sqlite[run] = rate;
+                    default -> receive[run] = rate;
+                }
+                if (!contender.equals("receive")) {
+                    lost += bars - result[1];
+                }
                 System.out.printf(Locale.ROOT, "  run %d %-10s %,10.0f bars/s (%,d stored)%n", run + 1, contender,
                         rate, result[1]);
             }
@@ -63,6 +72,7 @@ public final class IngestBench {
         figures.put("tapewatch_record_bars_per_second", ours.figures());
         figures.put("sqlite_reference_bars_per_second", new Spread(sqlite).figures());
         figures.put("tapewatch_over_sqlite", ours.over(new Spread(sqlite)).figures());
+        figures.put("receive_only_bars_per_second", new Spread(receive).figures());
         figures.put("store_only_bars_per_second", new Spread(store).figures());
         figures.put("decode_only_bars_per_second", new Spread(decode).figures());
         figures.put("naive_bars_per_second", new Spread(naive).figures());
@@ -73,6 +83,7 @@ public final class IngestBench {
         row("Tapewatch record path (bars/s)", ours);
         row("SQLite reference recorder (bars/s)", new Spread(sqlite));
         row("ratio Tapewatch / SQLite", ours.over(new Spread(sqlite)));
+        row("receive only, same client (bars/s)", new Spread(receive));
         row("store only, BarWriter (bars/s)", new Spread(store));
         row("decode only (bars/s)", new Spread(decode));
         row("naive INSERT per bar (bars/s)", new Spread(naive));

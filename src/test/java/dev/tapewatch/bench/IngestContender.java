@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * One recorder against a running firehose, in a JVM of its own: {@code IngestContender tapewatch|sqlite URL BARS DIR}.
+ * One recorder against a running firehose, in a JVM of its own:
+ * {@code IngestContender tapewatch|sqlite|receive URL BARS DIR}.
  * Times from connecting until all BARS are stored (committed, on disk), then prints
  * {@code RESULT seconds stored received peakRssBytes}.
  */
@@ -26,10 +27,10 @@ public final class IngestContender {
         URI url = URI.create(args[1]);
         long bars = Long.parseLong(args[2]);
         Path dir = IngestBench.freshFolder(Path.of(args[3]), args[0]);
-        if (args[0].equals("tapewatch")) {
-            tapewatch(url, bars, dir);
-        } else {
-            sqlite(url, bars, dir);
+        switch (args[0]) {
+            case "tapewatch" -> tapewatch(url, bars, dir);
+            case "sqlite" -> sqlite(url, bars, dir);
+            default -> receiveOnly(url, bars);
         }
         System.exit(0);
     }
@@ -62,6 +63,39 @@ public final class IngestContender {
             }, bars, started);
             report(seconds, recorder.stored(), recorder.stored());
         }
+    }
+
+    /** The ceiling for any recorder on this websocket client: frames received and their bars counted, no more. */
+    private static void receiveOnly(URI url, long bars) throws Exception {
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        long started = System.nanoTime();
+        jakarta.websocket.Session session = org.glassfish.tyrus.client.ClientManager.createClient().connectToServer(
+                new jakarta.websocket.Endpoint() {
+                    @Override
+                    public void onOpen(jakarta.websocket.Session opened, jakarta.websocket.EndpointConfig config) {
+                        opened.addMessageHandler(new jakarta.websocket.MessageHandler.Whole<String>() {
+                            @Override
+                            public void onMessage(String text) {
+                                received.addAndGet(count(text, "\"ev\":\"A\""));
+                                if (text.contains("auth_success")) {
+                                    opened.getAsyncRemote().sendText("{\"action\":\"subscribe\",\"params\":\"A.*\"}");
+                                }
+                            }
+                        });
+                    }
+                }, jakarta.websocket.ClientEndpointConfig.Builder.create().build(), URI.create(url + "/stocks"));
+        session.getBasicRemote().sendText("{\"action\":\"auth\",\"params\":\"bench\"}");
+        double seconds = awaitStored(received::get, bars, started);
+        report(seconds, received.get(), received.get());
+        session.close();
+    }
+
+    private static long count(String text, String needle) {
+        long found = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            found++;
+        }
+        return found;
     }
 
     private static double awaitStored(LongSupplier stored, long bars, long started) throws InterruptedException {

@@ -1,0 +1,81 @@
+package dev.tapewatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The window left alone on its first-run defaults (simulator at 1x, five symbols): its process's CPU use over
+ * 30 s once it has settled for 20 s, and its resident memory then. Each run is a fresh app process with an empty
+ * home folder, so it starts as a new user's would. Linux only (reads /proc); needs a display.
+ */
+public final class IdleWindowBench {
+    private static final long SETTLE_MILLIS = 20_000;
+    private static final long MEASURE_MILLIS = 30_000;
+    /** Clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100;
+
+    private IdleWindowBench() {
+    }
+
+    public static Map<String, Object> run(int runs) throws Exception {
+        double[] cpu = new double[runs];
+        double[] rss = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            double[] figures = once();
+            cpu[run] = figures[0];
+            rss[run] = figures[1];
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("idle_cpu_percent_of_one_core", new Spread(cpu).figures());
+        result.put("idle_rss_mb", new Spread(rss).figures());
+        return result;
+    }
+
+    private static double[] once() throws Exception {
+        Path home = Files.createTempDirectory("tapewatch-idle");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dprism.order=sw", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "dev.tapewatch.Main").redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+        builder.environment().put("HOME", home.toString());
+        builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().remove("XDG_DATA_HOME");
+        Process app = builder.start();
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+            requireAlive(app, home);
+            long before = cpuTicks(app.pid());
+            long started = System.nanoTime();
+            Thread.sleep(MEASURE_MILLIS);
+            requireAlive(app, home);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double percent = (cpuTicks(app.pid()) - before) / TICKS / seconds * 100;
+            return new double[] {percent, residentKilobytes(app.pid()) / 1024.0};
+        } finally {
+            app.toHandle().destroy();
+            app.waitFor();
+        }
+    }
+
+    private static void requireAlive(Process app, Path home) throws IOException {
+        if (!app.isAlive()) {
+            throw new IllegalStateException("the window exited early: " + Files.readString(home.resolve("app.log")));
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long residentKilobytes(long pid) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"));
+        return lines.stream().filter(line -> line.startsWith("VmRSS:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(-1L);
+    }
+}
