@@ -19,7 +19,8 @@ public final class DetectorConfig {
                     number(config, "minMultiple", d.minMultiple()),
                     number(config, "priceThreshold", d.priceThreshold()),
                     number(config, "minReturn", d.minReturn()),
-                    (int) number(config, "cooldownSeconds", d.cooldownSeconds()));
+                    (int) number(config, "cooldownSeconds", d.cooldownSeconds()),
+                    number(config, "minScore", d.minScore()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Detector settings in " + config.file() + " are invalid: " + e.getMessage()
                     + ". Fix or remove the detector.* lines.", e);
@@ -34,6 +35,7 @@ public final class DetectorConfig {
         config.set(PREFIX + "priceThreshold", Double.toString(settings.priceThreshold()));
         config.set(PREFIX + "minReturn", Double.toString(settings.minReturn()));
         config.set(PREFIX + "cooldownSeconds", Integer.toString(settings.cooldownSeconds()));
+        config.set(PREFIX + "minScore", Double.toString(settings.minScore()));
     }
 
     private static double number(AppConfig config, String key, double fallback) {

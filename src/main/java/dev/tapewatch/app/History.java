@@ -37,14 +37,20 @@ public final class History {
             }
             bars.add(bar);
         });
-        return new Day(symbol, date, bars, SpikeDetector.detect(symbol, bars, settings),
-                Coverage.gaps(symbol, store.coverage(from, to)));
+        List<Coverage.Gap> gaps = Coverage.gaps(symbol, store.coverage(from, to));
+        return new Day(symbol, date, bars, SpikeDetector.detect(symbol, bars, settings, spans(gaps)), gaps);
     }
 
-    /** The spikes the detector finds over a symbol's stored day. */
+    /** The spikes the detector finds over a symbol's stored day, knowing which seconds were not recorded. */
     public static List<Spike> detect(BarStore store, String symbol, LocalDate day, DetectorSettings settings) {
-        List<Bar> bars = store.bars(symbol, ExchangeTime.startOfDay(day), ExchangeTime.endOfDay(day));
-        return SpikeDetector.detect(symbol, bars, settings);
+        long from = ExchangeTime.startOfDay(day);
+        long to = ExchangeTime.endOfDay(day);
+        List<Bar> bars = store.bars(symbol, from, to);
+        return SpikeDetector.detect(symbol, bars, settings, spans(Coverage.gaps(symbol, store.coverage(from, to))));
+    }
+
+    private static List<long[]> spans(List<Coverage.Gap> gaps) {
+        return gaps.stream().map(gap -> new long[] {gap.start(), gap.end()}).toList();
     }
 
     /** Re-scores a stored day with these settings and replaces its stored spikes; returns the new ones. */

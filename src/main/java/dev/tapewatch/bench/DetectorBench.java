@@ -2,7 +2,6 @@ package dev.tapewatch.bench;
 
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;
-import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.sim.InjectedEvent;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores the spike detector against the simulator's ground truth over a full extended-hours day: an event
- * counts as found when a spike overlaps it; a spike is right when it overlaps an event.
+ * Scores the spike detector over full extended-hours days against ground truth: the simulator's own events, and
+ * those of the independent {@link EvaluationTape}.
  */
 public final class DetectorBench {
     /** The outcome; {@code delays} are seconds from each found event's start to its spike's first second. */
@@ -65,59 +64,112 @@ public final class DetectorBench {
     private DetectorBench() {
     }
 
+    /** Both tapes over {@code count} seeds from {@code firstSeed}: each figure's spread over the seeds. */
+    public static Map<String, Object> seeds(long firstSeed, int count, LocalDate date, int symbols,
+                                            DetectorSettings settings) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (String tape : List.of("simulator", "tape")) {
+            double[][] values = new double[5][count];
+            long events = 0;
+            for (int i = 0; i < count; i++) {
+                Result result = tape.equals("simulator") ? run(firstSeed + i, date, symbols, settings)
+                        : tape(firstSeed + i, date, symbols, settings);
+                values[0][i] = result.precision();
+                values[1][i] = result.recall();
+                values[2][i] = result.f1();
+                values[3][i] = result.delayPercentile(50);
+                values[4][i] = result.barsPerSecond();
+                events += result.events();
+            }
+            figures.put(tape + "_events_scored", events);
+            figures.put(tape + "_precision", new Spread(values[0]).figures());
+            figures.put(tape + "_recall", new Spread(values[1]).figures());
+            figures.put(tape + "_f1", new Spread(values[2]).figures());
+            figures.put(tape + "_median_delay_s", new Spread(values[3]).figures());
+            figures.put(tape + "_bars_per_second", new Spread(values[4]).figures());
+        }
+        return figures;
+    }
+
+    /** Scores against the simulator's own ground truth (the model the detector was first tuned on). */
     public static Result run(long seed, LocalDate date, int symbolCount, DetectorSettings settings) {
         SimulatedMarket market = new SimulatedMarket(seed);
         List<String> symbols = SimSymbol.DEFAULTS.subList(0, Math.min(symbolCount, SimSymbol.DEFAULTS.size()));
         long from = ExchangeTime.startOfDay(date);
         long to = ExchangeTime.endOfDay(date);
-        List<List<Bar>> barsBySymbol = new ArrayList<>();
-        long bars = 0;
+        List<EvaluationTape.Day> days = new ArrayList<>();
         for (String symbol : symbols) {
-            List<Bar> day = market.day(symbol, date).bars(from, to);
-            barsBySymbol.add(day);
-            bars += day.size();
+            days.add(new EvaluationTape.Day(symbol, market.day(symbol, date).bars(from, to),
+                    market.events(symbol, date), List.of(), List.of()));
         }
+        return score(days, settings);
+    }
+
+    /** Scores against the independent evaluation tape ({@link EvaluationTape}). */
+    public static Result tape(long seed, LocalDate date, int symbolCount, DetectorSettings settings) {
+        List<EvaluationTape.Day> days = new ArrayList<>();
+        for (int i = 0; i < symbolCount; i++) {
+            days.add(EvaluationTape.day(seed, date, i, symbolCount));
+        }
+        return score(days, settings);
+    }
+
+    /**
+     * An event of at least {@link #SCORED_MULTIPLE} times the local mean counts as found when a spike overlaps
+     * it; a spike is right when it overlaps any event, and is not counted when it overlaps an excused span
+     * (the opening cross).
+     */
+    static Result score(List<EvaluationTape.Day> days, DetectorSettings settings) {
+        long bars = 0;
         int events = 0;
         int spikes = 0;
         int found = 0;
         int right = 0;
         List<Double> delays = new ArrayList<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            List<InjectedEvent> truth = market.events(symbols.get(i), date);
-            List<Spike> detected = SpikeDetector.detect(symbols.get(i), barsBySymbol.get(i), settings);
-            events += truth.size();
+        for (EvaluationTape.Day day : days) {
+            bars += day.bars().size();
+            List<Spike> detected = SpikeDetector.detect(day.symbol(), day.bars(), settings).stream()
+                    .filter(spike -> day.excused().stream().noneMatch(span -> overlaps(spike, span[0], span[1])))
+                    .toList();
             spikes += detected.size();
             for (Spike spike : detected) {
-                if (truth.stream().anyMatch(event -> overlaps(spike, event))) {
+                if (day.events().stream().anyMatch(event -> overlaps(spike, event.start(), event.end()))) {
                     right++;
                 }
             }
-            for (InjectedEvent event : truth) {
-                Spike first = detected.stream().filter(spike -> overlaps(spike, event)).findFirst().orElse(null);
+            for (InjectedEvent event : day.events()) {
+                if (event.volumeMultiple() < SCORED_MULTIPLE) {
+                    continue;
+                }
+                events++;
+                Spike first = detected.stream().filter(spike -> overlaps(spike, event.start(), event.end()))
+                        .findFirst().orElse(null);
                 if (first != null) {
                     found++;
                     delays.add(Math.max(0, first.start() - event.start()) / 1000.0);
                 }
             }
         }
-        double throughput = throughput(symbols, barsBySymbol, bars, settings);
-        return new Result(symbols.size(), bars, events, spikes, found, right,
+        double throughput = throughput(days, bars, settings);
+        return new Result(days.size(), bars, events, spikes, found, right,
                 delays.stream().mapToDouble(Double::doubleValue).toArray(), throughput);
     }
 
-    private static boolean overlaps(Spike spike, InjectedEvent event) {
-        return spike.start() < event.end() && spike.end() > event.start();
+    /** The acceptance is for events of this many times the local mean or more. */
+    static final double SCORED_MULTIPLE = 10;
+
+    private static boolean overlaps(Spike spike, long start, long end) {
+        return spike.start() < end && spike.end() > start;
     }
 
     /** Bars per second through the detector on this thread, best of several rounds after a warm-up. */
-    private static double throughput(List<String> symbols, List<List<Bar>> barsBySymbol, long bars,
-                                     DetectorSettings settings) {
+    private static double throughput(List<EvaluationTape.Day> days, long bars, DetectorSettings settings) {
         double best = 0;
         long sink = 0;
         for (int round = 0; round < 6; round++) {
             long started = System.nanoTime();
-            for (int i = 0; i < symbols.size(); i++) {
-                sink += SpikeDetector.detect(symbols.get(i), barsBySymbol.get(i), settings).size();
+            for (EvaluationTape.Day day : days) {
+                sink += SpikeDetector.detect(day.symbol(), day.bars(), settings).size();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             best = Math.max(best, bars / seconds);

@@ -10,16 +10,20 @@ import java.util.function.Consumer;
  * Finds volume and price spikes in one symbol's bars, fed in time order; O(1) amortised per bar, memory
  * bounded by the window. The same code runs live and over a stored day, so both find the same spikes.
  *
- * <p>Baselines are moving windows of <em>time</em>: a second without a bar had no trades, so it counts as
- * zero volume and no price change. An exact window (rather than an EWMA) makes "warmed up" mean exactly one
- * window of time and gives a replaced second an exact correction; median/MAD would cost O(log W) a bar.
+ * <p>Activity is counted in trades where the bar says how many (volume / average trade size), else in volume:
+ * one block print is not a burst of trading, and a thin name's seconds only compare that way. Its baseline is a
+ * moving window of <em>time</em> (a second without a bar had no trades), with three guards measured on two
+ * tapes ({@code tapewatch bench detector}, README): the activity must also be {@code minMultiple} times the
+ * usual, the larger of the moving average and an ordinary trading second (an EWMA over bars, so a thin name's
+ * empty seconds do not make every trade a burst); the deviation is floored at half an ordinary second; and a
+ * flagged value enters the baseline clipped to the threshold, so one burst does not hide the next.
  *
- * <p>Per-second volume is heavy-tailed, so a z-score alone flags ordinary seconds: on the simulator's day
- * ({@code tapewatch bench detector}) z &ge; 4 alone had precision 0.04. Three guards, each measured there,
- * bring precision and recall to about 0.99: the volume must also be {@code minMultiple} times the usual
- * volume, which is the larger of the moving average and an ordinary bar (so in thin hours a few trades
- * after a quiet spell are not a burst); the deviation is floored at half an ordinary bar; and a flagged
- * value enters the baseline clipped to the threshold, so one burst does not hide the next.
+ * <p>Price moves are |log return| per square root of the seconds since the previous bar (prices diffuse), scored
+ * against an EWMA mean and deviation over the seconds that traded; after a pause longer than the window the
+ * baseline no longer describes the market, so such a bar is never a price spike by itself. Seconds known not to
+ * be recorded ({@link #unrecorded}) restart the baselines rather than count as quiet. A spike whose peak score
+ * stays below {@code minScore} is not reported: on both tapes, real events scored far above the noise a z of 4
+ * lets through.
  *
  * <p>Re-sent bars: a replacement of the latest second corrects the baselines in place but does not revisit
  * the decision already made for that second; a replacement of an older second is too late for live
@@ -31,10 +35,13 @@ public final class SpikeDetector {
     private final String symbol;
     private final DetectorSettings settings;
     private final Consumer<Spike> sink;
-    private final MovingWindow volumes;
-    private final MovingWindow moves;
+    private MovingWindow activities;
+    private MovingWindow volumes;
     private final double typicalWeight;
-    private double typicalBar;
+    private double typicalActivity;
+    private double moveMean;
+    private double moveVariance;
+    private long movesSeen;
     private double lastClose = Double.NaN;
     private double closeBefore = Double.NaN;
     private long lastStart = Long.MIN_VALUE;
@@ -45,18 +52,62 @@ public final class SpikeDetector {
         this.symbol = symbol;
         this.settings = settings;
         this.sink = sink;
+        this.activities = new MovingWindow(settings.windowSeconds());
         this.volumes = new MovingWindow(settings.windowSeconds());
-        this.moves = new MovingWindow(settings.windowSeconds());
         this.typicalWeight = 2.0 / (settings.windowSeconds() + 1);
     }
 
     /** Runs a fresh detector over bars of one symbol in time order and returns the spikes it found. */
     public static List<Spike> detect(String symbol, List<Bar> bars, DetectorSettings settings) {
+        return detect(symbol, bars, settings, List.of());
+    }
+
+    /** As {@link #detect(String, List, DetectorSettings)}, knowing the spans {from, to} that were not recorded. */
+    public static List<Spike> detect(String symbol, List<Bar> bars, DetectorSettings settings,
+                                     List<long[]> unrecorded) {
         List<Spike> spikes = new ArrayList<>();
         SpikeDetector detector = new SpikeDetector(symbol, settings, spikes::add);
+        unrecorded.forEach(span -> detector.unrecorded(span[0], span[1]));
         bars.forEach(detector::accept);
         detector.finish();
         return spikes;
+    }
+
+    /**
+     * The seconds in [from, to) were not recorded: they are unknown, not quiet. The first bar after them starts
+     * the baselines afresh (the detector warms up again for one window) instead of being compared with seconds
+     * counted as empty, and its price is not compared with the last one before the gap.
+     */
+    public void unrecorded(long from, long to) {
+        unrecorded.add(new long[] {from, to});
+    }
+
+    private final List<long[]> unrecorded = new ArrayList<>();
+
+    /**
+     * Whether a span not recorded lies between the previous bar and one starting at {@code start} (a span with
+     * bars in it, such as a day imported without coverage, is not a hole between two of them).
+     */
+    private boolean unrecordedBefore(long start) {
+        if (lastStart == Long.MIN_VALUE) {
+            return false;
+        }
+        for (long[] span : unrecorded) {
+            if (span[0] >= lastStart && span[1] <= start + 1000 && span[1] > span[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void restartBaselines() {
+        activities = new MovingWindow(settings.windowSeconds());
+        volumes = new MovingWindow(settings.windowSeconds());
+        typicalActivity = 0;
+        movesSeen = 0;
+        lastClose = Double.NaN;
+        closeBefore = Double.NaN;
+        lastStart = Long.MIN_VALUE;
     }
 
     public void accept(Bar bar) {
@@ -70,32 +121,42 @@ public final class SpikeDetector {
             return;
         }
         closeIfCooledDown(bar.start());
-        volumes.advanceTo(second);
-        moves.advanceTo(second);
-        boolean warm = volumes.seconds() >= settings.windowSeconds();
+        if (unrecordedBefore(bar.start())) {
+            restartBaselines();
+        }
+        activities.advanceTo(second);
+        boolean warm = activities.seconds() >= settings.windowSeconds();
+        double elapsedSeconds = lastStart == Long.MIN_VALUE ? Double.NaN : (bar.start() - lastStart) / 1000.0;
 
-        double volume = bar.volume();
-        double volumeMean = volumes.mean();
-        double volumeDeviation = volumeDeviation();
-        double volumeScore = (volume - volumeMean) / volumeDeviation;
-        double move = move(bar.close(), lastClose);
-        double moveMean = moves.mean();
-        double moveDeviation = Math.max(moves.deviation(), 1e-6);
+        double activity = activity(bar);
+        double activityMean = activities.mean();
+        double activityDeviation = activityDeviation();
+        double volumeScore = (activity - activityMean) / activityDeviation;
+        double move = move(bar.close(), lastClose, elapsedSeconds);
+        double moveDeviation = Math.max(Math.sqrt(moveVariance), 1e-6);
         double moveScore = (move - moveMean) / moveDeviation;
 
-        boolean volumeFlag = warm && volumeScore >= settings.volumeThreshold() && volume >= settings.minVolume()
-                && volume >= settings.minMultiple() * Math.max(volumeMean, typicalBar);
-        boolean priceFlag = warm && moveScore >= settings.priceThreshold() && move >= settings.minReturn();
+        boolean volumeFlag = warm && volumeScore >= settings.volumeThreshold() && bar.volume() >= settings.minVolume()
+                && activity >= settings.minMultiple() * Math.max(activityMean, typicalActivity);
+        // A price after a pause longer than the window (a quiet spell, or a recording gap) is judged against a
+        // baseline that no longer describes the market: it is never a spike by itself.
+        boolean priceFlag = warm && movesSeen >= settings.windowSeconds() && elapsedSeconds <= settings.windowSeconds()
+                && moveScore >= settings.priceThreshold()
+                && Math.abs(Math.log(bar.close() / lastClose)) >= settings.minReturn();
         if (volumeFlag || priceFlag) {
             double score = Math.max(volumeFlag ? volumeScore : 0, priceFlag ? moveScore : 0);
-            flag(bar.start(), volumeFlag, priceFlag, score, volume / Math.max(volumeMean, 1));
+            flag(bar.start(), volumeFlag, priceFlag, score, bar.volume() / Math.max(volumeMean(), 1));
         }
-        double volumeCap = volumeMean + settings.volumeThreshold() * volumeDeviation;
-        double baselineVolume = warm ? Math.min(volume, volumeCap) : volume;
-        volumes.add(second, baselineVolume);
-        double moveCap = moveMean + settings.priceThreshold() * moveDeviation;
-        moves.add(second, warm ? Math.min(move, moveCap) : move);
-        typicalBar += (baselineVolume - typicalBar) * (typicalBar == 0 ? 1 : typicalWeight);
+        double activityCap = activityMean + settings.volumeThreshold() * activityDeviation;
+        double baselineActivity = warm ? Math.min(activity, activityCap) : activity;
+        activities.add(second, baselineActivity);
+        volumes.add(second, warm ? Math.min(bar.volume(), bar.volume() * baselineActivity / Math.max(activity, 1e-9))
+                : bar.volume());
+        typicalActivity += (baselineActivity - typicalActivity) * (typicalActivity == 0 ? 1 : typicalWeight);
+        if (!Double.isNaN(move) && elapsedSeconds <= settings.windowSeconds()) {
+            double moveCap = moveMean + settings.priceThreshold() * moveDeviation;
+            addMove(movesSeen >= settings.windowSeconds() ? Math.min(move, moveCap) : move);
+        }
         closeBefore = lastClose;
         lastClose = bar.close();
         lastStart = bar.start();
@@ -104,7 +165,9 @@ public final class SpikeDetector {
     /** Closes a spike still open at the end of the data. */
     public void finish() {
         if (open != null) {
-            sink.accept(open.toSpike(symbol));
+            if (open.peakScore >= settings.minScore()) {
+                sink.accept(open.toSpike(symbol));
+            }
             open = null;
         }
     }
@@ -121,17 +184,47 @@ public final class SpikeDetector {
         return lateBars;
     }
 
-    private double volumeDeviation() {
-        return Math.max(Math.max(volumes.deviation(), FLOOR_SHARE_OF_TYPICAL_BAR * typicalBar), 1);
+    private double activityDeviation() {
+        return Math.max(Math.max(activities.deviation(), FLOOR_SHARE_OF_TYPICAL_BAR * typicalActivity), 1);
     }
 
-    private static double move(double close, double previous) {
-        return Double.isNaN(previous) || previous <= 0 || close <= 0 ? 0 : Math.abs(Math.log(close / previous));
+    private double volumeMean() {
+        return volumes.mean();
+    }
+
+    /**
+     * How much trading a second held: its number of trades where the provider says (volume / average trade
+     * size), else its volume. Counting trades keeps one large print (a block) from looking like a burst of
+     * trading, and is how a thin name's seconds compare at all.
+     */
+    private static double activity(Bar bar) {
+        double size = bar.averageTradeSize();
+        return Double.isFinite(size) && size > 0 ? bar.volume() / size : bar.volume();
+    }
+
+    /** |log return| per square root of the seconds it took (prices diffuse): NaN without a previous close. */
+    private static double move(double close, double previous, double elapsedSeconds) {
+        if (Double.isNaN(previous) || previous <= 0 || close <= 0 || !(elapsedSeconds > 0)) {
+            return Double.NaN;
+        }
+        return Math.abs(Math.log(close / previous)) / Math.sqrt(elapsedSeconds);
+    }
+
+    /** Moves enter an exponentially weighted mean and variance over the seconds that traded. */
+    private void addMove(double move) {
+        if (movesSeen++ == 0) {
+            moveMean = move;
+            moveVariance = 0;
+            return;
+        }
+        double difference = move - moveMean;
+        moveMean += typicalWeight * difference;
+        moveVariance = (1 - typicalWeight) * (moveVariance + typicalWeight * difference * difference);
     }
 
     private void correct(long second, Bar bar) {
+        activities.add(second, activity(bar));
         volumes.add(second, bar.volume());
-        moves.add(second, move(bar.close(), closeBefore));
         lastClose = bar.close();
     }
 

@@ -99,7 +99,7 @@ public final class SymbolDay {
         InjectedEvent event = nextEvent < events.size() && events.get(nextEvent).start() <= t
                 ? events.get(nextEvent) : null;
         double intensity = symbol.tradesPerSecond() * profile(t);
-        int trades = poisson(intensity);
+        int trades = Poisson.sample(random, intensity);
         double previous = price;
         price *= Math.exp(sigma * random.nextGaussian());
         if (event != null && event.start() == t) {
@@ -152,20 +152,6 @@ public final class SymbolDay {
         }
         since -= REGULAR_SECONDS;
         return 0.03 + 0.3 * Math.exp(-since / 3000);
-    }
-
-    private int poisson(double mean) {
-        if (mean > 30) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 
     private static double round(double value, double tick) {

@@ -45,6 +45,7 @@ final class SettingsDialog {
         TextField priceZ = field(detector.priceThreshold());
         TextField minReturn = field(detector.minReturn());
         TextField cooldown = field(detector.cooldownSeconds());
+        TextField minScore = field(detector.minScore());
         ChoiceBox<String> theme = new ChoiceBox<>();
         theme.getItems().addAll(Themes.NAMES);
         theme.setValue(Themes.current(config));
@@ -64,6 +65,7 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("Price z ≥"), priceZ);
         grid.addRow(row++, new Label("Min move"), minReturn);
         grid.addRow(row++, new Label("Merge within (s)"), cooldown);
+        grid.addRow(row++, new Label("Min score"), minScore);
         grid.addRow(row, new Label("Theme"), theme);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -73,7 +75,8 @@ final class SettingsDialog {
                 DetectorSettings edited = new DetectorSettings(Integer.parseInt(window.getText().trim()),
                         Double.parseDouble(volumeZ.getText().trim()), Double.parseDouble(minVolume.getText().trim()),
                         Double.parseDouble(minMultiple.getText().trim()), Double.parseDouble(priceZ.getText().trim()),
-                        Double.parseDouble(minReturn.getText().trim()), Integer.parseInt(cooldown.getText().trim()));
+                        Double.parseDouble(minReturn.getText().trim()), Integer.parseInt(cooldown.getText().trim()),
+                        Double.parseDouble(minScore.getText().trim()));
                 model.applySettings(() -> {
                     config.set(AppConfig.PROVIDER, provider.getValue());
                     config.set(AppConfig.POLYGON_KEY, key.getText());
@@ -84,7 +87,7 @@ final class SettingsDialog {
                 });
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
-                grid.add(problem, 0, 13, 2, 1);
+                grid.add(problem, 0, 14, 2, 1);
                 event.consume();
             }
         });

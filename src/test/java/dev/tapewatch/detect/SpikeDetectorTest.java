@@ -117,4 +117,72 @@ class SpikeDetectorTest {
         assertEquals(1, rescored.size());
         assertEquals(latest.start(), rescored.get(0).start());
     }
+
+    /** A second as a Polygon aggregate with its average trade size: {@code trades} trades of {@code size}. */
+    private static Bar trades(long start, double close, int trades, double size) {
+        return new Bar("XYZ", start, start + 1000, close, close, close, close, trades * size, close, Double.NaN,
+                Double.NaN, Double.NaN, size, false, Bar.Source.STREAM);
+    }
+
+    @Test
+    void oneBlockPrintIsNotABurstButManyTradesAre() {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            bars.add(trades(T0 + i * 1000L, 50, 3 + i % 3, 100 + (i * 37) % 200));
+        }
+        long block = T0 + 300_000;
+        bars.add(trades(block, 50, 1, 20_000)); // one print, 50 times a second's usual volume
+        for (int i = 301; i < 600; i++) {
+            bars.add(trades(T0 + i * 1000L, 50, 3 + i % 3, 100 + (i * 37) % 200));
+        }
+        long burst = T0 + 600_000;
+        bars.add(trades(burst, 50, 60, 150)); // sixty trades in one second
+        List<Spike> spikes = SpikeDetector.detect("XYZ", bars, SETTINGS);
+        assertEquals(1, spikes.size(), spikes.toString());
+        assertEquals(burst, spikes.get(0).start());
+        assertEquals(Spike.Kind.VOLUME, spikes.get(0).kind());
+    }
+
+    @Test
+    void theFirstBarAfterAGapIsNeverAPriceSpike() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 600, 100));
+        long after = T0 + 900_000; // five minutes later, 3% higher
+        bars.addAll(ordinary(after, 120, 103));
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars, SETTINGS));
+        // told that the five minutes were not recorded: the same, and the baseline starts again after them
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars, SETTINGS,
+                List.<long[]>of(new long[] {T0 + 600_000, after})));
+    }
+
+    @Test
+    void secondsNotRecordedAreUnknownNotQuiet() {
+        // busy seconds, 30 s without bars, then one second of 300 trades (seven times the usual 42)
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            bars.add(trades(T0 + i * 1000L, 50, 40 + i % 5, 100));
+        }
+        for (int i = 330; i < 400; i++) {
+            bars.add(trades(T0 + i * 1000L, 50, i == 330 ? 300 : 40 + i % 5, 100));
+        }
+        // as 30 quiet seconds they are part of the baseline, and the second after them stands out
+        List<Spike> quiet = SpikeDetector.detect("XYZ", bars, SETTINGS);
+        assertEquals(1, quiet.size(), quiet.toString());
+        assertEquals(T0 + 330_000, quiet.get(0).start());
+        // as 30 seconds not recorded they are unknown: nothing is judged until a window of known seconds exists
+        assertEquals(List.of(), SpikeDetector.detect("XYZ", bars, SETTINGS,
+                List.<long[]>of(new long[] {T0 + 300_000, T0 + 330_000})));
+    }
+
+    @Test
+    void spikesScoringBelowTheMinimumAreNotReported() {
+        List<Bar> bars = new ArrayList<>(ordinary(T0, 360, 284.00));
+        bars.add(bar(T0 + 360_000, 284.00, 6_000));
+        bars.addAll(ordinary(T0 + 361_000, 60, 284.00));
+        List<Spike> all = SpikeDetector.detect("SPY", bars, new DetectorSettings(60, 4, 100, 3, 5, 0.002, 2, 0));
+        assertEquals(1, all.size(), all.toString());
+        double score = all.get(0).peakScore();
+        assertEquals(all, SpikeDetector.detect("SPY", bars, new DetectorSettings(60, 4, 100, 3, 5, 0.002, 2, score)));
+        assertEquals(List.of(), SpikeDetector.detect("SPY", bars,
+                new DetectorSettings(60, 4, 100, 3, 5, 0.002, 2, score + 0.01)));
+    }
 }

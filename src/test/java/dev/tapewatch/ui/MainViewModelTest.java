@@ -46,7 +46,7 @@ class MainViewModelTest {
     void settingsRoundTripThroughTheFileWithOwnerOnlyPermissions() throws Exception {
         Path file = dir.resolve("config/tapewatch.properties");
         AppConfig config = AppConfig.load(file);
-        DetectorSettings edited = new DetectorSettings(90, 3.5, 200, 5, 6, 0.003, 3);
+        DetectorSettings edited = new DetectorSettings(90, 3.5, 200, 5, 6, 0.003, 3, 8);
         config.set(AppConfig.PROVIDER, "polygon-delayed");
         config.set(AppConfig.POLYGON_KEY, "k-123");
         config.set(Themes.KEY, "light");
