@@ -86,6 +86,17 @@ public final class MainViewModel {
     public void applySettings(Runnable edit) {
         edit.run();
         LiveSession previous = session.get();
+        if (previous != null && sameSession(previous)) {
+            // only the look changed (the theme): the connection, the chart and the spikes stay as they are
+            tasks.execute("Could not save the settings", () -> {
+                try {
+                    config.save();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return;
+        }
         session.set(null);
         history.starting();
         tasks.cancel();
@@ -103,6 +114,14 @@ public final class MainViewModel {
             }
             Platform.runLater(this::start);
         });
+    }
+
+    private boolean sameSession(LiveSession running) {
+        try {
+            return running.settings().equals(settingsSource.get());
+        } catch (RuntimeException e) {
+            return false; // the new settings are wrong: restarting reports how
+        }
     }
 
     /** Stops background work, the chart feeder and the session; blocks, so call it off the FX thread or at exit. */

@@ -39,6 +39,8 @@ final class SettingsDialog {
         database.setPromptText("default in the data folder");
         DetectorSettings detector = model.detectorSettings();
         TextField window = field(detector.windowSeconds());
+        window.setId("detectorWindow");
+        url.setId("feedUrl");
         TextField volumeZ = field(detector.volumeThreshold());
         TextField minVolume = field(detector.minVolume());
         TextField minMultiple = field(detector.minMultiple());
@@ -67,16 +69,22 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("Merge within (s)"), cooldown);
         grid.addRow(row++, new Label("Min score"), minScore);
         grid.addRow(row, new Label("Theme"), theme);
+        Label problem = new Label();
+        problem.setId("settingsProblem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(420);
+        problem.getStyleClass().add("settings-problem");
+        grid.add(problem, 0, row + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Label problem = new Label();
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
-                DetectorSettings edited = new DetectorSettings(Integer.parseInt(window.getText().trim()),
-                        Double.parseDouble(volumeZ.getText().trim()), Double.parseDouble(minVolume.getText().trim()),
-                        Double.parseDouble(minMultiple.getText().trim()), Double.parseDouble(priceZ.getText().trim()),
-                        Double.parseDouble(minReturn.getText().trim()), Integer.parseInt(cooldown.getText().trim()),
-                        Double.parseDouble(minScore.getText().trim()));
+                DetectorSettings edited = new DetectorSettings(whole(window, "Window (s)"),
+                        number(volumeZ, "Volume z"), number(minVolume, "Min volume"),
+                        number(minMultiple, "Min × usual volume"), number(priceZ, "Price z"),
+                        number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
+                        number(minScore, "Min score"));
+                checkUrl(url.getText());
                 model.applySettings(() -> {
                     config.set(AppConfig.PROVIDER, provider.getValue());
                     config.set(AppConfig.POLYGON_KEY, key.getText());
@@ -87,11 +95,48 @@ final class SettingsDialog {
                 });
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
-                grid.add(problem, 0, 14, 2, 1);
+                dialog.getDialogPane().getScene().getWindow().sizeToScene(); // keep OK and Cancel in view
                 event.consume();
             }
         });
         dialog.show();
+    }
+
+    /** A number typed in a field; the error names the field and what was typed. */
+    private static double number(TextField field, String name) {
+        String text = field.getText().trim();
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a number (e.g. 4 or 0.002).");
+        }
+    }
+
+    private static int whole(TextField field, String name) {
+        String text = field.getText().trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number of seconds (e.g. 60).");
+        }
+    }
+
+    /** An empty URL means the provider's default; anything else must be a websocket address. */
+    private static void checkUrl(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(trimmed);
+            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("URL: '" + trimmed + "' is not a websocket address; use"
+                        + " wss://host/path (or leave it empty for the provider's default).");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("URL: '" + trimmed + "' is not a valid address (" + e.getReason()
+                    + "); use wss://host/path (or leave it empty for the provider's default).");
+        }
     }
 
     private static TextField field(double value) {

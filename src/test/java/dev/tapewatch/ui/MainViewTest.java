@@ -3,6 +3,7 @@ package dev.tapewatch.ui;
 import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +59,7 @@ class MainViewTest {
     private MainView view;
     private final AtomicReference<FeedSettings> feed = new AtomicReference<>();
     private int storedBars;
+    private AppConfig config;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -63,7 +68,7 @@ class MainViewTest {
         storedBars = seedStoredDay();
         feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
-        AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
+        config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed.get(), database, DetectorSettings.DEFAULT,
                 List.of("SPY", "AAPL", "MSFT")));
@@ -172,6 +177,61 @@ class MainViewTest {
         assertEquals(Files.readString(cli), Files.readString(exported));
         assertTrue(Files.readAllLines(exported).size() > 100);
         assertTrue(robot.lookup("#selectionInfo").queryAs(Label.class).getText().contains("bars"));
+    }
+
+    @Test
+    void aThemeChangeKeepsTheSessionAndItsChartWhileOtherSettingsRestartIt(FxRobot robot) throws Exception {
+        startLive();
+        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        LiveSession running = model.sessionProperty().get();
+        robot.interact(() -> model.applySettings(() -> Themes.apply(config, "light")));
+        Path file = dir.resolve("tapewatch.properties");
+        Await.until(WAIT, "the theme saved", () -> Files.exists(file) && read(file).contains("light"));
+        long received = running.stats().bars();
+        Await.until(WAIT, "bars still arriving", () -> running.stats().bars() > received + 20);
+        assertSame(running, model.sessionProperty().get());
+        assertTrue(view.chart().priceDataCount() > 5, "the chart kept its bars");
+        // a feed setting is part of the session: it restarts
+        robot.interact(() -> model.applySettings(() -> feed.set(feed.get().withBackfill(false))));
+        Await.until(WAIT, "a new session", () -> model.sessionProperty().get() != null
+                && model.sessionProperty().get() != running);
+    }
+
+    @Test
+    void aWrongEntryInSettingsIsNamedAndTheDialogStaysOpenWithItsButtons(FxRobot robot) {
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        TextField window = robot.lookup("#detectorWindow").queryAs(TextField.class);
+        DialogPane pane = (DialogPane) window.getScene().getRoot();
+        javafx.scene.Node ok = pane.lookupButton(ButtonType.OK);
+        javafx.scene.Node cancel = pane.lookupButton(ButtonType.CANCEL);
+        robot.interact(() -> window.setText("abc"));
+        robot.clickOn(ok);
+        Label problem = robot.lookup("#settingsProblem").queryAs(Label.class);
+        assertEquals("Window (s): 'abc' is not a whole number of seconds (e.g. 60).", problem.getText());
+        robot.interact(() -> {
+            window.setText("60");
+            robot.lookup("#feedUrl").queryAs(TextField.class).setText("http//example");
+        });
+        robot.clickOn(ok);
+        assertTrue(problem.getText().startsWith("URL: 'http//example' is not a websocket address"), problem.getText());
+        // still open, with OK and Cancel inside its window
+        javafx.stage.Window dialog = pane.getScene().getWindow();
+        assertTrue(dialog.isShowing());
+        for (javafx.scene.Node button : List.of(ok, cancel)) {
+            javafx.geometry.Bounds bounds = button.localToScene(button.getBoundsInLocal());
+            assertTrue(bounds.getMaxY() <= pane.getScene().getHeight() && bounds.getMaxX() <= pane.getScene().getWidth(),
+                    bounds + " in " + pane.getScene().getWidth() + "x" + pane.getScene().getHeight());
+        }
+        robot.clickOn(cancel);
+        Await.until(WAIT, "the dialog closed", () -> !dialog.isShowing());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Test
