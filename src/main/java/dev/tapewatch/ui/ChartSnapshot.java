@@ -31,7 +31,8 @@ public record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[
 
     /**
      * {@code averageSeconds}: the detector's baseline window; the average is over the previous seconds of time,
-     * seconds without a bar counted as zero, as the detector counts them.
+     * seconds without a bar counted as zero, as the detector counts them, and only over seconds since the first
+     * bar of the series.
      */
     public static ChartSnapshot of(List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps, List<Coverage.Gap> missing,
                             int averageSeconds, long[] range) {
@@ -55,10 +56,14 @@ public record ChartSnapshot(List<Bar> bars, double[][] ohlc, double[] x, double[
             ohlc[4][i] = bar.close();
             ohlc[5][i] = bar.volume();
             close[i] = bar.close();
-            while (windowStart < i && bars.get(windowStart).start() <= bar.start() - averageSeconds * 1000L) {
+            while (windowStart < i && bars.get(windowStart).start() < bar.start() - averageSeconds * 1000L) {
                 windowSum -= bars.get(windowStart++).volume();
             }
-            average[i] = windowSum / averageSeconds;
+            // Seconds before the series began are not known to be empty: until a whole window of the series has
+            // passed, the average is over the seconds it has (a chart opened at launch otherwise shows the
+            // average climbing from zero through its first minute).
+            long known = (bar.start() - bars.get(0).start()) / 1000;
+            average[i] = i == 0 ? bar.volume() : windowSum / Math.max(1, Math.min(averageSeconds, known));
             windowSum += bar.volume();
             while (spikeCursor < spikes.size() && spikes.get(spikeCursor).end() <= bar.start()) {
                 spikeCursor++;

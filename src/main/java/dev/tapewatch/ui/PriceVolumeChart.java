@@ -76,6 +76,17 @@ public final class PriceVolumeChart extends VBox {
         volumeAxis.setSide(Side.RIGHT);
         priceAxis.setAutoRanging(false);
         volumeAxis.setAutoRanging(false);
+        volumeAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number shares) {
+                return compactShares(shares.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        });
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
         for (XYChart chart : List.of(priceChart, volumeChart)) {
@@ -138,8 +149,22 @@ public final class PriceVolumeChart extends VBox {
         installPointer();
     }
 
+    /** Steps a clock reads easily, in seconds: 1, 2, 5, 10, 15, 30 s, then minutes and hours alike. */
+    private static final double[] TIME_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
+            10800, 14400, 21600, 43200, 86400};
+
     private static DefaultNumericAxis timeAxis() {
-        DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null);
+        DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null) {
+            @Override
+            protected double computeTickUnit(double reference) {
+                for (double step : TIME_STEPS) {
+                    if (step >= reference) {
+                        return step;
+                    }
+                }
+                return Math.ceil(reference / 86400) * 86400;
+            }
+        };
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
@@ -152,6 +177,32 @@ public final class PriceVolumeChart extends VBox {
             }
         });
         return axis;
+    }
+
+    /** Volumes as people say them: 950, 12.5k, 1.3M, never in scientific notation. */
+    static String compactShares(double shares) {
+        double magnitude = Math.abs(shares);
+        if (magnitude >= 1e6) {
+            return trimmed(shares / 1e6) + "M";
+        }
+        if (magnitude >= 1e3) {
+            return trimmed(shares / 1e3) + "k";
+        }
+        return trimmed(shares);
+    }
+
+    private static String trimmed(double value) {
+        String text = String.format(java.util.Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** The labels on the volume axis and the values of the time axis's ticks, as drawn (for tests). */
+    List<String> volumeTickLabels() {
+        return volumeAxis.getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getText).toList();
+    }
+
+    List<Double> timeTickValues() {
+        return priceTime.getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getValue).toList();
     }
 
     /** Called with a selected range [from, to) in epoch ms after a shift-drag. */
