@@ -42,6 +42,12 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AUTH_TIMEOUT_MILLIS = 10_000;
+    /** Unsent text a client may have before it counts as too slow: several seconds of the whole market at 1x. */
+    private static final long MAX_QUEUED_CHARS = 8_000_000;
+    /** At speed 0 the market waits for its clients while any has more than this unsent... */
+    private static final long PACE_QUEUED_CHARS = 1_000_000;
+    /** ...unless one stays behind this long: then it is dropped and the market goes on for the others. */
+    private static final long BEHIND_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /**
      * How to run: {@code start} is the market time to begin at (null: {@link SimClock#defaultStart}),
@@ -139,6 +145,11 @@ public final class SimulatorServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Connected clients (open websocket sessions). */
+    int clients() {
+        return connections.size();
+    }
+
     public SimClock clock() {
         return clock;
     }
@@ -179,6 +190,8 @@ public final class SimulatorServer implements AutoCloseable {
             } else if (!anySubscriber()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 continue;
+            } else if (waitForClients()) {
+                continue;
             }
             LocalDate date = ExchangeTime.dayOf(second);
             if (second >= ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE)
@@ -192,6 +205,31 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /**
+     * At speed 0 the market runs as fast as its clients read: true (wait) while a client is behind, and a client
+     * behind for {@link #BEHIND_LIMIT_NANOS} is dropped so it cannot hold the others up.
+     */
+    private boolean waitForClients() {
+        boolean wait = false;
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            if (!connection.behind()) {
+                connection.behindSince = 0;
+            } else if (connection.behindSince == 0) {
+                connection.behindSince = now;
+                wait = true;
+            } else if (now - connection.behindSince > BEHIND_LIMIT_NANOS) {
+                connection.drop();
+            } else {
+                wait = true;
+            }
+        }
+        if (wait) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return wait;
+    }
+
     private boolean anySubscriber() {
         for (Connection connection : connections) {
             if (connection.authenticated && (connection.all || !connection.symbols.isEmpty())) {
@@ -201,18 +239,17 @@ public final class SimulatorServer implements AutoCloseable {
         return false;
     }
 
+    /** Each symbol's bar of the second is made once, whoever asks; a second without trades is remembered too. */
     private void emit(long second) {
-        Map<String, Bar> barsOfSecond = new HashMap<>();
+        Map<String, java.util.Optional<Bar>> barsOfSecond = new HashMap<>();
         for (Connection connection : connections) {
             if (!connection.authenticated) {
                 continue;
             }
             List<Bar> frame = new ArrayList<>();
             for (String symbol : connection.streamed(settings.symbols())) {
-                Bar bar = barsOfSecond.computeIfAbsent(symbol, s -> generate(s, second));
-                if (bar != null) {
-                    frame.add(bar);
-                }
+                barsOfSecond.computeIfAbsent(symbol, s -> java.util.Optional.ofNullable(generate(s, second)))
+                        .ifPresent(frame::add);
             }
             if (!frame.isEmpty()) {
                 connection.send(PolygonCodec.bars(frame));
@@ -241,6 +278,9 @@ public final class SimulatorServer implements AutoCloseable {
         private final Set<String> symbols = ConcurrentHashMap.newKeySet();
         private volatile boolean all;
         private volatile boolean authenticated;
+        private volatile boolean dropped;
+        private long behindSince; // ticker thread
+        private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
         private Session session;
 
         @Override
@@ -329,18 +369,48 @@ public final class SimulatorServer implements AutoCloseable {
             send(PolygonCodec.status("success", (subscribe ? "subscribed to: " : "unsubscribed to: ") + param));
         }
 
+        /**
+         * Queues a frame without waiting: the ticker serves every client from one thread, so a client that stops
+         * reading must not hold up the others. One whose unsent frames pass {@link #MAX_QUEUED_CHARS} is
+         * disconnected with a status message, as Polygon does with a slow consumer.
+         */
         void send(String frame) {
             Session current = session;
-            if (current == null || !current.isOpen()) {
+            if (current == null || !current.isOpen() || dropped) {
+                return;
+            }
+            if (queuedChars.addAndGet(frame.length()) > MAX_QUEUED_CHARS) {
+                drop();
                 return;
             }
             try {
-                synchronized (this) {
-                    current.getBasicRemote().sendText(frame);
-                }
-            } catch (IOException | IllegalStateException e) {
+                current.getAsyncRemote().sendText(frame, result -> queuedChars.addAndGet(-frame.length()));
+            } catch (IllegalStateException e) {
                 LOG.debug("simulator send failed: {}", e.toString());
             }
+        }
+
+        /** Whether this client is more than a moment behind (the pace of an as-fast-as-possible market). */
+        boolean behind() {
+            return queuedChars.get() > PACE_QUEUED_CHARS;
+        }
+
+        /** Disconnects a client that does not keep up, saying why, without waiting on its socket. */
+        void drop() {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            connections.remove(this);
+            LOG.info("simulator: dropping a client that fell {} characters behind", queuedChars.get());
+            Session current = session;
+            try {
+                current.getAsyncRemote().sendText(PolygonCodec.status("error",
+                        "slow consumer: the client did not keep up and was disconnected"));
+            } catch (IllegalStateException e) {
+                LOG.debug("simulator status to a slow client failed: {}", e.toString());
+            }
+            timers.execute(() -> close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "slow consumer"));
         }
 
         private void close(CloseReason.CloseCodes code, String reason) {

@@ -41,7 +41,7 @@ class SimulatorServerTest {
     private static final long START = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
 
     /** The JDK's own websocket client, independent of Tyrus. */
-    private static final class JdkClient implements WebSocket.Listener {
+    private static class JdkClient implements WebSocket.Listener {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
 
@@ -66,6 +66,82 @@ class SimulatorServerTest {
                 throw new AssertionError("no event within 10 s");
             }
             return event;
+        }
+    }
+
+    /** Connects, authenticates and subscribes to every symbol; {@code reading} false stops reading after that. */
+    private static JdkClient subscribeAll(SimulatorServer server, boolean reading) throws Exception {
+        JdkClient client = reading ? new JdkClient() : new StalledClient();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
+        assertEquals("connected", client.next().get("status").asText());
+        socket.sendText("{\"action\":\"auth\",\"params\":\"MY_KEY\"}", true).get();
+        assertEquals("auth_success", client.next().get("status").asText());
+        socket.sendText("{\"action\":\"subscribe\",\"params\":\"A.*\"}", true).get();
+        return client;
+    }
+
+    /** Reads the first few frames, then never asks for another: the socket backs up as a hung client's does. */
+    private static final class StalledClient extends JdkClient {
+        private int frames;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            if (last && ++frames > 3) {
+                return null;
+            }
+            return super.onText(socket, data, last);
+        }
+    }
+
+    @Test
+    void clientsSharingSymbolsAllGetEveryBar() throws Exception {
+        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+                .withSpeed(200), Threads::named)) {
+            JdkClient first = subscribeAll(server, true);
+            JdkClient second = subscribeAll(server, true);
+            List<String> a = new ArrayList<>();
+            List<String> b = new ArrayList<>();
+            while (a.size() < 3_000 || b.size() < 3_000) {
+                if (a.size() < 3_000) {
+                    collectBar(first, a);
+                }
+                if (b.size() < 3_000) {
+                    collectBar(second, b);
+                }
+            }
+            // from the first second both saw whole, to the last second both saw whole: the same bars
+            long from = Math.max(second(a.get(0)), second(b.get(0))) + 1000;
+            long to = Math.min(second(a.get(a.size() - 1)), second(b.get(b.size() - 1)));
+            List<String> inA = a.stream().filter(e -> second(e) >= from && second(e) < to).toList();
+            List<String> inB = b.stream().filter(e -> second(e) >= from && second(e) < to).toList();
+            assertTrue(inA.size() > 1_000, "overlap " + inA.size());
+            assertEquals(inA, inB);
+        }
+    }
+
+    private static void collectBar(JdkClient client, List<String> into) throws InterruptedException {
+        JsonNode event = client.next();
+        if (event.get("ev").asText().equals("A")) {
+            into.add(event.get("s").asLong() + " " + event.get("sym").asText() + " " + event.get("v").asText());
+        }
+    }
+
+    private static long second(String event) {
+        return Long.parseLong(event.substring(0, event.indexOf(' ')));
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedWhileTheOthersKeepUp() throws Exception {
+        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+                .withSpeed(0), Threads::named)) {
+            subscribeAll(server, false);
+            JdkClient reader = subscribeAll(server, true);
+            dev.tapewatch.Await.until(java.time.Duration.ofSeconds(60), "the stalled client dropped",
+                    () -> server.clients() == 1, () -> server.clients() + " clients");
+            int before = reader.events.size();
+            dev.tapewatch.Await.until(java.time.Duration.ofSeconds(30), "the reader still receiving",
+                    () -> reader.events.size() > before + 10_000);
         }
     }
 
