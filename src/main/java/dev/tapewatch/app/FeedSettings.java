@@ -3,7 +3,7 @@ package dev.tapewatch.app;
 import dev.tapewatch.feed.Backoff;
 import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.feed.Secrets;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import java.net.URI;
 
 /**
@@ -12,9 +12,9 @@ import java.net.URI;
  * turns filling gaps from REST on or off.
  */
 public record FeedSettings(Provider provider, URI url, String key, long stalenessMillis,
-                           SimulatorServer.Settings simulation, URI restUrl, boolean backfill) {
+                           MarketServer.Settings simulation, URI restUrl, boolean backfill) {
 
-    public static FeedSettings simulator(SimulatorServer.Settings simulation) {
+    public static FeedSettings simulator(MarketServer.Settings simulation) {
         return new FeedSettings(Provider.SIMULATOR, null, null, 30_000, simulation, null, true);
     }
 

@@ -3,7 +3,7 @@ package dev.tapewatch.app;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.feed.PolygonRest;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,11 +18,11 @@ public final class MarketConnection implements AutoCloseable {
     static final String SIMULATOR_KEY = "simulator";
 
     private final Provider provider;
-    private final SimulatorServer simulator;
+    private final MarketServer simulator;
     private final PolygonFeed feed;
     private final PolygonRest rest;
 
-    private MarketConnection(Provider provider, SimulatorServer simulator, PolygonFeed feed, PolygonRest rest) {
+    private MarketConnection(Provider provider, MarketServer simulator, PolygonFeed feed, PolygonRest rest) {
         this.provider = provider;
         this.simulator = simulator;
         this.feed = feed;
@@ -35,9 +35,9 @@ public final class MarketConnection implements AutoCloseable {
      */
     public static MarketConnection open(FeedSettings settings, FeedListener listener) {
         if (settings.provider() == Provider.SIMULATOR) {
-            SimulatorServer server;
+            MarketServer server;
             try {
-                server = SimulatorServer.start(settings.simulation(), Threads::named);
+                server = MarketServer.start(settings.simulation(), Threads::named);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the simulated market on 127.0.0.1: " + e.getMessage(), e);
             }
@@ -68,7 +68,7 @@ public final class MarketConnection implements AutoCloseable {
     }
 
     /** The in-process simulator, or null for a real provider. */
-    public SimulatorServer simulator() {
+    public MarketServer simulator() {
         return simulator;
     }
 

@@ -1,7 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.feed.PolygonRest;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import java.io.IOException;
 
 /**
@@ -10,9 +10,9 @@ import java.io.IOException;
  */
 public final class ProviderHistory implements AutoCloseable {
     private final PolygonRest client;
-    private final SimulatorServer simulator;
+    private final MarketServer simulator;
 
-    private ProviderHistory(PolygonRest client, SimulatorServer simulator) {
+    private ProviderHistory(PolygonRest client, MarketServer simulator) {
         this.client = client;
         this.simulator = simulator;
     }
@@ -22,7 +22,7 @@ public final class ProviderHistory implements AutoCloseable {
             if (settings.restUrl() != null) {
                 return new ProviderHistory(new PolygonRest(settings.restUrl(), MarketConnection.SIMULATOR_KEY), null);
             }
-            SimulatorServer server = SimulatorServer.start(settings.simulation(), Threads::named);
+            MarketServer server = MarketServer.start(settings.simulation(), Threads::named);
             return new ProviderHistory(new PolygonRest(server.restUrl(), MarketConnection.SIMULATOR_KEY), server);
         }
         return new ProviderHistory(new PolygonRest(settings.restUrl() != null ? settings.restUrl()

@@ -2,7 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.StoreLocation;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -56,7 +56,7 @@ public final class SessionConfig {
                 : Boolean.parseBoolean(config.get(BACKFILL).orElse("true"));
         URI restUrl = flags.restUrl() != null ? flags.restUrl() : config.get(REST_URL).map(URI::create).orElse(null);
         if (provider == Provider.SIMULATOR) {
-            SimulatorServer.Settings simulation = SimulatorServer.Settings.defaults()
+            MarketServer.Settings simulation = MarketServer.Settings.defaults()
                     .withSpeed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
                     .withSeed(flags.seed() != null ? flags.seed() : (long) number(config, SIM_SEED, 1))
                     .withStart(flags.start() != null ? flags.start() : config.get(SIM_START)

@@ -9,7 +9,7 @@ import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.StoreLocation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class ScreenshotTool {
         Themes.apply(config, "dark");
         long start = ExchangeTime.toEpochMillis(LocalDate.of(2024, 3, 12), LocalTime.of(9, 22));
         LiveSession.Settings settings = new LiveSession.Settings(
-                FeedSettings.simulator(SimulatorServer.Settings.defaults().withStart(start).withSpeed(20).withSeed(4)),
+                FeedSettings.simulator(MarketServer.Settings.defaults().withStart(start).withSpeed(20).withSeed(4)),
                 StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT,
                 List.of("SPY", "AAPL", "MSFT", "NVDA", "TSLA", "AMD", "QQQ"));
         MainViewModel model = new MainViewModel(config, () -> settings);

@@ -15,7 +15,7 @@ import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.CoverageSpan;
@@ -218,7 +218,7 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private FeedSettings feedSettings(AppConfig config) {
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > SimulatorServer.Settings.MAX_SPEED)) {
+        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
             throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
                     + " to 10000 simulated seconds per second, was " + speed);
         }

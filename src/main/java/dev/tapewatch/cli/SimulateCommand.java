@@ -5,7 +5,7 @@ import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.SimSymbol;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -53,10 +53,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
         }
         List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
-        SimulatorServer.Settings settings = SimulatorServer.Settings.defaults().withPort(port).withSpeed(speed)
+        MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(port).withSpeed(speed)
                 .withSeed(seed).withStart(start).withRequiredKey(key).withSymbols(streamed);
         CountDownLatch stop = new CountDownLatch(1);
-        try (SimulatorServer server = SimulatorServer.start(settings, Threads::named);
+        try (MarketServer server = MarketServer.start(settings, Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");

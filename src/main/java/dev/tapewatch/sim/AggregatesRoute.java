@@ -20,9 +20,9 @@ final class AggregatesRoute implements LoopbackServer.HttpRoute {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 50_000;
 
-    private final SimulatorServer server;
+    private final MarketServer server;
 
-    AggregatesRoute(SimulatorServer server) {
+    AggregatesRoute(MarketServer server) {
         this.server = server;
     }
 

@@ -8,7 +8,7 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class LiveSpikesTest {
     void liveEqualsHistory() throws Exception {
         long start = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 25));
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            Pipeline pipeline = Pipeline.open(store, FeedSettings.simulator(SimulatorServer.Settings.defaults()
+            Pipeline pipeline = Pipeline.open(store, FeedSettings.simulator(MarketServer.Settings.defaults()
                     .withStart(start).withSpeed(400).withSeed(5)).withBackfill(false), DetectorSettings.DEFAULT);
             pipeline.start(SYMBOLS);
             long until = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 15));

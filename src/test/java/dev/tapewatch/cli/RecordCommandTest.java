@@ -9,7 +9,7 @@ import dev.tapewatch.ScriptedPolygonServer;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.DayCount;
 import dev.tapewatch.store.StoreLocation;
@@ -59,7 +59,7 @@ class RecordCommandTest {
 
     @Test
     void aRefusedKeyExitsThreeWithinSeconds() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults()
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults()
                 .withRequiredKey("right-key"), Threads::named)) {
             long started = System.nanoTime();
             CliTest.Run run = CliTest.run("record", "--provider", "polygon", "--url", server.url().toString(),

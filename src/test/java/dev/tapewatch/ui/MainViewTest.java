@@ -17,7 +17,7 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.sim.SimulatedMarket;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ class MainViewTest {
         dir = Files.createTempDirectory("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
-        feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults()
+        feed.set(FeedSettings.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
@@ -236,7 +236,7 @@ class MainViewTest {
 
     @Test
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
-        try (SimulatorServer strict = SimulatorServer.start(SimulatorServer.Settings.defaults().withRequiredKey("ok"), Threads::named)) {
+        try (MarketServer strict = MarketServer.start(MarketServer.Settings.defaults().withRequiredKey("ok"), Threads::named)) {
             feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
                     null, null, false));
             model.start();
@@ -294,7 +294,7 @@ class MainViewTest {
 
     @Test
     void auditingAStoredDayShowsTheSecondsTheProviderHasAndTheStoreLacks(FxRobot robot) {
-        feed.set(FeedSettings.simulator(SimulatorServer.Settings.defaults().withSeed(9)
+        feed.set(FeedSettings.simulator(MarketServer.Settings.defaults().withSeed(9)
                 .withStart(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0)))).withBackfill(false));
         startLive();
         robot.interact(() -> model.history().loadDay(STORED_DAY));

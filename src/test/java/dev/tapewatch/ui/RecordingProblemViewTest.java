@@ -9,7 +9,7 @@ import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.SimulatorServer;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.FullDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class RecordingProblemViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
-        FeedSettings feed = FeedSettings.simulator(SimulatorServer.Settings.defaults().withSpeed(20)
+        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(20)
                 .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))))
                 .withBackfill(false);
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The simulator's server, seen by clients that are not ours. */
-class SimulatorServerTest {
+class MarketServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
     private static final long START = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
@@ -70,7 +70,7 @@ class SimulatorServerTest {
     }
 
     /** Connects, authenticates and subscribes to every symbol; {@code reading} false stops reading after that. */
-    private static JdkClient subscribeAll(SimulatorServer server, boolean reading) throws Exception {
+    private static JdkClient subscribeAll(MarketServer server, boolean reading) throws Exception {
         JdkClient client = reading ? new JdkClient() : new StalledClient();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
@@ -96,7 +96,7 @@ class SimulatorServerTest {
 
     @Test
     void clientsSharingSymbolsAllGetEveryBar() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(200), Threads::named)) {
             JdkClient first = subscribeAll(server, true);
             JdkClient second = subscribeAll(server, true);
@@ -133,7 +133,7 @@ class SimulatorServerTest {
 
     @Test
     void aClientThatStopsReadingIsDroppedWhileTheOthersKeepUp() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(0), Threads::named)) {
             subscribeAll(server, false);
             JdkClient reader = subscribeAll(server, true);
@@ -147,7 +147,7 @@ class SimulatorServerTest {
 
     @Test
     void anIndependentPolygonClientAuthenticatesSubscribesAndReceivesAggregates() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(10), Threads::named)) {
             JdkClient client = new JdkClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -180,7 +180,7 @@ class SimulatorServerTest {
 
     @Test
     void authSentBeforeConnectedArrivesIsAcceptedAndBadKeysAreRefused() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START)
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withRequiredKey("secret"), Threads::named)) {
             JdkClient eager = new JdkClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -200,10 +200,10 @@ class SimulatorServerTest {
 
     @Test
     void restAggregatesArePagedWithNextUrl() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START), Threads::named)) {
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START), Threads::named)) {
             long from = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 30));
             long to = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 40));
-            List<Bar> expected = server.market().day("SPY", DAY).bars(from, to);
+            List<Bar> expected = new SimulatedMarket(1).day("SPY", DAY).bars(from, to);
             HttpClient http = HttpClient.newHttpClient();
             String url = server.restUrl() + "/v2/aggs/ticker/SPY/range/1/second/" + from + "/" + to + "?limit=250";
             List<JsonNode> results = new ArrayList<>();
@@ -233,7 +233,7 @@ class SimulatorServerTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        try (SimulatorServer server = SimulatorServer.start(SimulatorServer.Settings.defaults().withStart(START), Threads::named)) {
+        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START), Threads::named)) {
             int port = server.port();
             List<String> listeners = listeningAddresses(port);
             assertFalse(listeners.isEmpty(), "no listener found for port " + port);

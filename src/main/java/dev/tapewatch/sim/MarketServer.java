@@ -14,7 +14,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,12 +33,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated market served the way Polygon serves its stocks cluster: websocket {@code /stocks} with
- * {@code A} events, one array frame per simulated second, and REST second aggregates for backfill. Listens
- * on 127.0.0.1 only.
+ * A market served the way Polygon serves its stocks cluster: websocket {@code /stocks} with {@code A} events,
+ * one array frame per market second, and REST second aggregates for backfill. The bars come from a
+ * {@link Source}: the simulated market, or a stored day (replay). Listens on 127.0.0.1 only.
  */
-public final class SimulatorServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+public final class MarketServer implements AutoCloseable {
+
+    /** Where the bars come from. Asked from the server's one ticker thread, seconds in increasing order. */
+    public interface Source {
+        /** The bar of {@code symbol} for the second starting at {@code second}, or null if it did not trade. */
+        Bar bar(String symbol, long second);
+
+        /** The second to serve after {@code second} (nights and weekends skipped); {@link Long#MAX_VALUE}: the end. */
+        long next(long second);
+
+        /** Bars of a symbol with start in [from, to), for REST; the server never asks for the future. */
+        List<Bar> history(String symbol, long from, long to);
+
+        /** What {@code A.*} streams. */
+        List<String> symbols();
+    }
+    private static final Logger LOG = LoggerFactory.getLogger(MarketServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AUTH_TIMEOUT_MILLIS = 10_000;
     /** Unsent text a client may have before it counts as too slow: several seconds of the whole market at 1x. */
@@ -103,33 +117,45 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final SimulatedMarket market;
+    private final Source source;
     private final SimClock clock;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
-    private final Map<String, SymbolDay> days = new HashMap<>();
     private final Thread ticker;
     private final LoopbackServer server;
     private volatile boolean running = true;
-    private LocalDate currentDate;
+    private volatile boolean ended;
 
-    private SimulatorServer(Settings settings, Function<String, ThreadFactory> threads) throws IOException {
+    private MarketServer(Settings settings, Source source, Function<String, ThreadFactory> threads)
+            throws IOException {
         JulLogging.routeToSlf4j();
         this.settings = settings;
-        this.timers = Executors.newSingleThreadScheduledExecutor(threads.apply("simulator-timers"));
-        this.market = new SimulatedMarket(settings.seed(), settings.events());
+        this.source = source;
+        this.timers = Executors.newSingleThreadScheduledExecutor(threads.apply("market-timers"));
         long start = settings.start() != null ? settings.start() : SimClock.defaultStart(ZonedDateTime.now());
         this.clock = new SimClock(start, settings.speed());
         ServerEndpointConfig endpoint = LoopbackServer.endpoint("/stocks", Connection.class, () -> new Connection());
         this.server = LoopbackServer.start(settings.port(), endpoint, new AggregatesRoute(this));
-        this.ticker = threads.apply("simulator-ticker").newThread(this::tickLoop);
+        this.ticker = threads.apply("market-ticker").newThread(this::tickLoop);
         ticker.start();
     }
 
     /** {@code threads} makes the server's threads (the app owns thread creation: {@code Threads::named}). */
-    public static SimulatorServer start(Settings settings, Function<String, ThreadFactory> threads)
+    public static MarketServer start(Settings settings, Function<String, ThreadFactory> threads)
             throws IOException {
-        return new SimulatorServer(settings, threads);
+        return new MarketServer(settings, new SimulatedSource(new SimulatedMarket(settings.seed(), settings.events()),
+                settings.symbols()), threads);
+    }
+
+    /** Serves bars from {@code source}, from the settings' start at their speed. */
+    public static MarketServer start(Settings settings, Source source, Function<String, ThreadFactory> threads)
+            throws IOException {
+        return new MarketServer(settings, source, threads);
+    }
+
+    /** Whether the source has no more seconds to serve (a replayed day that is over). */
+    public boolean ended() {
+        return ended;
     }
 
     /** The base URL to give a Polygon client: {@code ws://127.0.0.1:PORT} (the client adds {@code /stocks}). */
@@ -154,9 +180,6 @@ public final class SimulatorServer implements AutoCloseable {
         return clock;
     }
 
-    public SimulatedMarket market() {
-        return market;
-    }
 
     public Settings settings() {
         return settings;
@@ -193,15 +216,16 @@ public final class SimulatorServer implements AutoCloseable {
             } else if (waitForClients()) {
                 continue;
             }
-            LocalDate date = ExchangeTime.dayOf(second);
-            if (second >= ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE)
-                    || !ExchangeTime.isWeekday(date)) {
-                second = SimClock.nextSessionOpen(second);
-                clock.skipTo(second);
-                continue;
-            }
             emit(second);
-            second += 1000;
+            long next = source.next(second);
+            if (next == Long.MAX_VALUE) {
+                ended = true;
+                return;
+            }
+            if (next > second + 1000) {
+                clock.skipTo(next);
+            }
+            second = next;
         }
     }
 
@@ -247,24 +271,14 @@ public final class SimulatorServer implements AutoCloseable {
                 continue;
             }
             List<Bar> frame = new ArrayList<>();
-            for (String symbol : connection.streamed(settings.symbols())) {
-                barsOfSecond.computeIfAbsent(symbol, s -> java.util.Optional.ofNullable(generate(s, second)))
+            for (String symbol : connection.streamed(source.symbols())) {
+                barsOfSecond.computeIfAbsent(symbol, s -> java.util.Optional.ofNullable(source.bar(s, second)))
                         .ifPresent(frame::add);
             }
             if (!frame.isEmpty()) {
                 connection.send(PolygonCodec.bars(frame));
             }
         }
-    }
-
-    private Bar generate(String symbol, long second) {
-        LocalDate date = ExchangeTime.dayOf(second);
-        if (!date.equals(currentDate)) {
-            days.clear();
-            currentDate = date;
-        }
-        SymbolDay day = days.computeIfAbsent(symbol, s -> market.day(s, date));
-        return day.barAt(second);
     }
 
     private boolean accepts(String key) {
@@ -424,18 +438,10 @@ public final class SimulatorServer implements AutoCloseable {
 
     // ---- REST aggregates ----
 
-    /** Bars of a symbol in [from, to) that the market has already produced (the future is not served). */
+    /** Bars of a symbol in [from, to) that the market has already served (the future is not served). */
     List<Bar> history(String symbol, long from, long to) {
         long until = Math.min(to, Math.floorDiv(clock.now(), 1000) * 1000);
-        List<Bar> bars = new ArrayList<>();
-        LocalDate date = ExchangeTime.dayOf(from);
-        while (ExchangeTime.startOfDay(date) < until) {
-            long dayFrom = Math.max(from, ExchangeTime.startOfDay(date));
-            long dayTo = Math.min(until, ExchangeTime.endOfDay(date));
-            bars.addAll(market.day(symbol, date).bars(dayFrom, dayTo));
-            date = date.plusDays(1);
-        }
-        return bars;
+        return from < until ? source.history(symbol, from, until) : List.of();
     }
 
     boolean acceptsKey(String key) {
