@@ -8,7 +8,6 @@ import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -47,14 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Market seconds per real second, 0 to 10,000; 0 serves as fast as the clients read (default 1).")
     double speed;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default).")
-    int port;
-
-    @Option(names = "--key", description = "Accept only this API key.")
-    String key;
-
-    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 10m).")
-    Duration duration;
+    @Mixin
+    ServeOptions serve;
 
     @Override
     public Integer call() throws Exception {
@@ -68,8 +61,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         MarketServer.Settings settings;
         try {
-            settings = MarketServer.Settings.defaults().withPort(port).withSpeed(speed).withStart(replay.first())
-                    .withRequiredKey(key);
+            settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed).withStart(replay.first())
+                    .withRequiredKey(serve.key);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed: " + e.getMessage());
         }
@@ -82,9 +75,9 @@ final class ReplayCommand implements Callable<Integer> {
                     DayOptions.clock(replay.first()), speed == 0 ? "full speed " : trimmed(speed), server.url(),
                     server.restUrl());
             out.flush();
-            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            long started = System.nanoTime();
             boolean told = false;
-            while (!stop.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            while (!stop.await(200, TimeUnit.MILLISECONDS) && !serve.over(started)) {
                 if (server.ended() && !told) {
                     out.println("Replay reached the day's last bar; REST still serves the day. Stop with Ctrl-C.");
                     out.flush();

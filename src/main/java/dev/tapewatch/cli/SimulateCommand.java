@@ -7,7 +7,6 @@ import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.SimSymbol;
 import dev.tapewatch.sim.MarketServer;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,9 +23,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default).")
-    int port;
-
     @Option(names = "--speed", defaultValue = "1", description = "Simulated seconds per real second (default 1).")
     double speed;
 
@@ -41,11 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
                     + " latest weekday).")
     Long start;
 
-    @Option(names = "--key", description = "Accept only this API key.")
-    String key;
-
-    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 10m).")
-    Duration duration;
+    @picocli.CommandLine.Mixin
+    ServeOptions serve;
 
     @Override
     public Integer call() throws Exception {
@@ -53,8 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
         }
         List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
-        MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(port).withSpeed(speed)
-                .withSeed(seed).withStart(start).withRequiredKey(key).withSymbols(streamed);
+        MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed)
+                .withSeed(seed).withStart(start).withRequiredKey(serve.key).withSymbols(streamed);
         CountDownLatch stop = new CountDownLatch(1);
         try (MarketServer server = MarketServer.start(settings, Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
@@ -63,10 +56,10 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("Starts at " + ExchangeTime.localDateTime(server.clock().start()) + " America/New_York, speed "
                     + speed + "x, seed " + seed + ". Stop with Ctrl-C.");
             out.flush();
-            if (duration == null) {
+            if (serve.duration == null) {
                 stop.await();
             } else {
-                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                stop.await(serve.duration.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         return ExitCodes.OK;
