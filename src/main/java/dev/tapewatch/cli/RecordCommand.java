@@ -1,6 +1,7 @@
 package dev.tapewatch.cli;
 
 import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
@@ -75,6 +76,15 @@ final class RecordCommand implements Callable<Integer> {
             + " a flag shows in the process list).")
     String key;
 
+    @Option(names = "--serve", paramLabel = "PORT", description = "Share the live stream with local Polygon clients on"
+            + " 127.0.0.1:PORT (0: a free port), every bar as it arrives, REST from the database; one upstream"
+            + " connection for all of them.")
+    Integer serve;
+
+    @Option(names = "--serve-key", paramLabel = "KEY", description = "The key local clients must present (default: a"
+            + " random one kept in the settings file, owner-only, printed at start).")
+    String serveKey;
+
     @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 30s).")
     Duration duration;
 
@@ -114,7 +124,9 @@ final class RecordCommand implements Callable<Integer> {
                  System.err.println("tapewatch: stopping at once; bars not yet stored are lost");
                  Runtime.getRuntime().halt(ExitCodes.FAILURE);
              })) {
-            Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), new FeedListener() {
+            Relay relay = serve == null ? null : startRelay(store, config);
+            FeedListener relayed = relay != null ? relay : bars -> { };
+            Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), relayed, new FeedListener() {
                 @Override
                 public void bars(List<Bar> bars) {
                 }
@@ -134,13 +146,31 @@ final class RecordCommand implements Callable<Integer> {
                         + (pipeline.backfill() == null ? " (no backfill)"
                                 : "; gaps filled from " + Secrets.redact(
                                         pipeline.connection().rest().base().toString(), settings.key())));
+                if (relay != null) {
+                    out.println("Sharing the stream on " + relay.server().url() + "/stocks (REST "
+                            + relay.server().restUrl() + "/v2/aggs/...) for local clients with key "
+                            + (serveKey != null ? "from --serve-key" : relay.server().settings().requiredKey()
+                            + " (kept in " + config.file() + ")"));
+                }
                 out.flush();
                 pipeline.start(all ? List.of(CoverageSpan.ALL_SYMBOLS) : watched);
                 waitAndReport(pipeline, stop, out);
             } finally {
                 pipeline.close();
+                if (relay != null) {
+                    relay.close();
+                }
             }
             return finish(pipeline, out);
+        }
+    }
+
+    private Relay startRelay(BarStore store, AppConfig config) {
+        try {
+            return Relay.start(store, serve, serveKey != null ? serveKey : Relay.localKey(config));
+        } catch (java.io.IOException e) {
+            throw new CommandFailure("Cannot share the stream on 127.0.0.1:" + serve + " (" + e.getMessage()
+                    + "). Choose another --serve port, or 0 for a free one.", ExitCodes.FAILURE);
         }
     }
 

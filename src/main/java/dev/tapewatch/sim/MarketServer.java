@@ -153,6 +153,30 @@ public final class MarketServer implements AutoCloseable {
         return new MarketServer(settings, source, threads);
     }
 
+    /**
+     * Sends bars as they come (a relay of a live feed, replacements included) to every client subscribed to
+     * their symbols; never waits on a client. Safe from one thread at a time (the feed's delivery thread).
+     */
+    public void publish(List<Bar> bars) {
+        String everything = null;
+        for (Connection connection : connections) {
+            if (!connection.authenticated) {
+                continue;
+            }
+            if (connection.all) {
+                if (everything == null) {
+                    everything = PolygonCodec.bars(bars);
+                }
+                connection.send(everything);
+                continue;
+            }
+            List<Bar> wanted = bars.stream().filter(bar -> connection.symbols.contains(bar.symbol())).toList();
+            if (!wanted.isEmpty()) {
+                connection.send(PolygonCodec.bars(wanted));
+            }
+        }
+    }
+
     /** Whether the source has no more seconds to serve (a replayed day that is over). */
     public boolean ended() {
         return ended;

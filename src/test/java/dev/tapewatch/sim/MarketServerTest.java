@@ -1,5 +1,6 @@
 package dev.tapewatch.sim;
 
+import dev.tapewatch.JdkPolygonClient;
 import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,9 +29,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -40,38 +39,9 @@ class MarketServerTest {
     private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
     private static final long START = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
 
-    /** The JDK's own websocket client, independent of Tyrus. */
-    private static class JdkClient implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JSON.readTree(partial.toString()).forEach(events::add);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode event = events.poll(10, TimeUnit.SECONDS);
-            if (event == null) {
-                throw new AssertionError("no event within 10 s");
-            }
-            return event;
-        }
-    }
-
     /** Connects, authenticates and subscribes to every symbol; {@code reading} false stops reading after that. */
-    private static JdkClient subscribeAll(MarketServer server, boolean reading) throws Exception {
-        JdkClient client = reading ? new JdkClient() : new StalledClient();
+    private static JdkPolygonClient subscribeAll(MarketServer server, boolean reading) throws Exception {
+        JdkPolygonClient client = reading ? new JdkPolygonClient() : new StalledClient();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
         assertEquals("connected", client.next().get("status").asText());
@@ -82,7 +52,7 @@ class MarketServerTest {
     }
 
     /** Reads the first few frames, then never asks for another: the socket backs up as a hung client's does. */
-    private static final class StalledClient extends JdkClient {
+    private static final class StalledClient extends JdkPolygonClient {
         private int frames;
 
         @Override
@@ -98,8 +68,8 @@ class MarketServerTest {
     void clientsSharingSymbolsAllGetEveryBar() throws Exception {
         try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(200), Threads::named)) {
-            JdkClient first = subscribeAll(server, true);
-            JdkClient second = subscribeAll(server, true);
+            JdkPolygonClient first = subscribeAll(server, true);
+            JdkPolygonClient second = subscribeAll(server, true);
             List<String> a = new ArrayList<>();
             List<String> b = new ArrayList<>();
             while (a.size() < 3_000 || b.size() < 3_000) {
@@ -120,7 +90,7 @@ class MarketServerTest {
         }
     }
 
-    private static void collectBar(JdkClient client, List<String> into) throws InterruptedException {
+    private static void collectBar(JdkPolygonClient client, List<String> into) throws InterruptedException {
         JsonNode event = client.next();
         if (event.get("ev").asText().equals("A")) {
             into.add(event.get("s").asLong() + " " + event.get("sym").asText() + " " + event.get("v").asText());
@@ -136,7 +106,7 @@ class MarketServerTest {
         try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(0), Threads::named)) {
             subscribeAll(server, false);
-            JdkClient reader = subscribeAll(server, true);
+            JdkPolygonClient reader = subscribeAll(server, true);
             dev.tapewatch.Await.until(java.time.Duration.ofSeconds(60), "the stalled client dropped",
                     () -> server.clients() == 1, () -> server.clients() + " clients");
             int before = reader.events.size();
@@ -149,7 +119,7 @@ class MarketServerTest {
     void anIndependentPolygonClientAuthenticatesSubscribesAndReceivesAggregates() throws Exception {
         try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withSpeed(10), Threads::named)) {
-            JdkClient client = new JdkClient();
+            JdkPolygonClient client = new JdkPolygonClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
             JsonNode connected = client.next();
@@ -182,14 +152,14 @@ class MarketServerTest {
     void authSentBeforeConnectedArrivesIsAcceptedAndBadKeysAreRefused() throws Exception {
         try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
                 .withRequiredKey("secret"), Threads::named)) {
-            JdkClient eager = new JdkClient();
+            JdkPolygonClient eager = new JdkPolygonClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), eager).get(10, TimeUnit.SECONDS);
             socket.sendText("{\"action\":\"auth\",\"params\":\"secret\"}", true).get();
             assertEquals("connected", eager.next().get("status").asText());
             assertEquals("auth_success", eager.next().get("status").asText());
 
-            JdkClient wrong = new JdkClient();
+            JdkPolygonClient wrong = new JdkPolygonClient();
             WebSocket other = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), wrong).get(10, TimeUnit.SECONDS);
             assertEquals("connected", wrong.next().get("status").asText());

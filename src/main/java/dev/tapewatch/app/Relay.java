@@ -1,0 +1,87 @@
+package dev.tapewatch.app;
+
+import dev.tapewatch.feed.FeedListener;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.store.BarStore;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Shares a recorder's live stream with local Polygon clients (a notebook, a second window) over one upstream
+ * connection: every bar the recorder receives, replacements included, goes out as it arrives, and REST serves
+ * what is stored. Clients need the local key, so other users of the machine cannot read a paid feed.
+ */
+public final class Relay implements FeedListener, MarketServer.Source, AutoCloseable {
+    /** The settings-file entry holding the generated local key. */
+    public static final String KEY = "relay.key";
+
+    private final BarStore store;
+    private final MarketServer server;
+
+    private Relay(BarStore store, int port, String key) throws IOException {
+        this.store = store;
+        this.server = MarketServer.start(MarketServer.Settings.defaults().withPort(port)
+                .withStart(System.currentTimeMillis()).withRequiredKey(key), this, Threads::named);
+    }
+
+    /** Serves on 127.0.0.1:{@code port} (0: a free one) for clients presenting {@code key}. */
+    public static Relay start(BarStore store, int port, String key) throws IOException {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a relay needs a local key");
+        }
+        return new Relay(store, port, key);
+    }
+
+    /** The local key from the settings file, made (random, 128 bits) and saved owner-only there the first time. */
+    public static String localKey(AppConfig config) throws IOException {
+        var existing = config.get(KEY);
+        if (existing.isPresent() && !existing.get().isBlank()) {
+            return existing.get();
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        config.set(KEY, key);
+        config.save();
+        return key;
+    }
+
+    public MarketServer server() {
+        return server;
+    }
+
+    @Override
+    public void bars(List<Bar> bars) {
+        server.publish(bars);
+    }
+
+    // A relay has no pace of its own: its ticker ends at once and bars are pushed as they arrive.
+
+    @Override
+    public Bar bar(String symbol, long second) {
+        return null;
+    }
+
+    @Override
+    public long next(long second) {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public List<Bar> history(String symbol, long from, long to) {
+        return store.bars(symbol, from, to);
+    }
+
+    @Override
+    public List<String> symbols() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
