@@ -3,6 +3,8 @@ package dev.tapewatch.app;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
@@ -30,6 +32,8 @@ public final class LiveSession implements AutoCloseable {
     private final LiveSeries series = new LiveSeries();
     private final Set<String> watchlist;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService storedDays =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("stored-day"));
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -45,6 +49,25 @@ public final class LiveSession implements AutoCloseable {
         if (pipeline.backfill() != null) {
             pipeline.backfill().onFetched(series::merge);
         }
+        watchlist.forEach(this::loadStoredDay);
+    }
+
+    /**
+     * Puts what the database already holds of the symbol's day so far into the live series, so its chart does
+     * not start empty (at launch, after new settings, or when the symbol is added). On a thread of its own: it
+     * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
+     */
+    private void loadStoredDay(String symbol) {
+        storedDays.execute(() -> {
+            if (closed.get()) {
+                return;
+            }
+            long now = connection.marketClock().getAsLong();
+            List<Bar> stored = store.bars(symbol, ExchangeTime.startOfDay(ExchangeTime.dayOf(now)), now);
+            if (!stored.isEmpty()) {
+                series.merge(stored.subList(Math.max(0, stored.size() - LiveSeries.CAPACITY), stored.size()));
+            }
+        });
     }
 
     /** Opens the store and starts streaming the watchlist. */
@@ -123,6 +146,7 @@ public final class LiveSession implements AutoCloseable {
     public synchronized void watch(String symbol) {
         if (watchlist.add(symbol)) {
             connection.feed().subscribe(List.of(symbol));
+            loadStoredDay(symbol);
         }
     }
 
@@ -142,6 +166,8 @@ public final class LiveSession implements AutoCloseable {
             return; // not synchronized: the FX thread's watch/unwatch must never wait for a closing store
         }
         try {
+            storedDays.shutdown(); // never interrupted: its job may be inside the database
+            storedDays.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             pipeline.close();
         } finally {
             store.close();
