@@ -77,10 +77,17 @@ public final class ChartViewModel {
         feeder.scheduleWithFixedDelay(this::feed, 33, 33, TimeUnit.MILLISECONDS);
     }
 
-    /** The live window by its label ("15 min"); following resumes. FX thread. */
+    /** The live window by its label ("15 min"); following resumes when live (a stored day stays as it is). */
     void window(String label) {
         windowMillis = WINDOW_MILLIS[WINDOWS.indexOf(label)];
-        following(true);
+        if (live) {
+            following(true);
+        }
+    }
+
+    /** Whether the chart shows the live session (not a stored day). */
+    boolean live() {
+        return live;
     }
 
     void following(boolean value) {

@@ -32,7 +32,9 @@ final class MainToolbar extends ToolBar {
         window.setTooltip(new Tooltip("Live time window"));
         window.valueProperty().addListener((o, was, now) -> {
             chartModel.window(now);
-            follow.setSelected(true);
+            if (chartModel.live()) {
+                follow.setSelected(true);
+            }
         });
         follow.setId("followButton");
         follow.setSelected(true);

@@ -103,7 +103,8 @@ public final class PriceVolumeChart extends VBox {
             chart.getPlugins().add(zoomer);
             chart.getToolBar().setVisible(false);
             chart.getToolBar().setManaged(false);
-            chart.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing
+            chart.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
                 if (!event.isShiftDown()) {
                     onUserMove.run();
                 }

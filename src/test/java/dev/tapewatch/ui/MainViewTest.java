@@ -36,6 +36,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +154,31 @@ class MainViewTest {
         assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5)) / 1000.0, gaps.get(0).getLowerBound());
         assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8)) / 1000.0, gaps.get(0).getUpperBound());
         assertEquals("no data", gaps.get(0).getText());
+    }
+
+    @Test
+    void followLiveStopsOnlyWhenTheUserMovesTheChartAndAWindowChoiceInHistoryKeepsTheDay(FxRobot robot) {
+        startLive();
+        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        ToggleButton follow = robot.lookup("#followButton").queryAs(ToggleButton.class);
+        assertTrue(follow.isSelected());
+        robot.clickOn(view.chart()); // a stray click
+        robot.interact(() -> { });
+        assertTrue(follow.isSelected(), "a click is not a move");
+        robot.drag(view.chart()).moveBy(-120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        Await.until(WAIT, "following off after a drag", () -> !follow.isSelected());
+
+        robot.interact(() -> follow.setSelected(true));
+        robot.interact(() -> robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.HISTORY
+                && view.chart().priceDataCount() == storedBars);
+        assertFalse(follow.isSelected());
+        robot.interact(() -> view.selectWindow("1 h"));
+        robot.interact(() -> { });
+        assertFalse(follow.isSelected(), "choosing a window in history does not switch following on");
+        assertEquals(HistoryViewModel.Mode.HISTORY, model.history().modeProperty().get());
+        assertEquals(storedBars, view.chart().priceDataCount());
     }
 
     @Test
