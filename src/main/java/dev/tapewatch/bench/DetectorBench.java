@@ -64,22 +64,30 @@ public final class DetectorBench {
     private DetectorBench() {
     }
 
-    /** Both tapes over {@code count} seeds from {@code firstSeed}: each figure's spread over the seeds. */
+    /**
+     * Both tapes over {@code count} seeds from {@code firstSeed}: each figure's spread over the seeds, then the
+     * peak scores (pooled over the seeds) of what the thresholds flag before the minimum score: those on an
+     * event and the rest, and the share of each the minimum score keeps (what its default was chosen from).
+     */
     public static Map<String, Object> seeds(long firstSeed, int count, LocalDate date, int symbols,
                                             DetectorSettings settings) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (String tape : List.of("simulator", "tape")) {
             double[][] values = new double[5][count];
             long events = 0;
+            List<Double> eventScores = new ArrayList<>();
+            List<Double> otherScores = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Result result = tape.equals("simulator") ? run(firstSeed + i, date, symbols, settings)
-                        : tape(firstSeed + i, date, symbols, settings);
+                List<EvaluationTape.Day> days = tape.equals("simulator")
+                        ? simulatorDays(firstSeed + i, date, symbols) : tapeDays(firstSeed + i, date, symbols);
+                Result result = score(days, settings);
                 values[0][i] = result.precision();
                 values[1][i] = result.recall();
                 values[2][i] = result.f1();
                 values[3][i] = result.delayPercentile(50);
                 values[4][i] = result.barsPerSecond();
                 events += result.events();
+                peakScores(days, settings, eventScores, otherScores);
             }
             figures.put(tape + "_events_scored", events);
             figures.put(tape + "_precision", new Spread(values[0]).figures());
@@ -87,12 +95,26 @@ public final class DetectorBench {
             figures.put(tape + "_f1", new Spread(values[2]).figures());
             figures.put(tape + "_median_delay_s", new Spread(values[3]).figures());
             figures.put(tape + "_bars_per_second", new Spread(values[4]).figures());
+            figures.put(tape + "_event_score_p1", percentile(eventScores, 1));
+            figures.put(tape + "_event_score_median", percentile(eventScores, 50));
+            figures.put(tape + "_other_score_median", percentile(otherScores, 50));
+            figures.put(tape + "_events_kept_by_min_score", kept(eventScores, settings.minScore()));
+            figures.put(tape + "_others_kept_by_min_score", kept(otherScores, settings.minScore()));
         }
         return figures;
     }
 
     /** Scores against the simulator's own ground truth (the model the detector was first tuned on). */
     public static Result run(long seed, LocalDate date, int symbolCount, DetectorSettings settings) {
+        return score(simulatorDays(seed, date, symbolCount), settings);
+    }
+
+    /** Scores against the independent evaluation tape ({@link EvaluationTape}). */
+    public static Result tape(long seed, LocalDate date, int symbolCount, DetectorSettings settings) {
+        return score(tapeDays(seed, date, symbolCount), settings);
+    }
+
+    private static List<EvaluationTape.Day> simulatorDays(long seed, LocalDate date, int symbolCount) {
         SimulatedMarket market = new SimulatedMarket(seed);
         List<String> symbols = SimSymbol.DEFAULTS.subList(0, Math.min(symbolCount, SimSymbol.DEFAULTS.size()));
         long from = ExchangeTime.startOfDay(date);
@@ -100,18 +122,51 @@ public final class DetectorBench {
         List<EvaluationTape.Day> days = new ArrayList<>();
         for (String symbol : symbols) {
             days.add(new EvaluationTape.Day(symbol, market.day(symbol, date).bars(from, to),
-                    market.events(symbol, date), List.of(), List.of()));
+                    market.events(symbol, date), List.of()));
         }
-        return score(days, settings);
+        return days;
     }
 
-    /** Scores against the independent evaluation tape ({@link EvaluationTape}). */
-    public static Result tape(long seed, LocalDate date, int symbolCount, DetectorSettings settings) {
+    private static List<EvaluationTape.Day> tapeDays(long seed, LocalDate date, int symbolCount) {
         List<EvaluationTape.Day> days = new ArrayList<>();
         for (int i = 0; i < symbolCount; i++) {
             days.add(EvaluationTape.day(seed, date, i, symbolCount));
         }
-        return score(days, settings);
+        return days;
+    }
+
+    /** Adds the peak scores of the spikes found with no minimum score, on an event or not (excused ones aside). */
+    private static void peakScores(List<EvaluationTape.Day> days, DetectorSettings settings, List<Double> onEvents,
+                                   List<Double> others) {
+        DetectorSettings unfiltered = new DetectorSettings(settings.windowSeconds(), settings.volumeThreshold(),
+                settings.minVolume(), settings.minMultiple(), settings.priceThreshold(), settings.minReturn(),
+                settings.cooldownSeconds(), 0);
+        for (EvaluationTape.Day day : days) {
+            for (Spike spike : detected(day, unfiltered)) {
+                boolean onEvent = day.events().stream().anyMatch(event -> overlaps(spike, event.start(), event.end()));
+                (onEvent ? onEvents : others).add(spike.peakScore());
+            }
+        }
+    }
+
+    private static double percentile(List<Double> values, double percent) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(percent / 100 * sorted.size())));
+    }
+
+    private static double kept(List<Double> scores, double minimum) {
+        return scores.isEmpty() ? Double.NaN : scores.stream().filter(score -> score >= minimum).count()
+                / (double) scores.size();
+    }
+
+    /** The day's spikes, those overlapping an excused span (the opening cross) left out. */
+    private static List<Spike> detected(EvaluationTape.Day day, DetectorSettings settings) {
+        return SpikeDetector.detect(day.symbol(), day.bars(), settings).stream()
+                .filter(spike -> day.excused().stream().noneMatch(span -> overlaps(spike, span[0], span[1])))
+                .toList();
     }
 
     /**
@@ -128,9 +183,7 @@ public final class DetectorBench {
         List<Double> delays = new ArrayList<>();
         for (EvaluationTape.Day day : days) {
             bars += day.bars().size();
-            List<Spike> detected = SpikeDetector.detect(day.symbol(), day.bars(), settings).stream()
-                    .filter(spike -> day.excused().stream().noneMatch(span -> overlaps(spike, span[0], span[1])))
-                    .toList();
+            List<Spike> detected = detected(day, settings);
             spikes += detected.size();
             for (Spike spike : detected) {
                 if (day.events().stream().anyMatch(event -> overlaps(spike, event.start(), event.end()))) {

@@ -31,9 +31,11 @@ public final class EvaluationTape {
     private static final int SECONDS = 16 * 3600;
     private static final int EVENT_SPACING_SECONDS = 1_500;
 
-    /** A symbol's day: its bars, the events to find, and the seconds that are neither right nor wrong. */
-    public record Day(String symbol, List<Bar> bars, List<InjectedEvent> events, List<long[]> excused,
-                      List<long[]> forbidden) {
+    /**
+     * A symbol's day: its bars, the events to find, and the spans where a spike is neither right nor wrong (the
+     * opening cross). A spike anywhere else off an event, the ramp and the outage included, is wrong.
+     */
+    public record Day(String symbol, List<Bar> bars, List<InjectedEvent> events, List<long[]> excused) {
     }
 
     private EvaluationTape() {
@@ -144,9 +146,6 @@ public final class EvaluationTape {
                     Double.NaN, Double.NaN, Double.NaN, volume / trades, false, Bar.Source.STREAM));
         }
         List<long[]> excused = List.of(new long[] {open, open + 1000});
-        long afterOutage = dayStart + outageEnd * 1000L;
-        List<long[]> forbidden = List.of(new long[] {afterOutage, afterOutage + 10_000},
-                new long[] {dayStart + rampStart * 1000L, dayStart + (rampStart + 600) * 1000L});
-        return new Day(symbol, bars, events, excused, forbidden);
+        return new Day(symbol, bars, events, excused);
     }
 }

@@ -125,8 +125,7 @@ final class RecordCommand implements Callable<Integer> {
                  Runtime.getRuntime().halt(ExitCodes.FAILURE);
              })) {
             Relay relay = serve == null ? null : startRelay(store, config);
-            FeedListener relayed = relay != null ? relay : bars -> { };
-            Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), relayed, new FeedListener() {
+            FeedListener states = new FeedListener() {
                 @Override
                 public void bars(List<Bar> bars) {
                 }
@@ -139,7 +138,9 @@ final class RecordCommand implements Callable<Integer> {
                         stop.countDown();
                     }
                 }
-            });
+            };
+            FeedListener[] listeners = relay == null ? new FeedListener[] {states} : new FeedListener[] {states, relay};
+            Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), listeners);
             try {
                 out.println("Recording " + (all ? "every symbol" : String.join(",", watched)) + " from "
                         + describe(pipeline, settings) + " into " + store.location().describe()

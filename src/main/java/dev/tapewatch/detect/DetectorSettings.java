@@ -6,9 +6,10 @@ package dev.tapewatch.detect;
  * {@code minVolume} and {@code minMultiple} times the moving average; on price when the z-score of its absolute one-second return reaches
  * {@code priceThreshold} and the return is at least {@code minReturn}. Flagged seconds at most
  * {@code cooldownSeconds} apart belong to one spike, and a spike whose peak score stays below {@code minScore}
- * is not reported. The default minimum score comes from the evaluation ({@code tapewatch bench detector}): on
- * both tapes and three seeds, the events' peak scores had a 1st percentile of 11.9 and a median of 41, the
- * noise seconds flagged at z 4 a median of 5.7; 10 kept every event and 3% of that noise.
+ * is not reported. The default minimum score comes from the evaluation ({@code tapewatch bench detector}, which
+ * prints the score distributions): spikes on events score far above the other seconds a z of 4 flags (medians
+ * 41 and 5.7 on the evaluation tape, 67 and 5.2 on the simulator); 10 keeps nearly all of the first and few
+ * of the others.
  */
 public record DetectorSettings(int windowSeconds, double volumeThreshold, double minVolume, double minMultiple,
                                double priceThreshold, double minReturn, int cooldownSeconds, double minScore) {

@@ -30,11 +30,12 @@ import java.util.function.Consumer;
  * detection and is ignored (counted in {@link #lateBars()}). Re-scoring a stored day uses the final values.
  */
 public final class SpikeDetector {
-    private static final double FLOOR_SHARE_OF_TYPICAL_BAR = 0.5;
+    private static final double FLOOR_SHARE_OF_TYPICAL_SECOND = 0.5;
 
     private final String symbol;
     private final DetectorSettings settings;
     private final Consumer<Spike> sink;
+    private final List<long[]> unrecorded = new ArrayList<>();
     private MovingWindow activities;
     private MovingWindow volumes;
     private final double typicalWeight;
@@ -81,8 +82,6 @@ public final class SpikeDetector {
     public void unrecorded(long from, long to) {
         unrecorded.add(new long[] {from, to});
     }
-
-    private final List<long[]> unrecorded = new ArrayList<>();
 
     /**
      * Whether a span not recorded lies between the previous bar and one starting at {@code start} (a span with
@@ -150,8 +149,8 @@ public final class SpikeDetector {
         double activityCap = activityMean + settings.volumeThreshold() * activityDeviation;
         double baselineActivity = warm ? Math.min(activity, activityCap) : activity;
         activities.add(second, baselineActivity);
-        volumes.add(second, warm ? Math.min(bar.volume(), bar.volume() * baselineActivity / Math.max(activity, 1e-9))
-                : bar.volume());
+        // the volume baseline (for the reported multiple) is clipped in the same proportion as the activity
+        volumes.add(second, activity > 0 ? bar.volume() * (baselineActivity / activity) : bar.volume());
         typicalActivity += (baselineActivity - typicalActivity) * (typicalActivity == 0 ? 1 : typicalWeight);
         if (!Double.isNaN(move) && elapsedSeconds <= settings.windowSeconds()) {
             double moveCap = moveMean + settings.priceThreshold() * moveDeviation;
@@ -185,7 +184,7 @@ public final class SpikeDetector {
     }
 
     private double activityDeviation() {
-        return Math.max(Math.max(activities.deviation(), FLOOR_SHARE_OF_TYPICAL_BAR * typicalActivity), 1);
+        return Math.max(Math.max(activities.deviation(), FLOOR_SHARE_OF_TYPICAL_SECOND * typicalActivity), 1);
     }
 
     private double volumeMean() {

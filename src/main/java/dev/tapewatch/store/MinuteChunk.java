@@ -41,7 +41,7 @@ final class MinuteChunk {
         int e = 0;
         int u = 0;
         while (e < existingCount || u < sorted.length) {
-            if (u < sorted.length && u + 1 < sorted.length && sorted[u + 1].start() == sorted[u].start()) {
+            if (u + 1 < sorted.length && sorted[u + 1].start() == sorted[u].start()) {
                 u++; // superseded within this batch
                 continue;
             }

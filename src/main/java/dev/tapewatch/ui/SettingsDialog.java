@@ -129,7 +129,8 @@ final class SettingsDialog {
         }
         try {
             java.net.URI uri = new java.net.URI(trimmed);
-            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+            boolean websocket = "ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme());
+            if (!websocket || uri.getHost() == null) {
                 throw new IllegalArgumentException("URL: '" + trimmed + "' is not a websocket address; use"
                         + " wss://host/path (or leave it empty for the provider's default).");
             }
