@@ -28,6 +28,12 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code dev.tapewatch.Main} with these arguments and JVM options; data and settings under {@code home}. */
     public static ChildJvm start(Path home, List<String> jvmOptions, String... args) throws IOException {
+        return start(home, java.util.Map.of(), jvmOptions, args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with these environment variables added. */
+    public static ChildJvm start(Path home, java.util.Map<String, String> environment, List<String> jvmOptions,
+                                 String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -41,6 +47,7 @@ public final class ChildJvm implements AutoCloseable {
         builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
         builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         builder.environment().remove("POLYGON_API_KEY");
+        builder.environment().putAll(environment);
         return new ChildJvm(builder.start());
     }
 

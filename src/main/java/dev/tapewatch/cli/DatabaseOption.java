@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --db} option shared by every command that uses the database. */
 final class DatabaseOption {
-    @Option(names = "--db", paramLabel = "PATH|JDBC-URL",
-            description = "Database file or JDBC URL (default: the user's data folder).")
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "An H2 database file (default: in the user's data folder), or PostgreSQL:"
+                    + " jdbc:postgresql://HOST:PORT/DB?user=USER or postgresql://USER@HOST:PORT/DB (password from"
+                    + " PGPASSWORD or ~/.pgpass).")
     String database;
 
     @Option(names = "--simulated", description = "Use the simulated market's database (where the simulator records"

@@ -1,57 +1,64 @@
 package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Bars, spikes and coverage spans over JDBC (an H2 file by default). Thread-safe: every call takes its
- * own pooled connection. Writes of bars are idempotent upserts keyed by (symbol, start); on disk, bars are
- * kept one row per symbol-minute ({@link MinuteChunk}).
+ * Bars, spikes and coverage spans over JDBC: an H2 file by default, or PostgreSQL. Thread-safe: every call takes
+ * its own pooled connection. Writes of bars are idempotent upserts keyed by (symbol, start), last write wins; how
+ * they are laid out differs per database ({@link BarTable}: minute chunks on H2, rows partitioned by day on
+ * PostgreSQL).
  * <p>
- * "Stored" means on disk: {@link #writeDurably} returns only after the transaction is committed and H2 has
- * written it to the file (H2 otherwise writes commits in the background up to a second later, which a
- * {@code kill -9} loses). The database is never closed behind the caller's back: H2's own shutdown hook is
- * off ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2
- * closed the database itself (it does on a failed write, e.g. a full disk) {@link #recover} opens it again.
+ * "Stored" means on disk: {@link #writeDurably} returns only after the transaction is committed and written
+ * (PostgreSQL's commit waits for its log; H2 otherwise writes commits in the background up to a second later, which
+ * a {@code kill -9} loses, so H2 is checkpointed). H2's own shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE})
+ * so a stopping process can still store what it holds, and after H2 closed the database itself (it does on a
+ * failed write, e.g. a full disk) {@link #recover} opens it again.
+ * <p>
+ * On PostgreSQL each committed write also sends a notification of the bars it changed ({@link BarChanges}), so
+ * readers elsewhere can follow a recorder without polling.
  */
 public final class BarStore implements AutoCloseable {
 
     /** Whether opening may create a new database or must find an existing one. */
     public enum Mode { CREATE, EXISTING }
 
-    private static final String UPSERT_CHUNK = "MERGE INTO bar_minutes (symbol, minute_ms, trade_date, bar_count,"
-            + " bars) KEY (symbol, minute_ms) VALUES (?, ?, ?, ?, ?)";
-    private static final String READ_CHUNK = "SELECT bars FROM bar_minutes WHERE symbol = ? AND minute_ms = ?";
     /** Bars a transaction holds before writing them out (an import of a big file is one transaction). */
     private static final int PENDING_LIMIT = 100_000;
 
     private final StoreLocation location;
     private final String url;
-    private volatile JdbcConnectionPool pool;
+    private final BarTable table;
+    private volatile Pool pool;
 
-    private BarStore(StoreLocation location, String url, JdbcConnectionPool pool) {
+    /** The connections and how to let go of them. */
+    private record Pool(DataSource source, Runnable dispose) {
+    }
+
+    private BarStore(StoreLocation location, String url, Pool pool) {
         this.location = location;
         this.url = url;
         this.pool = pool;
+        this.table = location.isPostgres() ? new PostgresBarTable(pool.source()) : new MinuteChunkTable();
     }
 
     public static BarStore open(StoreLocation location, Mode mode) {
@@ -65,13 +72,18 @@ public final class BarStore implements AutoCloseable {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        JdbcConnectionPool pool = connect(location, url);
+        Pool pool = connect(location, url);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new V4__bar_minutes()).load().migrate();
+            FluentConfiguration flyway = Flyway.configure().dataSource(pool.source());
+            if (location.isPostgres()) {
+                flyway.locations("classpath:db/migration/postgresql");
+            } else {
+                flyway.locations("classpath:db/migration/h2").javaMigrations(new V4__bar_minutes());
+            }
+            flyway.load().migrate();
             return new BarStore(location, url, pool);
         } catch (FlywayException e) {
-            pool.dispose();
+            pool.dispose().run();
             SQLException cause = findSqlCause(e);
             if (cause != null) {
                 throw StoreErrors.translate(cause, location, "open");
@@ -81,12 +93,20 @@ public final class BarStore implements AutoCloseable {
         }
     }
 
-    /** A pool whose first connection has been opened: lock and corruption errors surface here with H2's codes. */
-    private static JdbcConnectionPool connect(StoreLocation location, String url) {
+    /** A pool whose first connection has been opened: lock, corruption and login errors surface here. */
+    private static Pool connect(StoreLocation location, String url) {
+        if (location.isPostgres()) {
+            try {
+                com.zaxxer.hikari.HikariDataSource source = PostgresConnections.open(location);
+                return new Pool(source, source::close);
+            } catch (SQLException e) {
+                throw StoreErrors.translate(e, location, "open");
+            }
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
         try (Connection ignored = pool.getConnection()) {
-            return pool;
+            return new Pool(pool, pool::dispose);
         } catch (SQLException e) {
             pool.dispose();
             throw StoreErrors.translate(e, location, "open");
@@ -96,18 +116,22 @@ public final class BarStore implements AutoCloseable {
     /**
      * After a failed write: if the database no longer answers (H2 closes it on an I/O failure), opens it
      * again, so that a retry can succeed once the cause (a full disk) is gone. Throws while it cannot.
+     * (PostgreSQL's pool replaces broken connections itself.)
      */
     public synchronized void recover() {
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = pool.source().getConnection();
              PreparedStatement ping = connection.prepareStatement("SELECT 1")) {
             ping.executeQuery().close();
             return;
         } catch (SQLException e) {
+            if (location.isPostgres()) {
+                throw StoreErrors.translate(e, location, "reach");
+            }
             // closed or broken: open it again below
         }
-        JdbcConnectionPool old = pool;
+        Pool old = pool;
         pool = connect(location, url);
-        old.dispose();
+        old.dispose().run();
     }
 
     private static void checkFileLocation(StoreLocation location, Mode mode) {
@@ -159,10 +183,9 @@ public final class BarStore implements AutoCloseable {
     /** What may be done inside one durable write; valid only during {@link #writeDurably}. */
     public final class Writes {
         private final Connection connection;
-        /** Bars by symbol-minute, in arrival order within each, until written out. */
-        private final Map<ChunkKey, List<Bar>> pending = new HashMap<>();
-        private int pendingBars;
-        private final TradeDates dates = new TradeDates();
+        /** Bars in arrival order, until written out. */
+        private final List<Bar> pending = new ArrayList<>();
+        private final BarChanges.Builder changes = new BarChanges.Builder();
 
         private Writes(Connection connection) {
             this.connection = connection;
@@ -176,47 +199,18 @@ public final class BarStore implements AutoCloseable {
 
         /** Adds one bar to the transaction; a later bar with the same symbol and start replaces it. */
         public void upsert(Bar bar) throws SQLException {
-            pending.computeIfAbsent(new ChunkKey(bar.symbol(), MinuteChunk.minuteOf(bar.start())),
-                    key -> new ArrayList<>(4)).add(bar);
-            if (++pendingBars >= PENDING_LIMIT) {
+            pending.add(bar);
+            changes.add(bar);
+            if (pending.size() >= PENDING_LIMIT) {
                 writePending();
             }
         }
 
-        /**
-         * Merges the pending bars into their stored minutes: one read and one write per symbol-minute, in key
-         * order (feeds deliver bars interleaved by time; in key order the writes walk the index once).
-         */
         private void writePending() throws SQLException {
-            if (pending.isEmpty()) {
-                return;
+            if (!pending.isEmpty()) {
+                table.write(connection, pending);
+                pending.clear();
             }
-            List<Map.Entry<ChunkKey, List<Bar>>> chunks = new ArrayList<>(pending.entrySet());
-            chunks.sort(Map.Entry.comparingByKey());
-            try (PreparedStatement read = connection.prepareStatement(READ_CHUNK);
-                 PreparedStatement write = connection.prepareStatement(UPSERT_CHUNK)) {
-                for (Map.Entry<ChunkKey, List<Bar>> entry : chunks) {
-                    ChunkKey key = entry.getKey();
-                    read.setString(1, key.symbol());
-                    read.setLong(2, key.minute());
-                    byte[] stored = null;
-                    try (ResultSet rows = read.executeQuery()) {
-                        if (rows.next()) {
-                            stored = rows.getBytes(1);
-                        }
-                    }
-                    byte[] merged = MinuteChunk.merge(stored, key.minute(), entry.getValue());
-                    write.setString(1, key.symbol());
-                    write.setLong(2, key.minute());
-                    write.setObject(3, dates.of(key.minute()));
-                    write.setInt(4, MinuteChunk.count(merged));
-                    write.setBytes(5, merged);
-                    write.addBatch();
-                }
-                write.executeBatch();
-            }
-            pending.clear();
-            pendingBars = 0;
         }
 
         /** Records a covered span; returns its id. */
@@ -224,7 +218,7 @@ public final class BarStore implements AutoCloseable {
                 throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO coverage (symbols, start_ms, end_ms, end_reason) VALUES (?, ?, ?, ?)",
-                    new String[] {"ID"})) {
+                    Statement.RETURN_GENERATED_KEYS)) {
                 statement.setString(1, String.join(",", symbols));
                 statement.setLong(2, start);
                 statement.setLong(3, end);
@@ -257,6 +251,9 @@ public final class BarStore implements AutoCloseable {
 
         private void finish() throws SQLException {
             writePending();
+            if (location.isPostgres()) {
+                BarChanges.notify(connection, changes.build());
+            }
         }
     }
 
@@ -276,38 +273,30 @@ public final class BarStore implements AutoCloseable {
             writes.finish();
             return value;
         });
-        query(action, connection -> {
-            if (url.startsWith("jdbc:h2:")) {
+        if (url.startsWith("jdbc:h2:")) {
+            query(action, connection -> {
                 try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
                     checkpoint.execute();
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        }
         return result;
     }
 
-    private record ChunkKey(String symbol, long minute) implements Comparable<ChunkKey> {
-        @Override
-        public int compareTo(ChunkKey other) {
-            int bySymbol = symbol.compareTo(other.symbol);
-            return bySymbol != 0 ? bySymbol : Long.compare(minute, other.minute);
+    /**
+     * Follows what other processes store here: the changes of each committed write, as they commit. Only
+     * PostgreSQL can tell; on other databases this throws {@link UnsupportedOperationException}. Close it when done.
+     */
+    public BarChanges.Subscription subscribe() {
+        if (!location.isPostgres()) {
+            throw new UnsupportedOperationException("Only a PostgreSQL database can be watched: "
+                    + location.describe() + " is not one.");
         }
-    }
-
-    /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
-    private static final class TradeDates {
-        private long dayStart = Long.MAX_VALUE;
-        private long dayEnd = Long.MIN_VALUE;
-        private LocalDate date;
-
-        LocalDate of(long time) {
-            if (time < dayStart || time >= dayEnd) {
-                date = ExchangeTime.dayOf(time);
-                dayStart = ExchangeTime.startOfDay(date);
-                dayEnd = ExchangeTime.endOfDay(date);
-            }
-            return date;
+        try {
+            return BarChanges.subscribe(pool.source().getConnection(), location);
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e, location, "watch");
         }
     }
 
@@ -320,58 +309,21 @@ public final class BarStore implements AutoCloseable {
 
     /** The last {@code count} bars of a symbol with start in [from, to), newest first. */
     public List<Bar> lastBars(String symbol, long from, long to, int count) {
-        return query("read bars from", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
-                    + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms DESC")) {
-                statement.setString(1, symbol);
-                statement.setLong(2, MinuteChunk.minuteOf(from));
-                statement.setLong(3, to);
-                statement.setFetchSize(64);
-                List<Bar> bars = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (bars.size() < count && rows.next()) {
-                        long minute = rows.getLong(1);
-                        byte[] chunk = rows.getBytes(2);
-                        ByteBuffer in = ByteBuffer.wrap(chunk);
-                        for (int i = MinuteChunk.count(chunk) - 1; i >= 0 && bars.size() < count; i--) {
-                            long start = MinuteChunk.startAt(chunk, minute, i);
-                            if (start >= from && start < to) {
-                                bars.add(MinuteChunk.readAt(in, symbol, start, i));
-                            }
-                        }
-                    }
-                }
-                return bars;
-            }
-        });
+        return query("read bars from", connection -> table.last(connection, symbol, from, to, count));
     }
 
     /** Streams bars of a symbol with start in [from, to) in time order, without holding them all. */
     public void forEachBar(String symbol, long from, long to, Consumer<Bar> consumer) {
         query("read bars from", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
-                    + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
-                statement.setString(1, symbol);
-                statement.setLong(2, MinuteChunk.minuteOf(from));
-                statement.setLong(3, to);
-                statement.setFetchSize(1_000);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        MinuteChunk.read(symbol, rows.getLong(1), rows.getBytes(2), from, to, consumer);
-                    }
-                }
-            }
+            table.forEach(connection, symbol, from, to, consumer);
             return null;
         });
     }
 
     /** Trading days (exchange dates) with their bar counts, for one symbol or for all when null. */
     public List<DayCount> days(String symbol) {
-        String sql = "SELECT symbol, trade_date, SUM(bar_count) FROM bar_minutes"
-                + (symbol == null ? "" : " WHERE symbol = ?")
-                + " GROUP BY symbol, trade_date ORDER BY trade_date, symbol";
         return query("list days in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(table.daysQuery(symbol != null))) {
                 if (symbol != null) {
                     statement.setString(1, symbol);
                 }
@@ -389,8 +341,7 @@ public final class BarStore implements AutoCloseable {
     public List<String> symbols() {
         return query("list symbols in", connection -> {
             List<String> symbols = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT DISTINCT symbol FROM bar_minutes ORDER BY symbol");
+            try (PreparedStatement statement = connection.prepareStatement(table.symbolsQuery());
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     symbols.add(rows.getString(1));
@@ -440,11 +391,20 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    private static void insertSpikes(Connection connection, Collection<Spike> spikes) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("MERGE INTO spikes (symbol, start_ms,"
-                + " end_ms, peak_ms, kind, peak_score, volume_multiple) KEY (symbol, start_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (Spike spike : spikes) {
+    private void insertSpikes(Connection connection, Collection<Spike> spikes) throws SQLException {
+        Map<String, Spike> latest = new LinkedHashMap<>(); // one statement may not touch a row twice
+        for (Spike spike : spikes) {
+            latest.put(spike.symbol() + "@" + spike.start(), spike);
+        }
+        String upsert = location.isPostgres()
+                ? "INSERT INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, start_ms) DO UPDATE SET"
+                        + " end_ms = EXCLUDED.end_ms, peak_ms = EXCLUDED.peak_ms, kind = EXCLUDED.kind,"
+                        + " peak_score = EXCLUDED.peak_score, volume_multiple = EXCLUDED.volume_multiple"
+                : "MERGE INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple)"
+                        + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            for (Spike spike : latest.values()) {
                 statement.setString(1, spike.symbol());
                 statement.setLong(2, spike.start());
                 statement.setLong(3, spike.end());
@@ -481,7 +441,7 @@ public final class BarStore implements AutoCloseable {
 
     public long countBars() {
         return query("count bars in", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT COALESCE(SUM(bar_count), 0) FROM bar_minutes");
+            try (PreparedStatement statement = connection.prepareStatement(table.countQuery());
                  ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -491,7 +451,7 @@ public final class BarStore implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.dispose().run();
     }
 
     private interface SqlWork<T> {
@@ -499,7 +459,7 @@ public final class BarStore implements AutoCloseable {
     }
 
     private <T> T query(String action, SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool.source().getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw StoreErrors.translate(e, location, action);
@@ -507,7 +467,7 @@ public final class BarStore implements AutoCloseable {
     }
 
     private <T> T inTransaction(String action, SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool.source().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

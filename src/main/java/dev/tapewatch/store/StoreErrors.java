@@ -15,6 +15,9 @@ final class StoreErrors {
         String text = fullText(e).toLowerCase(Locale.ROOT);
         int code = e.getErrorCode();
         String message;
+        if (location.isPostgres()) {
+            return new StoreException(postgres(e, location, action), e);
+        }
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || text.contains("already in use")) {
             message = "Database " + where + " is in use by another process (is Tapewatch already running?)."
                     + " Close that program, or pass --db to use another database.";
@@ -41,6 +44,29 @@ final class StoreErrors {
             message = "Cannot " + action + " " + where + ": " + firstLine(e);
         }
         return new StoreException(message, e);
+    }
+
+    /** PostgreSQL names its failures by SQLSTATE class: connection (08), login (28), missing database (3D). */
+    private static String postgres(SQLException e, StoreLocation location, String action) {
+        String where = location.describe();
+        String state = String.valueOf(e.getSQLState());
+        if (state.startsWith("08")) {
+            return "Cannot reach PostgreSQL at " + where + ": " + firstLine(e) + ". Check that the server runs and"
+                    + " listens there (pg_lsclusters, pg_isready), or fix the host and port in --db.";
+        }
+        if (state.startsWith("28")) {
+            return "PostgreSQL at " + where + " refused the login: " + firstLine(e) + ". Put the password in"
+                    + " PGPASSWORD or ~/.pgpass (or password= in the URL), or name another user with user=.";
+        }
+        if (state.equals("3D000")) {
+            return "There is no database " + where + " on that server. Create it (createdb, or CREATE DATABASE)"
+                    + " or name an existing one in --db.";
+        }
+        if (state.equals("53100")) {
+            return "Cannot " + action + " " + where + ": the server's disk is full. Free some space and try again;"
+                    + " data already stored is kept.";
+        }
+        return "Cannot " + action + " " + where + ": " + firstLine(e);
     }
 
     /** H2 reports a file that is not an H2 store as a failed or short read of its chunks. */

@@ -1,20 +1,59 @@
 package dev.tapewatch.store;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
  * Where the bars live: an H2 file database given by its path (with or without H2's {@code .mv.db}
- * suffix) or any JDBC URL.
+ * suffix), a PostgreSQL database ({@code jdbc:postgresql://…} or libpq's {@code postgresql://user@host/db}), or
+ * any JDBC URL. A URL may hold a password: {@link #toString()} and {@link #describe()} never show its parameters.
  */
 public record StoreLocation(String jdbcUrl, Path file) {
     private static final String H2_SUFFIX = ".mv.db";
 
-    /** Parses a {@code --db} value: a JDBC URL as is, anything else as a path to an H2 file. */
+    /** Parses a {@code --db} value: a JDBC URL as is, a libpq URI as PostgreSQL, anything else as an H2 file. */
     public static StoreLocation parse(String value) {
         if (value.startsWith("jdbc:")) {
             return new StoreLocation(value, null);
         }
+        if (value.startsWith("postgresql://") || value.startsWith("postgres://")) {
+            return new StoreLocation(fromLibpqUri(value), null);
+        }
         return ofFile(Path.of(value));
+    }
+
+    /** {@code postgresql://[user[:password]@]host[:port][/db][?params]} as pgjdbc's URL. */
+    private static String fromLibpqUri(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + value.substring(0, value.indexOf("://") + 3) + "…' is not a valid"
+                    + " PostgreSQL URI (" + e.getReason() + "); use postgresql://user@host:port/database.", e);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("A PostgreSQL URI needs a host: postgresql://user@host:port/database.");
+        }
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        if (uri.getPort() >= 0) {
+            url.append(':').append(uri.getPort());
+        }
+        url.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        StringBuilder query = new StringBuilder(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            append(query, "user=" + (colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                append(query, "password=" + userInfo.substring(colon + 1));
+            }
+        }
+        return query.length() == 0 ? url.toString() : url + "?" + query;
+    }
+
+    private static void append(StringBuilder query, String parameter) {
+        query.append(query.length() == 0 ? "" : "&").append(parameter);
     }
 
     public static StoreLocation ofFile(Path path) {
@@ -28,6 +67,10 @@ public record StoreLocation(String jdbcUrl, Path file) {
 
     public boolean isH2File() {
         return file != null;
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     /** The file H2 actually writes, for messages and existence checks. */
@@ -44,5 +87,10 @@ public record StoreLocation(String jdbcUrl, Path file) {
         int query = jdbcUrl.indexOf('?');
         int cut = semicolon < 0 ? query : (query < 0 ? semicolon : Math.min(semicolon, query));
         return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

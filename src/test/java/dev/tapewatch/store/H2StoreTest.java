@@ -19,103 +19,24 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BarStoreTest {
+/** The store on H2 files: the contract, and what only a file database has (migrations from old layouts, file errors). */
+class H2StoreTest extends StoreContract {
     @TempDir
     Path dir;
 
-    private BarStore create() {
-        return BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE);
+    @Override
+    StoreLocation newLocation() {
+        return StoreLocation.ofFile(dir.resolve("db"));
     }
 
     @Test
-    void storesAndReadsBackEveryField() {
-        Bar bar = new Bar("BRK.B", 1_704_205_800_000L, 1_704_205_801_000L, 350.01, 350.25, 349.875, 350.1,
-                1234.5, 350.0625, 9_876_543.25, 349.5, 350.123456789, 17.25, true);
+    void opensByTheNameOfItsDataFile() {
+        Bar bar = TestBars.day("SPY", 1).get(0);
         try (BarStore store = create()) {
             store.upsert(List.of(bar));
-            assertEquals(List.of(bar), store.bars("BRK.B", bar.start(), bar.end()));
         }
-        // and after reopening the file
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db.mv.db")), BarStore.Mode.EXISTING)) {
-            assertEquals(List.of(bar), store.bars("BRK.B", 0, Long.MAX_VALUE));
-        }
-    }
-
-    @Test
-    void aResentBarReplacesTheStoredOne() {
-        List<Bar> day = TestBars.day("SPY", 50);
-        Bar original = day.get(7);
-        Bar replacement = new Bar("SPY", original.start(), original.end(), original.open(), original.high() + 1,
-                original.low(), original.close(), original.volume() + 300, original.vwap(), 1, 2, 3, 4, false);
-        try (BarStore store = create()) {
-            store.upsert(day);
-            store.upsert(List.of(replacement));
-            List<Bar> stored = store.bars("SPY", 0, Long.MAX_VALUE);
-            assertEquals(50, stored.size());
-            assertEquals(replacement, stored.get(7));
-            assertEquals(1, store.countBars() - 49);
-        }
-    }
-
-    @Test
-    void rangeQueriesAreHalfOpenAndOrdered() {
-        List<Bar> day = TestBars.day("SPY", 40);
-        try (BarStore store = create()) {
-            List<Bar> reversed = new java.util.ArrayList<>(day);
-            java.util.Collections.reverse(reversed);
-            store.upsert(reversed);
-            List<Bar> middle = store.bars("SPY", day.get(5).start(), day.get(15).start());
-            assertEquals(day.subList(5, 15), middle);
-        }
-    }
-
-    @Test
-    void listsDaysInTheExchangeZoneAndSymbols() {
-        // 2024-01-02 23:30 ET is already 2024-01-03 in UTC: it still belongs to the 2nd.
-        long lateEvening = ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), java.time.LocalTime.of(23, 30));
-        try (BarStore store = create()) {
-            store.upsert(TestBars.day("SPY", 30));
-            store.upsert(TestBars.day("AAPL", 12));
-            store.upsert(List.of(Bar.of("SPY", lateEvening, lateEvening + 1000, 1, 1, 1, 1, 5, 1)));
-            assertEquals(List.of(new DayCount("AAPL", TestBars.DAY, 12), new DayCount("SPY", TestBars.DAY, 31)),
-                    store.days(null));
-            assertEquals(List.of(new DayCount("SPY", TestBars.DAY, 31)), store.days("SPY"));
-            assertEquals(List.of("AAPL", "SPY"), store.symbols());
-        }
-    }
-
-    @Test
-    void coverageSpansAreRecordedAndQueriedByOverlap() {
-        long nine = TestBars.at(9, 0, 0);
-        try (BarStore store = create()) {
-            long first = store.addCoverage(List.of("SPY", "AAPL"), nine, nine + 120_000,
-                    "disconnected: server closed (1006)");
-            long second = store.addCoverage(List.of("SPY"), nine + 180_000, nine + 240_000, "stopped");
-            List<CoverageSpan> spans = store.coverage(ExchangeTime.startOfDay(TestBars.DAY),
-                    ExchangeTime.endOfDay(TestBars.DAY));
-            assertEquals(List.of(
-                    new CoverageSpan(first, List.of("SPY", "AAPL"), nine, nine + 120_000,
-                            "disconnected: server closed (1006)"),
-                    new CoverageSpan(second, List.of("SPY"), nine + 180_000, nine + 240_000, "stopped")), spans);
-            assertEquals(1, store.coverage(nine + 200_000, nine + 210_000).size());
-            assertEquals(0, store.coverage(nine + 130_000, nine + 170_000).size());
-        }
-    }
-
-    @Test
-    void spikesAreSavedReplacedAndListed() {
-        long t = TestBars.at(10, 0, 0);
-        Spike a = new Spike("SPY", t, t + 3000, t + 1000, Spike.Kind.BOTH, 9.5, 12.25);
-        Spike b = new Spike("SPY", t + 60_000, t + 61_000, t + 60_000, Spike.Kind.VOLUME, 4.5, 6);
-        try (BarStore store = create()) {
-            store.writeDurably("store spikes in", writes -> {
-                writes.saveSpikes(List.of(a, b));
-                return null;
-            });
-            assertEquals(List.of(a, b), store.spikes("SPY", 0, Long.MAX_VALUE));
-            Spike rescored = new Spike("SPY", t, t + 2000, t, Spike.Kind.VOLUME, 5, 7);
-            store.replaceSpikes("SPY", t, t + 3_600_000, List.of(rescored));
-            assertEquals(List.of(rescored), store.spikes("SPY", 0, Long.MAX_VALUE));
+            assertEquals(List.of(bar), store.bars("SPY", 0, Long.MAX_VALUE));
         }
     }
 
@@ -123,7 +44,7 @@ class BarStoreTest {
     void migratesFromEmptyAndFromTheFirstVersionKeepingBars() throws Exception {
         Path file = dir.resolve("old");
         String url = "jdbc:h2:file:" + file;
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").target("1").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().execute("INSERT INTO bars VALUES ('SPY', 1704205800000, 1704205801000, DATE '2024-01-02',"
                     + " 1, 2, 0.5, 1.5, 10, 1.2, 10, 1, 1.2, 2, FALSE)");
@@ -157,7 +78,7 @@ class BarStoreTest {
     void migratesRowsOfVersionThreeIntoMinuteChunksExactly() throws Exception {
         Path file = dir.resolve("v3");
         String url = "jdbc:h2:file:" + file;
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").target("3").load().migrate();
         List<Bar> spy = TestBars.day("SPY", 150); // two and a half minutes
         long t = spy.get(0).start();
         Bar rest = Bar.of("AAPL", t + 61_000, t + 62_000, 10, 11, 9, 10.5, 700, 10.25).withSource(Bar.Source.REST);
@@ -193,35 +114,6 @@ class BarStoreTest {
         }
     }
 
-    private static List<Bar> concat(List<Bar> a, List<Bar> b) {
-        List<Bar> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    @Test
-    void batchesMergeIntoStoredMinutesLastWriteWinning() {
-        List<Bar> day = TestBars.day("SPY", 180);
-        try (BarStore store = create()) {
-            store.upsert(day.subList(0, 100));
-            Bar first = day.get(70);
-            Bar second = new Bar("SPY", first.start(), first.end(), first.open(), first.high() + 2, first.low(),
-                    first.close(), 42, first.vwap(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, true,
-                    Bar.Source.REST);
-            Bar third = second.withSource(Bar.Source.IMPORT);
-            // one transaction: later bars of the same minute, a replacement twice over, older bars out of order
-            List<Bar> batch = concat(List.of(second), day.subList(100, 180));
-            batch = concat(batch, List.of(third, day.get(3)));
-            store.upsert(batch);
-            List<Bar> expected = new java.util.ArrayList<>(day);
-            expected.set(70, third);
-            assertEquals(expected, store.bars("SPY", 0, Long.MAX_VALUE));
-            assertEquals(180, store.countBars());
-            assertEquals(List.of(day.get(179), day.get(178), day.get(177)),
-                    store.lastBars("SPY", 0, Long.MAX_VALUE, 3));
-            assertEquals(day.subList(59, 61), store.bars("SPY", day.get(59).start(), day.get(61).start()));
-        }
-    }
 
     @Test
     void aMissingDatabaseIsNamedAndNotCreated() {

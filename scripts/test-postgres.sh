@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests, on a free loopback port, in a folder of its own.
+#   scripts/test-postgres.sh start DIR   prints the JDBC URL of its 'postgres' database (superuser 'postgres')
+#   scripts/test-postgres.sh stop DIR
+# Run as root (as CI does), the server runs as the 'postgres' user: initdb refuses root.
+set -euo pipefail
+action=${1:?start or stop}
+dir=${2:?folder for the cluster}
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+  echo "No PostgreSQL server here (looked in /usr/lib/postgresql/*/bin): apt-get install postgresql," \
+       "or run the tests with -DskipPostgres" >&2
+  exit 2
+fi
+as=()
+if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
+
+case $action in
+start)
+  mkdir -p "$dir"
+  if [ ${#as[@]} -gt 0 ]; then chown postgres "$dir"; fi
+  # logins over TCP need the password (the tests exercise it); the cluster is thrown away, so no fsync
+  printf 'tapewatch-test\n' > "$dir/password"
+  if [ ${#as[@]} -gt 0 ]; then chown postgres "$dir/password"; fi
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/password" -A scram-sha-256 \
+    --auth-local=trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1
+  for port in $(shuf -i 20000-60000 -n 20); do
+    (: >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && continue # taken
+    if "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" >/dev/null; then
+      echo "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=tapewatch-test"
+      exit 0
+    fi
+  done
+  echo "Could not start PostgreSQL in $dir: see $dir/server.log" >&2
+  exit 1
+  ;;
+stop)
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null
+  ;;
+*)
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+  ;;
+esac

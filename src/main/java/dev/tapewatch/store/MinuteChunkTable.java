@@ -1,0 +1,141 @@
+package dev.tapewatch.store;
+
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** H2's layout: one row per symbol-minute holding that minute's bars ({@link MinuteChunk}). */
+final class MinuteChunkTable implements BarTable {
+    private static final String UPSERT = "MERGE INTO bar_minutes (symbol, minute_ms, trade_date, bar_count,"
+            + " bars) KEY (symbol, minute_ms) VALUES (?, ?, ?, ?, ?)";
+    private static final String READ = "SELECT bars FROM bar_minutes WHERE symbol = ? AND minute_ms = ?";
+
+    /**
+     * Merges the bars into their stored minutes: one read and one write per symbol-minute, in key order (feeds
+     * deliver bars interleaved by time; in key order the writes walk the index once).
+     */
+    @Override
+    public void write(Connection connection, List<Bar> bars) throws SQLException {
+        Map<ChunkKey, List<Bar>> chunks = new TreeMap<>();
+        for (Bar bar : bars) {
+            chunks.computeIfAbsent(new ChunkKey(bar.symbol(), MinuteChunk.minuteOf(bar.start())),
+                    key -> new ArrayList<>(4)).add(bar);
+        }
+        TradeDates dates = new TradeDates();
+        try (PreparedStatement read = connection.prepareStatement(READ);
+             PreparedStatement write = connection.prepareStatement(UPSERT)) {
+            for (Map.Entry<ChunkKey, List<Bar>> entry : chunks.entrySet()) {
+                ChunkKey key = entry.getKey();
+                read.setString(1, key.symbol());
+                read.setLong(2, key.minute());
+                byte[] stored = null;
+                try (ResultSet rows = read.executeQuery()) {
+                    if (rows.next()) {
+                        stored = rows.getBytes(1);
+                    }
+                }
+                byte[] merged = MinuteChunk.merge(stored, key.minute(), entry.getValue());
+                write.setString(1, key.symbol());
+                write.setLong(2, key.minute());
+                write.setObject(3, dates.of(key.minute()));
+                write.setInt(4, MinuteChunk.count(merged));
+                write.setBytes(5, merged);
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
+    }
+
+    @Override
+    public void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
+                + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
+            statement.setString(1, symbol);
+            statement.setLong(2, MinuteChunk.minuteOf(from));
+            statement.setLong(3, to);
+            statement.setFetchSize(1_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    MinuteChunk.read(symbol, rows.getLong(1), rows.getBytes(2), from, to, consumer);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Bar> last(Connection connection, String symbol, long from, long to, int count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
+                + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms DESC")) {
+            statement.setString(1, symbol);
+            statement.setLong(2, MinuteChunk.minuteOf(from));
+            statement.setLong(3, to);
+            statement.setFetchSize(64);
+            List<Bar> bars = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (bars.size() < count && rows.next()) {
+                    long minute = rows.getLong(1);
+                    byte[] chunk = rows.getBytes(2);
+                    ByteBuffer in = ByteBuffer.wrap(chunk);
+                    for (int i = MinuteChunk.count(chunk) - 1; i >= 0 && bars.size() < count; i--) {
+                        long start = MinuteChunk.startAt(chunk, minute, i);
+                        if (start >= from && start < to) {
+                            bars.add(MinuteChunk.readAt(in, symbol, start, i));
+                        }
+                    }
+                }
+            }
+            return bars;
+        }
+    }
+
+    @Override
+    public String daysQuery(boolean oneSymbol) {
+        return "SELECT symbol, trade_date, SUM(bar_count) FROM bar_minutes" + (oneSymbol ? " WHERE symbol = ?" : "")
+                + " GROUP BY symbol, trade_date ORDER BY trade_date, symbol";
+    }
+
+    @Override
+    public String symbolsQuery() {
+        return "SELECT DISTINCT symbol FROM bar_minutes ORDER BY symbol";
+    }
+
+    @Override
+    public String countQuery() {
+        return "SELECT COALESCE(SUM(bar_count), 0) FROM bar_minutes";
+    }
+
+    private record ChunkKey(String symbol, long minute) implements Comparable<ChunkKey> {
+        @Override
+        public int compareTo(ChunkKey other) {
+            int bySymbol = symbol.compareTo(other.symbol);
+            return bySymbol != 0 ? bySymbol : Long.compare(minute, other.minute);
+        }
+    }
+
+    /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
+    private static final class TradeDates {
+        private long dayStart = Long.MAX_VALUE;
+        private long dayEnd = Long.MIN_VALUE;
+        private LocalDate date;
+
+        LocalDate of(long time) {
+            if (time < dayStart || time >= dayEnd) {
+                date = ExchangeTime.dayOf(time);
+                dayStart = ExchangeTime.startOfDay(date);
+                dayEnd = ExchangeTime.endOfDay(date);
+            }
+            return date;
+        }
+    }
+}
