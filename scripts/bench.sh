@@ -2,7 +2,8 @@
 # Every speed figure of the README, each over 3 runs (min / median / max), in about 10 minutes on 2 cores
 # the first time (the 28.8 M-bar query database is built once and kept in target/bench/):
 #   1. the ingest race: a firehose process → Tapewatch's record path, and → a SQLite reference recorder;
-#   2. symbol-day query, CSV export, detector;  3. chart frames and the idle window, under a virtual display.
+#   2. PostgreSQL beside H2 (storing, symbol-day query, a watching window's delay) on a throwaway local server;
+#   3. symbol-day query, CSV export, detector;  4. chart frames and the idle window, under a virtual display.
 # Figures: target/bench/results.json. The JMH micro-benchmarks are separate: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,11 @@ rm -f target/bench/results.json
 echo "Run on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.tapewatch.bench.IngestBench \
   1000000 300 "$RUNS" target/bench target/bench/results.json 2> target/bench/ingest.log
+# PostgreSQL beside H2: a throwaway server on loopback, with fsync on (stored means on disk there too)
+pg_dir=$(mktemp -d /tmp/tapewatch-bench-pg.XXXXXX)
+pg_url=$(PG_FSYNC=on scripts/test-postgres.sh start "$pg_dir")
+trap 'scripts/test-postgres.sh stop "$pg_dir" || true' EXIT
+java -jar target/tapewatch.jar bench postgres --postgres "$pg_url" --runs "$RUNS"
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   xvfb-run -a -s "-screen 0 1600x1000x24" java -jar target/tapewatch.jar bench all --runs "$RUNS"
 else

@@ -3,6 +3,7 @@
 #   scripts/test-postgres.sh start DIR   prints the JDBC URL of its 'postgres' database (superuser 'postgres')
 #   scripts/test-postgres.sh stop DIR
 # Run as root (as CI does), the server runs as the 'postgres' user: initdb refuses root.
+# The tests' cluster skips fsync (it is thrown away); PG_FSYNC=on keeps it, for benchmarks.
 set -euo pipefail
 action=${1:?start or stop}
 dir=${2:?folder for the cluster}
@@ -19,7 +20,7 @@ case $action in
 start)
   mkdir -p "$dir"
   if [ ${#as[@]} -gt 0 ]; then chown postgres "$dir"; fi
-  # logins over TCP need the password (the tests exercise it); the cluster is thrown away, so no fsync
+  # logins over TCP need the password (the tests exercise it)
   printf 'tapewatch-test\n' > "$dir/password"
   if [ ${#as[@]} -gt 0 ]; then chown postgres "$dir/password"; fi
   "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/password" -A scram-sha-256 \
@@ -27,7 +28,7 @@ start)
   for port in $(shuf -i 20000-60000 -n 20); do
     (: >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && continue # taken
     if "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${PG_FSYNC:-off} -c max_connections=200" >/dev/null; then
       echo "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres&password=tapewatch-test"
       exit 0
     fi

@@ -24,6 +24,8 @@ public final class AppConfig {
     public static final String POLYGON_KEY = "polygon.key";
     public static final String URL = "url";
     public static final String DATABASE = "database";
+    /** The PostgreSQL password, when the database URL names none (a secret, like the key). */
+    public static final String DATABASE_PASSWORD = "database.password";
     public static final String ENV_POLYGON_KEY = "POLYGON_API_KEY";
 
     private final Path file;
@@ -44,7 +46,7 @@ public final class AppConfig {
                 throw new IllegalStateException("Cannot read the settings file " + file + ": " + e.getMessage()
                         + ". Fix or delete it.", e);
             }
-            if (properties.containsKey(POLYGON_KEY)) {
+            if (properties.containsKey(POLYGON_KEY) || properties.containsKey(DATABASE_PASSWORD)) {
                 warnIfOthersCanRead(file);
             }
         }
@@ -56,7 +58,7 @@ public final class AppConfig {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
-                LoggerFactory.getLogger(AppConfig.class).warn("The settings file {} holds an API key and can be read"
+                LoggerFactory.getLogger(AppConfig.class).warn("The settings file {} holds an API key or password and can be read"
                         + " by other users ({}); it is made owner-only when next saved. Run chmod 600 on it now,"
                         + " or keep the key in the environment ({}) instead.", file,
                         PosixFilePermissions.toString(permissions), ENV_POLYGON_KEY);

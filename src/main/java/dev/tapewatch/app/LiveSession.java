@@ -52,12 +52,19 @@ public final class LiveSession implements AutoCloseable {
         watchlist.forEach(this::loadStoredDay);
     }
 
+    private boolean watchingDatabase() {
+        return connection.provider() == Provider.DATABASE;
+    }
+
     /**
      * Puts what the database already holds of the symbol's day so far into the live series, so its chart does
      * not start empty (at launch, after new settings, or when the symbol is added). On a thread of its own: it
      * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
      */
     private void loadStoredDay(String symbol) {
+        if (watchingDatabase()) {
+            return; // the database feed delivers the day so far itself, then what is stored next
+        }
         storedDays.execute(() -> {
             if (closed.get()) {
                 return;
@@ -123,6 +130,10 @@ public final class LiveSession implements AutoCloseable {
 
     /** The provider's REST history (the simulator's own for the simulator), for audits. */
     public dev.tapewatch.feed.PolygonRest history() {
+        if (connection.rest() == null) {
+            throw new IllegalStateException("This window watches a recorder's database and has no provider to audit"
+                    + " against: run tapewatch audit where the recorder runs, or choose a provider in Settings.");
+        }
         return connection.rest();
     }
 

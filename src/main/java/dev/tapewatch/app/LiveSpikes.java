@@ -22,6 +22,7 @@ public final class LiveSpikes implements FeedListener {
     private final SpikeDetectors detectors;
     private final List<Consumer<Spike>> listeners = new CopyOnWriteArrayList<>();
 
+    /** {@code writer} stores each closed spike; null: spikes are only passed on (a window watching a recorder). */
     public LiveSpikes(BarWriter writer, DetectorSettings settings) {
         this.writer = writer;
         this.detectors = new SpikeDetectors(settings, this::closed);
@@ -44,7 +45,9 @@ public final class LiveSpikes implements FeedListener {
 
     private void closed(Spike spike) {
         try {
-            writer.spike(spike);
+            if (writer != null) {
+                writer.spike(spike);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("Interrupted while queueing a spike of {} for the database", spike.symbol());

@@ -1,9 +1,11 @@
 package dev.tapewatch.app;
 
+import dev.tapewatch.feed.Feed;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.feed.PolygonRest;
 import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.store.BarStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +13,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A live feed and, for the simulator, the local server it reads from: the simulator is always reached
- * through a real loopback websocket, exactly like the real provider.
+ * through a real loopback websocket, exactly like the real provider. For {@link Provider#DATABASE} the feed follows
+ * what a recorder elsewhere stores in the shared database, and there is no REST history.
  */
 public final class MarketConnection implements AutoCloseable {
     /** The key the in-process simulator is given; it accepts any non-blank key. */
@@ -19,14 +22,28 @@ public final class MarketConnection implements AutoCloseable {
 
     private final Provider provider;
     private final MarketServer simulator;
-    private final PolygonFeed feed;
+    private final Feed feed;
     private final PolygonRest rest;
+    private final LongSupplier marketClock;
 
-    private MarketConnection(Provider provider, MarketServer simulator, PolygonFeed feed, PolygonRest rest) {
+    private MarketConnection(Provider provider, MarketServer simulator, Feed feed, PolygonRest rest,
+                             LongSupplier marketClock) {
         this.provider = provider;
         this.simulator = simulator;
         this.feed = feed;
         this.rest = rest;
+        this.marketClock = marketClock;
+    }
+
+    /** Follows the bars a recorder stores in {@code store} (a PostgreSQL database). */
+    public static MarketConnection watching(BarStore store, FeedListener listener) {
+        if (!store.location().isPostgres()) {
+            throw new IllegalArgumentException("Watching a recorder needs the PostgreSQL database it records into;"
+                    + " " + store.location().describe() + " is not one. Set Database to jdbc:postgresql://HOST:PORT/DB"
+                    + "?user=USER (Settings), or choose another provider.");
+        }
+        DatabaseFeed feed = new DatabaseFeed(store, listener);
+        return new MarketConnection(Provider.DATABASE, null, feed, null, feed::marketClock);
     }
 
     /**
@@ -45,21 +62,21 @@ public final class MarketConnection implements AutoCloseable {
                     .withMarketClock(server.clock()::now);
             URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
             return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener, Threads::named),
-                    new PolygonRest(restUrl, SIMULATOR_KEY));
+                    new PolygonRest(restUrl, SIMULATOR_KEY), server.clock()::now);
         }
         URI url = settings.url() != null ? settings.url() : settings.provider().defaultUrl();
         URI restUrl = settings.restUrl() != null ? settings.restUrl() : PolygonRest.DEFAULT_URL;
         return new MarketConnection(settings.provider(), null,
                 new PolygonFeed(settings.feedConfig(url, settings.key()), listener, Threads::named),
-                new PolygonRest(restUrl, settings.key()));
+                new PolygonRest(restUrl, settings.key()), System::currentTimeMillis);
     }
 
-    /** The provider's REST history (the simulator's own for the simulator). */
+    /** The provider's REST history (the simulator's own for the simulator); null when watching a database. */
     public PolygonRest rest() {
         return rest;
     }
 
-    public PolygonFeed feed() {
+    public Feed feed() {
         return feed;
     }
 
@@ -74,7 +91,7 @@ public final class MarketConnection implements AutoCloseable {
 
     /** "Now" in the bars' time base: the simulator's clock, or the real one. */
     public LongSupplier marketClock() {
-        return simulator != null ? simulator.clock()::now : System::currentTimeMillis;
+        return marketClock;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedListener;
-import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.feed.Feed;
 import dev.tapewatch.store.BarStore;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -26,15 +26,22 @@ public final class Pipeline implements AutoCloseable {
         this.backfill = backfill;
     }
 
-    /** Connects (a simulator is started for the simulator provider) but does not start streaming. */
+    /**
+     * Connects (a simulator is started for the simulator provider) but does not start streaming. Watching a
+     * database ({@link Provider#DATABASE}) records nothing and fills no gaps: the recorder that stores the bars
+     * does both, and its spikes too.
+     */
     public static Pipeline open(BarStore store, FeedSettings feed, DetectorSettings detector, FeedListener... extra) {
         BarBus bus = new BarBus();
-        MarketConnection connection = MarketConnection.open(feed, bus);
+        boolean watching = feed.provider() == Provider.DATABASE;
+        MarketConnection connection = watching ? MarketConnection.watching(store, bus) : MarketConnection.open(feed, bus);
         Recorder recorder = new Recorder(store);
-        LiveSpikes spikes = new LiveSpikes(recorder.writer(), detector);
-        Backfill backfill = feed.backfill() ? new Backfill(connection.rest(), store, recorder.writer(),
+        LiveSpikes spikes = new LiveSpikes(watching ? null : recorder.writer(), detector);
+        Backfill backfill = feed.backfill() && !watching ? new Backfill(connection.rest(), store, recorder.writer(),
                 Executors.newSingleThreadExecutor(Threads.named("backfill"))) : null;
-        bus.add(recorder);
+        if (!watching) {
+            bus.add(recorder);
+        }
         if (backfill != null) {
             bus.add(backfill);
         }
@@ -54,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
         return connection;
     }
 
-    public PolygonFeed feed() {
+    public Feed feed() {
         return connection.feed();
     }
 

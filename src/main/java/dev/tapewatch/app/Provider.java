@@ -5,16 +5,25 @@ import java.util.Locale;
 
 /** Where live bars come from. */
 public enum Provider {
-    SIMULATOR("simulator", null),
-    POLYGON("polygon", URI.create("wss://socket.polygon.io")),
-    POLYGON_DELAYED("polygon-delayed", URI.create("wss://delayed.polygon.io"));
+    SIMULATOR("simulator", null, "Simulated market"),
+    POLYGON("polygon", URI.create("wss://socket.polygon.io"), "Polygon.io (real time)"),
+    POLYGON_DELAYED("polygon-delayed", URI.create("wss://delayed.polygon.io"), "Polygon.io (15 min delayed)"),
+    /** No upstream connection: the bars a recorder elsewhere stores in the shared (PostgreSQL) database. */
+    DATABASE("database", null, "Database (watch a recorder)");
 
     private final String id;
     private final URI defaultUrl;
+    private final String label;
 
-    Provider(String id, URI defaultUrl) {
+    Provider(String id, URI defaultUrl, String label) {
         this.id = id;
         this.defaultUrl = defaultUrl;
+        this.label = label;
+    }
+
+    /** What a person reads: in the Settings dialog and the status bar. */
+    public String label() {
+        return label;
     }
 
     public String id() {
@@ -31,7 +40,7 @@ public enum Provider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon or polygon-delayed");
+        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed or database");
     }
 
     @Override

@@ -55,6 +55,9 @@ public final class SessionConfig {
         boolean backfill = flags.backfill() != null ? flags.backfill()
                 : Boolean.parseBoolean(config.get(BACKFILL).orElse("true"));
         URI restUrl = flags.restUrl() != null ? flags.restUrl() : config.get(REST_URL).map(URI::create).orElse(null);
+        if (provider == Provider.DATABASE) {
+            return new FeedSettings(provider, null, null, staleness, null, null, false);
+        }
         if (provider == Provider.SIMULATOR) {
             MarketServer.Settings simulation = MarketServer.Settings.defaults()
                     .withSpeed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
@@ -72,11 +75,16 @@ public final class SessionConfig {
         return new FeedSettings(provider, url, key, staleness, null, restUrl, backfill);
     }
 
-    /** The database: the file's setting, else the user's data folder (the simulator's own file for the simulator). */
+    /**
+     * The database: the file's setting, else the user's data folder (the simulator's own file for the simulator).
+     * A PostgreSQL URL without a password takes the file's {@code database.password}, if any.
+     */
     public static StoreLocation store(AppConfig config, AppPaths paths, Provider provider) {
-        return config.get(AppConfig.DATABASE).map(StoreLocation::parse)
+        StoreLocation location = config.get(AppConfig.DATABASE).map(StoreLocation::parse)
                 .orElse(StoreLocation.ofFile(provider == Provider.SIMULATOR ? paths.simulatorDatabase()
                         : paths.defaultDatabase()));
+        String password = config.get(AppConfig.DATABASE_PASSWORD).orElse(null);
+        return password == null ? location : location.withPassword(password);
     }
 
     private static double number(AppConfig config, String name, double fallback) {

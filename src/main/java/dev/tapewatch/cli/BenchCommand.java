@@ -21,15 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
-                + " to --out (JSON, merged with what is there). WHAT: query, export, detector, chart, or all. The"
+                + " to --out (JSON, merged with what is there). WHAT: query, export, detector, chart, idle, all, or postgres (with --postgres: queries beside H2 and the watching window's delay). The"
                 + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
                 + " against a SQLite recorder runs from scripts/bench.sh.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | all")
+    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | all | postgres")
     String what;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
+            + " databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres (password: PGPASSWORD).")
+    String postgres;
 
     @Option(names = "--dir", defaultValue = "target/bench", description = "Working folder (default target/bench).")
     Path dir;
@@ -52,9 +56,13 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart, idle or all (ingest: scripts/bench.sh)");
+                    + "'; use query, export, detector, chart, idle, all or postgres (ingest: scripts/bench.sh)");
+        }
+        if (what.equals("postgres") && postgres == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
+                    + " JDBC-URL (scripts/test-postgres.sh start DIR prints one for a throwaway server)");
         }
         if (runs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
@@ -68,6 +76,18 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> export = QueryExportBench.export(dir, runs);
             results.put("export_csv", export);
             table(print, "Export: CSV", export);
+        }
+        if (what.equals("postgres") || all && postgres != null) {
+            Map<String, Object> ingest = dev.tapewatch.bench.PostgresBench.ingest(postgres, dir, runs);
+            results.put("postgres_store_only", ingest);
+            table(print, "Storing alone, 1 M bars of 300 symbols in batches of 50,000: H2, PostgreSQL upserts,"
+                    + " PostgreSQL COPY + merge", ingest);
+            Map<String, Object> query = dev.tapewatch.bench.PostgresBench.query(postgres, dir, runs);
+            results.put("postgres_query_day", query);
+            table(print, "Query: one symbol's extended-hours day from 20 symbols × 5 days, H2 and PostgreSQL", query);
+            Map<String, Object> watch = dev.tapewatch.bench.PostgresBench.watch(postgres, runs);
+            results.put("postgres_watch", watch);
+            table(print, "A window watching PostgreSQL: from a bar stored to the bar in its live series", watch);
         }
         if (all || what.equals("detector")) {
             Map<String, Object> detector = DetectorBench.seeds(seed, 3, date, 30, DetectorSettings.DEFAULT);

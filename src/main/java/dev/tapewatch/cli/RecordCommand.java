@@ -7,6 +7,7 @@ import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.Pipeline;
+import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.feed.FeedListener;
@@ -254,8 +255,15 @@ final class RecordCommand implements Callable<Integer> {
                     + " to 10000 simulated seconds per second, was " + speed);
         }
         try {
-            return SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, url, restUrl, key,
-                    staleness == null ? null : staleness.toMillis(), speed, seed, start, noBackfill ? false : null));
+            FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
+                    url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,
+                    noBackfill ? false : null));
+            if (settings.provider() == Provider.DATABASE) {
+                throw new IllegalArgumentException("record needs a market to record: the 'database' provider only"
+                        + " watches what a recorder stores (in the window). Use --provider simulator|polygon|"
+                        + "polygon-delayed.");
+            }
+            return settings;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

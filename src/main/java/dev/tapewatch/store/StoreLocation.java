@@ -56,6 +56,15 @@ public record StoreLocation(String jdbcUrl, Path file) {
         query.append(query.length() == 0 ? "" : "&").append(parameter);
     }
 
+    /** This PostgreSQL location with {@code password} when its URL names none; any other location as it is. */
+    public StoreLocation withPassword(String password) {
+        if (!isPostgres() || password.isEmpty() || jdbcUrl.matches("(?i).*[?&]password=.*")) {
+            return this;
+        }
+        String parameter = "password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        return new StoreLocation(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameter, null);
+    }
+
     public static StoreLocation ofFile(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         String name = absolute.getFileName().toString();

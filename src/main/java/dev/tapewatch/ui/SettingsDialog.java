@@ -24,11 +24,22 @@ final class SettingsDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Settings");
-        ChoiceBox<String> provider = new ChoiceBox<>();
-        for (Provider p : Provider.values()) {
-            provider.getItems().add(p.id());
-        }
-        provider.setValue(config.get(AppConfig.PROVIDER).orElse(Provider.SIMULATOR.id()));
+        ChoiceBox<Provider> provider = new ChoiceBox<>();
+        provider.setId("providerChoice");
+        provider.getItems().addAll(Provider.values());
+        provider.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Provider value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public Provider fromString(String text) {
+                return Provider.parse(text);
+            }
+        });
+        provider.setValue(config.get(AppConfig.PROVIDER).map(SettingsDialog::providerOrDefault)
+                .orElse(Provider.SIMULATOR));
         PasswordField key = new PasswordField();
         key.setId("apiKey");
         key.setText(config.get(AppConfig.POLYGON_KEY).orElse(""));
@@ -36,7 +47,12 @@ final class SettingsDialog {
         TextField url = new TextField(config.get(AppConfig.URL).orElse(""));
         url.setPromptText("default for the provider");
         TextField database = new TextField(config.get(AppConfig.DATABASE).orElse(""));
-        database.setPromptText("default in the data folder");
+        database.setId("database");
+        database.setPromptText("file, or jdbc:postgresql://HOST:PORT/DB?user=USER");
+        PasswordField databasePassword = new PasswordField();
+        databasePassword.setId("databasePassword");
+        databasePassword.setText(config.get(AppConfig.DATABASE_PASSWORD).orElse(""));
+        databasePassword.setPromptText("PostgreSQL password (else PGPASSWORD or ~/.pgpass)");
         DetectorSettings detector = model.detectorSettings();
         TextField window = field(detector.windowSeconds());
         window.setId("detectorWindow");
@@ -60,6 +76,7 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("API key"), key);
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
+        grid.addRow(row++, new Label("Database password"), databasePassword);
         grid.addRow(row++, new Label("Window (s)"), window);
         grid.addRow(row++, new Label("Volume z ≥"), volumeZ);
         grid.addRow(row++, new Label("Min volume"), minVolume);
@@ -86,10 +103,11 @@ final class SettingsDialog {
                         number(minScore, "Min score"));
                 checkUrl(url.getText());
                 model.applySettings(() -> {
-                    config.set(AppConfig.PROVIDER, provider.getValue());
+                    config.set(AppConfig.PROVIDER, provider.getValue().id());
                     config.set(AppConfig.POLYGON_KEY, key.getText());
                     config.set(AppConfig.URL, url.getText());
                     config.set(AppConfig.DATABASE, database.getText());
+                    config.set(AppConfig.DATABASE_PASSWORD, databasePassword.getText());
                     DetectorConfig.write(config, edited);
                     Themes.apply(config, theme.getValue());
                 });
@@ -100,6 +118,15 @@ final class SettingsDialog {
             }
         });
         dialog.show();
+    }
+
+    /** The saved provider, or the simulator if the file names one this version does not know. */
+    private static Provider providerOrDefault(String id) {
+        try {
+            return Provider.parse(id);
+        } catch (IllegalArgumentException e) {
+            return Provider.SIMULATOR;
+        }
     }
 
     /** A number typed in a field; the error names the field and what was typed. */

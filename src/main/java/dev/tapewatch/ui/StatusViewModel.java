@@ -1,7 +1,6 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.Provider;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.store.BarWriter;
@@ -26,7 +25,7 @@ public final class StatusViewModel {
     private double barsPerSecond;
 
     void attach(LiveSession session) {
-        provider.set(session.provider() == Provider.SIMULATOR ? "Simulated market" : session.provider().id());
+        provider.set(session.provider().label());
         database.set(session.store().location().describe());
         lastNanos = 0;
     }
