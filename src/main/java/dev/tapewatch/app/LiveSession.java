@@ -8,6 +8,9 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimClock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,14 +24,32 @@ import java.util.function.LongSupplier;
  * one task executor).
  */
 public final class LiveSession implements AutoCloseable {
-    /** What a session is started with. */
-    public record Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist) {
+    /** What a session is started with; {@code share} null: the live stream is not shared. */
+    public record Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist,
+                           Share share) {
+        public Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist) {
+            this(feed, store, detector, watchlist, null);
+        }
     }
+
+    /** Share the live stream with local Polygon clients on 127.0.0.1:{@code port} behind {@code key} (a secret). */
+    public record Share(int port, String key) {
+        @Override
+        public String toString() {
+            return "Share[port=" + port + ", key=***]";
+        }
+    }
+
+    /** The key between a replay's loopback server and its feed (both in this process). */
+    private static final String REPLAY_KEY = "replay";
 
     private final Settings settings;
     private final BarStore store;
+    /** False for a replay: it reads the store of the session it was made from, which closes it. */
+    private final boolean ownsStore;
     private final Pipeline pipeline;
     private final MarketConnection connection;
+    private final Relay relay;
     private final LiveSeries series = new LiveSeries();
     private final Set<String> watchlist;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -39,8 +60,18 @@ public final class LiveSession implements AutoCloseable {
         this.settings = settings;
         this.watchlist = new LinkedHashSet<>(settings.watchlist());
         this.store = BarStore.open(settings.store(), BarStore.Mode.CREATE);
+        this.ownsStore = true;
         try {
-            this.pipeline = Pipeline.open(store, settings.feed(), settings.detector(), series);
+            this.relay = settings.share() == null ? null : share(store, settings.share());
+            try {
+                this.pipeline = relay == null ? Pipeline.open(store, settings.feed(), settings.detector(), series)
+                        : Pipeline.open(store, settings.feed(), settings.detector(), series, relay);
+            } catch (RuntimeException e) {
+                if (relay != null) {
+                    relay.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -50,6 +81,60 @@ public final class LiveSession implements AutoCloseable {
             pipeline.backfill().onFetched(series::merge);
         }
         watchlist.forEach(this::loadStoredDay);
+    }
+
+    /** A replay of a stored day ({@link #replay}): the live path without recording, sharing or stored days. */
+    private LiveSession(Settings settings, BarStore store, MarketServer server) {
+        this.settings = settings;
+        this.watchlist = new LinkedHashSet<>(settings.watchlist());
+        this.store = store;
+        this.ownsStore = false;
+        this.relay = null;
+        this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series);
+        this.connection = pipeline.connection();
+    }
+
+    /**
+     * Plays this session's stored {@code date} of its watchlist from {@code from} (epoch ms) at {@code speed}×
+     * through the live path, as a session of its own: its series, detector and spikes behave as they did that day.
+     * It records nothing. Reads the day first (the caller's thread: not the FX thread).
+     *
+     * @throws IllegalArgumentException when nothing of the day is stored from {@code from} on
+     */
+    public LiveSession replay(LocalDate date, long from, double speed) {
+        StoredDayReplay day = new StoredDayReplay(store, date, watchlist(), from);
+        MarketServer server;
+        try {
+            server = MarketServer.start(MarketServer.Settings.defaults().withStart(day.first()).withSpeed(speed)
+                    .withRequiredKey(REPLAY_KEY), day, Threads::named);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot start the replay on 127.0.0.1: " + e.getMessage(), e);
+        }
+        FeedSettings feed = new FeedSettings(Provider.REPLAY, server.url(), REPLAY_KEY, settings.feed().stalenessMillis(),
+                null, null, false);
+        LiveSession replay = new LiveSession(new Settings(feed, settings.store(), settings.detector(),
+                List.copyOf(day.symbols())), store, server);
+        replay.pipeline.start(replay.watchlist);
+        return replay;
+    }
+
+    /** A replay's clock, to pause, resume and change its speed; null for a live session. */
+    public SimClock replayClock() {
+        return connection.provider() == Provider.REPLAY ? connection.simulator().clock() : null;
+    }
+
+    private static Relay share(BarStore store, Share share) {
+        try {
+            return Relay.start(store, share.port(), share.key());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot share the live stream on 127.0.0.1:" + share.port() + " ("
+                    + e.getMessage() + "). Choose another port in Settings, or turn sharing off.", e);
+        }
+    }
+
+    /** Where local clients reach the shared stream ({@code ws://127.0.0.1:PORT/stocks}), or null when not shared. */
+    public String sharedAt() {
+        return relay == null ? null : relay.server().url() + "/stocks";
     }
 
     private boolean watchingDatabase() {
@@ -62,8 +147,8 @@ public final class LiveSession implements AutoCloseable {
      * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
      */
     private void loadStoredDay(String symbol) {
-        if (watchingDatabase()) {
-            return; // the database feed delivers the day so far itself, then what is stored next
+        if (watchingDatabase() || connection.provider() == Provider.REPLAY) {
+            return; // the database feed delivers the day so far itself; a replay is its own day
         }
         storedDays.execute(() -> {
             if (closed.get()) {
@@ -180,8 +265,13 @@ public final class LiveSession implements AutoCloseable {
             storedDays.shutdown(); // never interrupted: its job may be inside the database
             storedDays.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             pipeline.close();
+            if (relay != null) {
+                relay.close();
+            }
         } finally {
-            store.close();
+            if (ownsStore) {
+                store.close();
+            }
         }
     }
 }

@@ -35,6 +35,13 @@ public final class MarketConnection implements AutoCloseable {
         this.marketClock = marketClock;
     }
 
+    /** Plays {@code server} (a stored day's replay, owned from now on) through a real loopback websocket. */
+    static MarketConnection replaying(MarketServer server, String key, FeedListener listener) {
+        PolygonFeed.Config config = PolygonFeed.Config.of(server.url(), key).withMarketClock(server.clock()::now);
+        return new MarketConnection(Provider.REPLAY, server, new PolygonFeed(config, listener, Threads::named),
+                new PolygonRest(server.restUrl(), key), server.clock()::now);
+    }
+
     /** Follows the bars a recorder stores in {@code store} (a PostgreSQL database). */
     public static MarketConnection watching(BarStore store, FeedListener listener) {
         if (!store.location().isPostgres()) {
@@ -84,7 +91,7 @@ public final class MarketConnection implements AutoCloseable {
         return provider;
     }
 
-    /** The in-process simulator, or null for a real provider. */
+    /** The in-process market server (the simulator, or a replay), or null for a real provider. */
     public MarketServer simulator() {
         return simulator;
     }

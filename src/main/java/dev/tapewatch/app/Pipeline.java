@@ -3,6 +3,7 @@ package dev.tapewatch.app;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.Feed;
+import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -50,6 +51,23 @@ public final class Pipeline implements AutoCloseable {
             bus.add(listener);
         }
         return new Pipeline(connection, recorder, spikes, backfill);
+    }
+
+    /**
+     * A stored day played through the live path from {@code server}: the detector and any listeners see it as
+     * live, and nothing is recorded (the bars are stored already).
+     */
+    static Pipeline replay(BarStore store, MarketServer server, String key, DetectorSettings detector,
+                           FeedListener... extra) {
+        BarBus bus = new BarBus();
+        MarketConnection connection = MarketConnection.replaying(server, key, bus);
+        Recorder recorder = new Recorder(store);
+        LiveSpikes spikes = new LiveSpikes(null, detector);
+        bus.add(spikes);
+        for (FeedListener listener : extra) {
+            bus.add(listener);
+        }
+        return new Pipeline(connection, recorder, spikes, null);
     }
 
     public void start(Collection<String> symbols) {

@@ -8,8 +8,12 @@ public enum Provider {
     SIMULATOR("simulator", null, "Simulated market"),
     POLYGON("polygon", URI.create("wss://socket.polygon.io"), "Polygon.io (real time)"),
     POLYGON_DELAYED("polygon-delayed", URI.create("wss://delayed.polygon.io"), "Polygon.io (15 min delayed)"),
+    /** A recorder's shared stream ({@code record --serve}) on this machine: Polygon's protocol, a local key. */
+    LOCAL("local", null, "Local Tapewatch (a recorder's shared stream)"),
     /** No upstream connection: the bars a recorder elsewhere stores in the shared (PostgreSQL) database. */
-    DATABASE("database", null, "Database (watch a recorder)");
+    DATABASE("database", null, "Database (watch a recorder)"),
+    /** A stored day played through the live path (History → Replay from here); not a setting. */
+    REPLAY("replay", null, "Replay");
 
     private final String id;
     private final URI defaultUrl;
@@ -34,13 +38,18 @@ public enum Provider {
         return defaultUrl;
     }
 
+    /** What a user may choose as the source of live bars. */
+    public static java.util.List<Provider> choosable() {
+        return java.util.Arrays.stream(values()).filter(provider -> provider != REPLAY).toList();
+    }
+
     public static Provider parse(String text) {
-        for (Provider provider : values()) {
+        for (Provider provider : choosable()) {
             if (provider.id.equalsIgnoreCase(text.trim()) || provider.name().equalsIgnoreCase(text.trim())) {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed or database");
+        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed, local or database");
     }
 
     @Override

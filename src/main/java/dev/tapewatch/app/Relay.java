@@ -41,12 +41,17 @@ public final class Relay implements FeedListener, MarketServer.Source, AutoClose
         if (existing.isPresent() && !existing.get().isBlank()) {
             return existing.get();
         }
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String key = newKey();
         config.set(KEY, key);
         config.save();
         return key;
+    }
+
+    /** A new random local key (128 bits). */
+    public static String newKey() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     public MarketServer server() {

@@ -23,6 +23,10 @@ public final class SessionConfig {
     public static final String STALENESS = "staleness.seconds";
     public static final String REST_URL = "rest.url";
     public static final String BACKFILL = "backfill";
+    /** The port the window shares its live stream on (absent: not shared); the key is {@link Relay#KEY}. */
+    public static final String SHARE_PORT = "share.port";
+    /** The key of a recorder's shared stream, for the Local Tapewatch provider (a secret). */
+    public static final String LOCAL_KEY = "local.key";
 
     /** What the command line says; null where it says nothing, so the settings file decides. */
     public record Overrides(String provider, URI url, URI restUrl, String key, Long stalenessMillis, Double speed,
@@ -37,7 +41,28 @@ public final class SessionConfig {
         FeedSettings feed = feed(config, environment, Overrides.NONE);
         List<String> watchlist = config.get(WATCHLIST).map(Symbols::parseList).orElse(FIRST_RUN_WATCHLIST);
         return new LiveSession.Settings(feed, store(config, paths, feed.provider()), DetectorConfig.read(config),
-                watchlist);
+                watchlist, share(config));
+    }
+
+    /** The window's sharing of its live stream, or null when off. The key must be in the file already. */
+    static LiveSession.Share share(AppConfig config) {
+        String port = config.get(SHARE_PORT).orElse(null);
+        if (port == null) {
+            return null;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number < 0 || number > 65_535) {
+            throw new IllegalArgumentException(SHARE_PORT + " in " + config.file() + " is '" + port + "', not a port"
+                    + " (0 to 65535); fix or delete that line.");
+        }
+        String key = config.get(Relay.KEY).orElseThrow(() -> new IllegalArgumentException(SHARE_PORT + " is set in "
+                + config.file() + " but " + Relay.KEY + " is not: turn sharing on in Settings, which makes one."));
+        return new LiveSession.Share(number, key);
     }
 
     /**
@@ -66,6 +91,9 @@ public final class SessionConfig {
                             .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null));
             return new FeedSettings(provider, null, null, staleness, simulation, restUrl, backfill);
         }
+        if (provider == Provider.LOCAL) {
+            return local(config, flags, staleness, restUrl, backfill);
+        }
         if (key == null) {
             throw new IllegalArgumentException("No Polygon API key: set " + AppConfig.ENV_POLYGON_KEY
                     + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
@@ -73,6 +101,22 @@ public final class SessionConfig {
         }
         URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
         return new FeedSettings(provider, url, key, staleness, null, restUrl, backfill);
+    }
+
+    /** A recorder's shared stream: the URL it printed, its local key, and its REST (the recorder's database). */
+    private static FeedSettings local(AppConfig config, Overrides flags, long staleness, URI restUrl, boolean backfill) {
+        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        if (url == null || url.getHost() == null) {
+            throw new IllegalArgumentException("Local Tapewatch needs the address the recorder printed (record --serve:"
+                    + " \"Sharing the stream on ws://127.0.0.1:PORT/stocks\"): set URL in Settings, or --url.");
+        }
+        String key = flags.key() != null ? flags.key() : config.get(LOCAL_KEY).orElse(null);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Local Tapewatch needs the recorder's local key (record prints it at"
+                    + " start; it is relay.key in that machine's settings file): set API key in Settings, or --key.");
+        }
+        URI rest = restUrl != null ? restUrl : URI.create("http://" + url.getHost() + ":" + url.getPort());
+        return new FeedSettings(Provider.LOCAL, url, key, staleness, null, rest, backfill);
     }
 
     /**

@@ -32,7 +32,8 @@ public final class StoredDayReplay implements MarketServer.Source {
     public StoredDayReplay(BarStore store, LocalDate date, List<String> symbols, Long from) {
         this.symbols = symbols.isEmpty() ? store.days(null).stream().filter(day -> day.date().equals(date))
                 .map(dev.tapewatch.store.DayCount::symbol).toList() : List.copyOf(symbols);
-        long begin = from != null ? from : ExchangeTime.startOfDay(date);
+        // a time outside the day must not reach into another day's bars
+        long begin = Math.max(from != null ? from : Long.MIN_VALUE, ExchangeTime.startOfDay(date));
         long earliest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
         long count = 0;
@@ -87,5 +88,11 @@ public final class StoredDayReplay implements MarketServer.Source {
     @Override
     public List<String> symbols() {
         return symbols;
+    }
+
+    /** Every stored bar once: the day starts when its first listener has subscribed. */
+    @Override
+    public boolean waitsForFirstClient() {
+        return true;
     }
 }

@@ -58,7 +58,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Record every symbol the provider sends (subscribes A.*).")
     boolean all;
 
-    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed",
+    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|local",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
     String provider;
 

@@ -52,6 +52,11 @@ public final class MarketServer implements AutoCloseable {
 
         /** What {@code A.*} streams. */
         List<String> symbols();
+
+        /** Whether the market stands still until a first client subscribes (a replay: no bar goes out unheard). */
+        default boolean waitsForFirstClient() {
+            return false;
+        }
     }
     private static final Logger LOG = LoggerFactory.getLogger(MarketServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -225,13 +230,21 @@ public final class MarketServer implements AutoCloseable {
     // ---- the market's pace ----
 
     private void tickLoop() {
+        if (source.waitsForFirstClient()) {
+            clock.pause();
+            while (running && !anySubscriber()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            clock.resume();
+        }
         long second = Math.floorDiv(clock.now(), 1000) * 1000;
         while (running) {
             if (settings.speed() > 0) {
                 long due = clock.realNanosAt(second + 1000);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+                    // in short steps: a replay's pause, resume or new speed moves the due time
+                    LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(20)));
                     continue;
                 }
             } else if (!anySubscriber()) {

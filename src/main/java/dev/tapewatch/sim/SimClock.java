@@ -9,47 +9,88 @@ import java.time.ZonedDateTime;
 
 /**
  * The simulated market's clock: starts at a chosen market time and runs {@code speed} times faster than the
- * real clock. Speed 0 means "as fast as the consumer takes it": the server then paces by itself.
+ * real clock. Speed 0 means "as fast as the consumer takes it": the server then paces by itself. A replay can
+ * pause it, resume it and change its speed; each change re-anchors the clock where it stands, so market time
+ * never jumps.
  */
 public final class SimClock {
+    /** From real time {@code realNanos} on, market time runs from {@code market} at {@code speed} (0 when paused). */
+    private record Pace(long market, long realNanos, double speed, boolean paused) {
+        long now(long nanos) {
+            return paused ? market : market + (long) ((nanos - realNanos) / 1e6 * speed);
+        }
+    }
+
     private final long startMarketMillis;
-    private final long startRealNanos;
-    private final double speed;
-    private volatile long skipped;
+    private volatile Pace pace;
 
     public SimClock(long startMarketMillis, double speed) {
+        checkSpeed(speed);
+        this.startMarketMillis = startMarketMillis;
+        this.pace = new Pace(startMarketMillis, System.nanoTime(), speed, false);
+    }
+
+    private static void checkSpeed(double speed) {
         if (speed < 0 || Double.isNaN(speed)) {
             throw new IllegalArgumentException("speed must be >= 0, was " + speed);
         }
-        this.startMarketMillis = startMarketMillis;
-        this.startRealNanos = System.nanoTime();
-        this.speed = speed;
     }
 
     public double speed() {
-        return speed;
+        return pace.speed();
+    }
+
+    public boolean paused() {
+        return pace.paused();
     }
 
     public long start() {
         return startMarketMillis;
     }
 
-    /** Market time now (epoch ms); with speed 0 it stays at the start. */
+    /** Market time now (epoch ms); with speed 0 it stays at the start, and paused it stands still. */
     public long now() {
-        return startMarketMillis + skipped + (long) ((System.nanoTime() - startRealNanos) / 1e6 * speed);
+        return pace.now(System.nanoTime());
     }
 
     /** Jumps the market clock forward (over nights and weekends) without changing its pace. */
-    public void skipTo(long marketMillis) {
-        long now = now();
-        if (marketMillis > now) {
-            skipped += marketMillis - now;
+    public synchronized void skipTo(long marketMillis) {
+        long nanos = System.nanoTime();
+        Pace current = pace;
+        if (marketMillis > current.now(nanos)) {
+            pace = new Pace(marketMillis, nanos, current.speed(), current.paused());
         }
     }
 
-    /** Real nanoTime at which the market clock reaches {@code marketMillis}. */
+    /** Stops market time where it is until {@link #resume}. */
+    public synchronized void pause() {
+        long nanos = System.nanoTime();
+        Pace current = pace;
+        pace = new Pace(current.now(nanos), nanos, current.speed(), true);
+    }
+
+    public synchronized void resume() {
+        Pace current = pace;
+        pace = new Pace(current.market(), System.nanoTime(), current.speed(), false);
+    }
+
+    /** Runs on from now at {@code speed} (above 0: a clock that paces by its consumer cannot be given a pace). */
+    public synchronized void speed(double speed) {
+        if (!(speed > 0) || pace.speed() == 0) {
+            throw new IllegalArgumentException("a paced clock's speed must be above 0, was " + speed);
+        }
+        long nanos = System.nanoTime();
+        Pace current = pace;
+        pace = new Pace(current.now(nanos), nanos, speed, current.paused());
+    }
+
+    /** Real nanoTime at which the market clock reaches {@code marketMillis}; far in the future while paused. */
     long realNanosAt(long marketMillis) {
-        return startRealNanos + (long) ((marketMillis - startMarketMillis - skipped) * 1e6 / speed);
+        Pace current = pace;
+        if (current.paused()) {
+            return Long.MAX_VALUE / 2;
+        }
+        return current.realNanos() + (long) ((marketMillis - current.market()) * 1e6 / current.speed());
     }
 
     /**

@@ -3,15 +3,20 @@ package dev.tapewatch.ui;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Relay;
+import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
 import java.util.Locale;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 
 /** Provider, key, URL, database, detector and theme; OK saves and reconnects without a restart. */
@@ -26,7 +31,7 @@ final class SettingsDialog {
         dialog.setTitle("Settings");
         ChoiceBox<Provider> provider = new ChoiceBox<>();
         provider.setId("providerChoice");
-        provider.getItems().addAll(Provider.values());
+        provider.getItems().addAll(Provider.choosable());
         provider.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Provider value) {
@@ -40,10 +45,30 @@ final class SettingsDialog {
         });
         provider.setValue(config.get(AppConfig.PROVIDER).map(SettingsDialog::providerOrDefault)
                 .orElse(Provider.SIMULATOR));
+        // one key field, kept per provider: Polygon's API key, or a recorder's local key for Local Tapewatch
         PasswordField key = new PasswordField();
         key.setId("apiKey");
-        key.setText(config.get(AppConfig.POLYGON_KEY).orElse(""));
-        key.setPromptText("Polygon API key (kept in the settings file, owner-only)");
+        String[] keys = {config.get(AppConfig.POLYGON_KEY).orElse(""), config.get(SessionConfig.LOCAL_KEY).orElse("")};
+        showKey(key, keys, provider.getValue());
+        provider.valueProperty().addListener((o, was, now) -> {
+            keys[was == Provider.LOCAL ? 1 : 0] = key.getText();
+            showKey(key, keys, now);
+        });
+        CheckBox share = new CheckBox("Share the live stream on 127.0.0.1, port");
+        share.setId("share");
+        share.setSelected(config.get(SessionConfig.SHARE_PORT).isPresent());
+        TextField sharePort = new TextField(config.get(SessionConfig.SHARE_PORT).orElse("8765"));
+        sharePort.setId("sharePort");
+        sharePort.setPrefColumnCount(6);
+        sharePort.disableProperty().bind(share.selectedProperty().not());
+        Button copyKey = new Button("Copy local key");
+        copyKey.setId("copyLocalKey");
+        copyKey.disableProperty().bind(share.selectedProperty().not());
+        copyKey.setOnAction(event -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(localKey(config));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
         TextField url = new TextField(config.get(AppConfig.URL).orElse(""));
         url.setPromptText("default for the provider");
         TextField database = new TextField(config.get(AppConfig.DATABASE).orElse(""));
@@ -74,6 +99,7 @@ final class SettingsDialog {
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
+        grid.addRow(row++, new Label("Sharing"), new HBox(8, share, sharePort, copyKey));
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
         grid.addRow(row++, new Label("Database password"), databasePassword);
@@ -102,9 +128,16 @@ final class SettingsDialog {
                         number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
                         number(minScore, "Min score"));
                 checkUrl(url.getText());
+                String port = share.isSelected() ? port(sharePort) : null;
+                keys[provider.getValue() == Provider.LOCAL ? 1 : 0] = key.getText();
                 model.applySettings(() -> {
                     config.set(AppConfig.PROVIDER, provider.getValue().id());
-                    config.set(AppConfig.POLYGON_KEY, key.getText());
+                    config.set(AppConfig.POLYGON_KEY, keys[0]);
+                    config.set(SessionConfig.LOCAL_KEY, keys[1]);
+                    config.set(SessionConfig.SHARE_PORT, port);
+                    if (port != null) {
+                        localKey(config);
+                    }
                     config.set(AppConfig.URL, url.getText());
                     config.set(AppConfig.DATABASE, database.getText());
                     config.set(AppConfig.DATABASE_PASSWORD, databasePassword.getText());
@@ -118,6 +151,35 @@ final class SettingsDialog {
             }
         });
         dialog.show();
+    }
+
+    private static void showKey(PasswordField field, String[] keys, Provider provider) {
+        boolean local = provider == Provider.LOCAL;
+        field.setText(keys[local ? 1 : 0]);
+        field.setPromptText(local ? "the recorder's local key (record prints it at start)"
+                : "Polygon API key (kept in the settings file, owner-only)");
+    }
+
+    /** The local key clients of the shared stream present: made (random) the first time, saved with the settings. */
+    private static String localKey(AppConfig config) {
+        return config.get(Relay.KEY).orElseGet(() -> {
+            String made = Relay.newKey();
+            config.set(Relay.KEY, made);
+            return made;
+        });
+    }
+
+    private static String port(TextField field) {
+        String text = field.getText().trim();
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65_535) {
+                return Integer.toString(port);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Sharing port: '" + text + "' is not a port number (1 to 65535, e.g. 8765).");
     }
 
     /** The saved provider, or the simulator if the file names one this version does not know. */

@@ -39,11 +39,14 @@ final class StatusBar extends HBox {
                     CLOCK.format(ExchangeTime.localDateTime(current.from())),
                     CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars(), current.volume());
         }, history.selectionProperty()));
+        Label sharing = new Label();
+        sharing.setId("sharing");
+        sharing.textProperty().bind(status.sharingProperty());
         Label database = new Label();
         database.textProperty().bind(Bindings.concat("DB: ", status.databaseProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(state, provider, rates, selection, spacer, database);
+        getChildren().addAll(state, provider, rates, selection, spacer, sharing, database);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");

@@ -17,6 +17,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sharing = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notRecording = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper();
@@ -27,6 +28,7 @@ public final class StatusViewModel {
     void attach(LiveSession session) {
         provider.set(session.provider().label());
         database.set(session.store().location().describe());
+        sharing.set(session.sharedAt() == null ? "" : "Sharing on " + session.sharedAt());
         lastNanos = 0;
     }
 
@@ -76,6 +78,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty ratesProperty() {
         return rates.getReadOnlyProperty();
+    }
+
+    /** "Sharing on ws://127.0.0.1:PORT/stocks" while the live stream is shared, else empty. */
+    public ReadOnlyStringProperty sharingProperty() {
+        return sharing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty databaseProperty() {

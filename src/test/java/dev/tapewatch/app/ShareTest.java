@@ -1,0 +1,68 @@
+package dev.tapewatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.Await;
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.feed.FeedStatus;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.StoreLocation;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A window sharing its live stream, and a second window using it as its provider ("Local Tapewatch"). */
+class ShareTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondWindowStreamsTheSharedStreamWithTheKeyAndIsRefusedWithoutIt() throws Exception {
+        FeedSettings simulator = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(20)
+                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))));
+        StoreLocation sharingDb = StoreLocation.ofFile(dir.resolve("sharing"));
+        StoreLocation localDb = StoreLocation.ofFile(dir.resolve("local"));
+        List<Bar> received;
+        try (LiveSession sharing = LiveSession.start(new LiveSession.Settings(simulator, sharingDb,
+                DetectorSettings.DEFAULT, List.of("SPY", "AAPL"), new LiveSession.Share(0, "local-key-1")))) {
+            assertTrue(sharing.sharedAt().matches("ws://127\\.0\\.0\\.1:\\d+/stocks"), sharing.sharedAt());
+            AppConfig config = AppConfig.load(dir.resolve("local.properties"));
+            config.set(AppConfig.PROVIDER, "local");
+            config.set(AppConfig.URL, sharing.sharedAt());
+            config.set(SessionConfig.LOCAL_KEY, "local-key-1");
+            FeedSettings local = SessionConfig.feed(config, Map.of(), SessionConfig.Overrides.NONE);
+            assertEquals(URI.create("http://127.0.0.1:" + URI.create(sharing.sharedAt()).getPort()), local.restUrl());
+            try (LiveSession watching = LiveSession.start(new LiveSession.Settings(local.withBackfill(false), localDb,
+                    DetectorSettings.DEFAULT, List.of("SPY")))) {
+                Await.until(WAIT, "shared bars", () -> watching.series().bars("SPY", 0, Long.MAX_VALUE).size() >= 30);
+                assertEquals(Provider.LOCAL, watching.provider());
+                FeedSettings wrong = new FeedSettings(Provider.LOCAL, URI.create(sharing.sharedAt()), "guess", 30_000,
+                        null, null, false);
+                try (LiveSession stranger = LiveSession.start(new LiveSession.Settings(wrong,
+                        StoreLocation.ofFile(dir.resolve("stranger")), DetectorSettings.DEFAULT, List.of("SPY")))) {
+                    Await.until(WAIT, "the wrong key refused",
+                            () -> stranger.status().state() == FeedStatus.State.FAILED, () -> stranger.status().toString());
+                    assertEquals(0, stranger.series().bars("SPY", 0, Long.MAX_VALUE).size());
+                }
+                received = watching.series().bars("SPY", 0, Long.MAX_VALUE);
+            }
+        }
+        try (BarStore store = BarStore.open(sharingDb, BarStore.Mode.EXISTING)) {
+            for (Bar bar : received) {
+                assertEquals(List.of(bar), store.bars("SPY", bar.start(), bar.end()), "shared = stored by the sharer");
+            }
+        }
+    }
+}
