@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | clients | all | postgres")
     String what;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
@@ -56,9 +56,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart, idle, all or postgres (ingest: scripts/bench.sh)");
+                    + "'; use query, export, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -76,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> export = QueryExportBench.export(dir, runs);
             results.put("export_csv", export);
             table(print, "Export: CSV", export);
+        }
+        if (all || what.equals("clients")) {
+            Map<String, Object> clients = dev.tapewatch.bench.ClientsBench.run(runs);
+            results.put("market_server_clients", clients);
+            table(print, "simulate (the open of 2024-01-02 at speed 10, every symbol) with 200 clients, 10 of them not reading", clients);
         }
         if (what.equals("postgres") || all && postgres != null) {
             Map<String, Object> ingest = dev.tapewatch.bench.PostgresBench.ingest(postgres, dir, runs);

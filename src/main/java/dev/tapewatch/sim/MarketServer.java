@@ -231,11 +231,10 @@ public final class MarketServer implements AutoCloseable {
 
     private void tickLoop() {
         if (source.waitsForFirstClient()) {
-            clock.pause();
             while (running && !anySubscriber()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
-            clock.resume();
+            clock.restart();
         }
         long second = Math.floorDiv(clock.now(), 1000) * 1000;
         while (running) {

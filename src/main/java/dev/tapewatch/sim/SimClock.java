@@ -74,6 +74,11 @@ public final class SimClock {
         pace = new Pace(current.market(), System.nanoTime(), current.speed(), false);
     }
 
+    /** Runs again from its start, as of now (a market that waited for its first client). */
+    synchronized void restart() {
+        pace = new Pace(startMarketMillis, System.nanoTime(), pace.speed(), false);
+    }
+
     /** Runs on from now at {@code speed} (above 0: a clock that paces by its consumer cannot be given a pace). */
     public synchronized void speed(double speed) {
         if (!(speed > 0) || pace.speed() == 0) {

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.market.ExchangeTime;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -26,7 +27,10 @@ final class MainToolbar extends ToolBar {
         Button live = new Button("Live");
         live.setId("liveButton");
         live.setTooltip(new Tooltip("Back to the live chart (Ctrl+L)"));
-        live.setOnAction(event -> history.goLive());
+        live.setOnAction(event -> {
+            model.stopReplay();
+            history.goLive();
+        });
         window.getItems().setAll(ChartViewModel.WINDOWS);
         window.setValue(ChartViewModel.WINDOWS.get(1));
         window.setTooltip(new Tooltip("Live time window"));
@@ -83,6 +87,49 @@ final class MainToolbar extends ToolBar {
         audited.setId("auditResult");
         audited.textProperty().bind(history.auditSummaryProperty());
 
+        ReplayViewModel replay = model.replay();
+        Button replayButton = new Button("Replay");
+        replayButton.setId("replayButton");
+        replayButton.setTooltip(new Tooltip("Replay from here: play the shown day through the live chart, detector and"
+                + " spike list from the selection's start (or the left edge of the chart)"));
+        replayButton.disableProperty().bind(history.dayProperty().isNull()
+                .or(history.modeProperty().isNotEqualTo(HistoryViewModel.Mode.HISTORY)));
+        replayButton.setOnAction(event -> {
+            HistoryViewModel.Selection selected = history.selectionProperty().get();
+            DayData day = history.dayProperty().get();
+            long from = selected != null ? selected.from() : chart.visibleFrom();
+            model.startReplay(day.day(), Math.max(from, ExchangeTime.startOfDay(day.day())));
+        });
+        ChoiceBox<Double> speed = new ChoiceBox<>();
+        speed.setId("replaySpeed");
+        speed.getItems().setAll(ReplayViewModel.SPEEDS);
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : value.longValue() + "×";
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return Double.valueOf(text.replace("×", ""));
+            }
+        });
+        speed.valueProperty().bindBidirectional(replay.speedProperty());
+        speed.setTooltip(new Tooltip("Replay speed"));
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("replayPause");
+        pause.visibleProperty().bind(replay.activeProperty());
+        pause.managedProperty().bind(replay.activeProperty());
+        pause.selectedProperty().addListener((o, was, now) -> replay.pause(now));
+        replay.activeProperty().addListener((o, was, now) -> pause.setSelected(false));
+        Label replayState = new Label();
+        replayState.setId("replayState");
+        replayState.textProperty().bind(replay.stateProperty());
+        replayState.managedProperty().bind(replay.activeProperty());
+        date.disableProperty().bind(replay.activeProperty());
+        previous.disableProperty().bind(replay.activeProperty());
+        next.disableProperty().bind(replay.activeProperty());
+
         Button exportButton = new Button("Export selection…");
         exportButton.setId("exportButton");
         exportButton.setTooltip(new Tooltip("Shift-drag across the chart to select, then export as CSV (Ctrl+E)"));
@@ -103,7 +150,8 @@ final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(live, window, follow, candles, new Separator(Orientation.VERTICAL), previous, date, next,
-                audit, audited, new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel, spacer,
+                audit, audited, new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,
+                new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel, spacer,
                 settingsButton);
     }
 

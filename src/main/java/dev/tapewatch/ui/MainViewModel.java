@@ -6,6 +6,7 @@ import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,6 +29,11 @@ public final class MainViewModel {
     private final WatchlistViewModel watchlist;
     private final HistoryViewModel history;
     private final ChartViewModel chart;
+    private final ReplayViewModel replay = new ReplayViewModel();
+    /** The recording session (FX thread); {@link #session} is it, or a replay shown in its place. */
+    private LiveSession live;
+    /** The replay shown, or null (FX thread; read by {@link #close()} at exit too). */
+    private volatile LiveSession replaying;
     private volatile boolean closed;
     /** The newest session started, attached or not yet: what {@link #close()} must stop. */
     private volatile LiveSession newest;
@@ -60,6 +66,7 @@ public final class MainViewModel {
         if (closed) {
             return; // close() stopped it
         }
+        live = started;
         session.set(started);
         spikes.reset();
         watchlist.attach(started);
@@ -80,11 +87,66 @@ public final class MainViewModel {
         spikes.refresh();
         watchlist.refresh(current.series(), spikes, current.marketClock().getAsLong());
         status.refresh(current);
+        replay.refresh();
+    }
+
+    /**
+     * Plays the shown stored day from {@code from} (epoch ms) through the live path in place of the live chart, at
+     * the replay's chosen speed; the live session goes on recording meanwhile. {@link #stopReplay} comes back.
+     */
+    public void startReplay(LocalDate day, long from) {
+        LiveSession recording = live;
+        if (recording == null || closed) {
+            return;
+        }
+        stopReplay();
+        double speed = replay.speedProperty().get();
+        tasks.execute("Could not start the replay", () -> {
+            LiveSession started = recording.replay(day, from, speed);
+            started.onSpike(spikes::replayed);
+            Platform.runLater(() -> showReplay(recording, started, day));
+        });
+    }
+
+    private void showReplay(LiveSession recording, LiveSession started, LocalDate day) {
+        if (closed || live != recording || replaying != null) {
+            tasks.execute("Could not stop the replay", () -> closeReplay(started)); // the window moved on meanwhile
+            return;
+        }
+        replaying = started;
+        history.goLive();
+        spikes.startReplay();
+        session.set(started);
+        status.attach(started);
+        replay.started(started.replayClock(), day);
+    }
+
+    private static void closeReplay(LiveSession replay) {
+        try {
+            replay.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Back to the live session (FX thread); the replay stops in the background. */
+    public void stopReplay() {
+        LiveSession stopping = replaying;
+        if (stopping == null) {
+            return;
+        }
+        replaying = null;
+        replay.stopped();
+        spikes.stopReplay();
+        session.set(live);
+        status.attach(live);
+        tasks.execute("Could not stop the replay", () -> closeReplay(stopping));
     }
 
     /** Saves the settings and restarts the session with them (the feed reconnects, charts restart). */
     public void applySettings(Runnable edit) {
         edit.run();
+        stopReplay();
         LiveSession previous = session.get();
         if (previous != null && sameSession(previous)) {
             // only the look changed (the theme): the connection, the chart and the spikes stay as they are
@@ -130,6 +192,10 @@ public final class MainViewModel {
         tasks.cancel();
         tasks.close();
         chart.close();
+        LiveSession shownReplay = replaying;
+        if (shownReplay != null) {
+            shownReplay.close();
+        }
         LiveSession current = newest;
         if (current != null) {
             current.close();
@@ -163,6 +229,10 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
     }
 
     public ChartViewModel chart() {

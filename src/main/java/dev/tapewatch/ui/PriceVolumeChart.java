@@ -243,6 +243,11 @@ public final class PriceVolumeChart extends VBox {
         }
     }
 
+    /** The earliest time in view (epoch ms); FX thread. */
+    long visibleFrom() {
+        return (long) (priceTime.getMin() * 1000);
+    }
+
     /** The bars shown now (a snapshot; any thread). */
     List<Bar> shownBars() {
         return shown;

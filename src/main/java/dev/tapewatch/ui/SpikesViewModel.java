@@ -17,14 +17,24 @@ public final class SpikesViewModel {
     private final ObservableList<Spike> spikes = FXCollections.observableArrayList();
     private final List<Spike> live = new ArrayList<>();
     private final ConcurrentLinkedQueue<Spike> arrived = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Spike> replayed = new ConcurrentLinkedQueue<>();
     private boolean showingLive = true;
+    private boolean replaying;
 
     /** Any thread. */
     void arrived(Spike spike) {
         arrived.add(spike);
     }
 
-    /** FX thread: arrived spikes join the live list, and the shown one while it shows the live session. */
+    /** Any thread: a spike of the replay being shown. */
+    void replayed(Spike spike) {
+        replayed.add(spike);
+    }
+
+    /**
+     * FX thread: arrived spikes join the live list, and the shown one while it shows the live session; a replay's
+     * spikes are shown while it is.
+     */
     void refresh() {
         Spike spike;
         while ((spike = arrived.poll()) != null) {
@@ -33,6 +43,25 @@ public final class SpikesViewModel {
                 spikes.add(spike);
             }
         }
+        while ((spike = replayed.poll()) != null) {
+            if (replaying) {
+                spikes.add(spike);
+            }
+        }
+    }
+
+    /** A replay is shown: its spikes, from none; the live ones are kept for {@link #stopReplay}. */
+    void startReplay() {
+        refresh();
+        replaying = true;
+        showingLive = false;
+        spikes.clear();
+    }
+
+    void stopReplay() {
+        replaying = false;
+        replayed.clear();
+        showLive();
     }
 
     /** Shows a stored day's spikes; the live ones are kept. */

@@ -157,6 +157,50 @@ class MainViewTest {
     }
 
     @Test
+    void replayFromHerePlaysTheStoredDayThroughTheLiveChartPausesAndGoesBackToLive(FxRobot robot) {
+        startLive();
+        LiveSession recording = model.sessionProperty().get();
+        robot.interact(() -> robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> view.chart().priceDataCount() == storedBars);
+        long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 12));
+        long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 15));
+        int replayed = (int) model.history().dayProperty().get().bars().stream()
+                .filter(bar -> bar.start() >= from).count();
+        robot.interact(() -> {
+            model.history().select(from, to, view.chart().shownBars());
+            model.replay().speedProperty().set(100.0);
+        });
+        robot.clickOn("#replayButton");
+        Await.until(WAIT, "the replayed minutes through the live path", () -> model.replay().activeProperty().get()
+                && model.sessionProperty().get().series().bars("SPY", 0, Long.MAX_VALUE).size() == replayed,
+                () -> model.sessionProperty().get().series().bars("SPY", 0, Long.MAX_VALUE).size() + " of " + replayed
+                        + " first " + ExchangeTime.localDateTime(model.sessionProperty().get().series().bars("SPY", 0,
+                        Long.MAX_VALUE).get(0).start()) + " last " + ExchangeTime.localDateTime(model.sessionProperty()
+                        .get().series().bars("SPY", 0, Long.MAX_VALUE).get(model.sessionProperty().get().series()
+                        .bars("SPY", 0, Long.MAX_VALUE).size() - 1).start()));
+        assertTrue(model.sessionProperty().get() != recording, "the replay is shown in the live session's place");
+        // the chart follows the replay's clock: what it shows is the replayed stretch
+        Await.until(WAIT, "replayed bars on the chart", () -> view.chart().priceDataCount() > 0);
+        List<Bar> charted = view.chart().shownBars();
+        assertTrue(charted.get(0).start() >= from && charted.get(charted.size() - 1).start() < to, charted::toString);
+        assertEquals(HistoryViewModel.Mode.LIVE, model.history().modeProperty().get());
+        assertEquals("Replay", robot.lookup("#provider").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#datePicker").query().isDisabled(), "days cannot be changed under a replay");
+        robot.clickOn("#replayPause");
+        Await.until(WAIT, "the pause shown", () -> robot.lookup("#replayState").queryAs(Label.class).getText()
+                .startsWith("Replay of " + STORED_DAY + ", paused at 10:1"));
+
+        robot.clickOn("#liveButton");
+        Await.until(WAIT, "the live session back", () -> model.sessionProperty().get() == recording
+                && !model.replay().activeProperty().get());
+        assertEquals("", robot.lookup("#replayState").queryAs(Label.class).getText());
+        assertEquals("Simulated market", robot.lookup("#provider").queryAs(Label.class).getText());
+        Await.until(WAIT, "live bars again", () -> view.chart().priceDataCount() > 0
+                && ExchangeTime.dayOf(view.chart().shownBars().get(0).start()).equals(LIVE_DAY));
+    }
+
+    @Test
     void followLiveStopsOnlyWhenTheUserMovesTheChartAndAWindowChoiceInHistoryKeepsTheDay(FxRobot robot) {
         startLive();
         Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
@@ -221,6 +265,35 @@ class MainViewTest {
         robot.interact(() -> model.applySettings(() -> feed.set(feed.get().withBackfill(false))));
         Await.until(WAIT, "a new session", () -> model.sessionProperty().get() != null
                 && model.sessionProperty().get() != running);
+    }
+
+    @Test
+    void sharingTurnedOnInSettingsSavesThePortAndAKeyThatTheDialogNeverShows(FxRobot robot) {
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        javafx.scene.control.CheckBox share = robot.lookup("#share").queryAs(javafx.scene.control.CheckBox.class);
+        DialogPane pane = (DialogPane) share.getScene().getRoot();
+        assertTrue(robot.lookup("#sharePort").query().isDisabled(), "no port while sharing is off");
+        robot.clickOn(share);
+        robot.interact(() -> robot.lookup("#sharePort").queryAs(TextField.class).setText("70000"));
+        robot.clickOn(pane.lookupButton(ButtonType.OK));
+        assertEquals("Sharing port: '70000' is not a port number (1 to 65535, e.g. 8765).",
+                robot.lookup("#settingsProblem").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#sharePort").queryAs(TextField.class).setText("18765"));
+        robot.clickOn(pane.lookupButton(ButtonType.OK));
+        Await.until(WAIT, "the settings saved", () -> config.get(dev.tapewatch.app.SessionConfig.SHARE_PORT).isPresent());
+        assertEquals("18765", config.get(dev.tapewatch.app.SessionConfig.SHARE_PORT).orElseThrow());
+        String key = config.get(dev.tapewatch.app.Relay.KEY).orElseThrow();
+        assertEquals(22, key.length(), "128 random bits");
+        // reopened, the dialog shows the setting but not the key
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        javafx.scene.control.CheckBox again = robot.lookup("#share").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(again.isSelected());
+        List<String> texts = robot.lookup(node -> node.getScene() == again.getScene()
+                && (node instanceof javafx.scene.control.Labeled || node instanceof TextField)).queryAll().stream()
+                .map(node -> node instanceof TextField field ? field.getText()
+                        : ((javafx.scene.control.Labeled) node).getText()).toList();
+        assertTrue(texts.stream().noneMatch(text -> text != null && text.contains(key)), texts.toString());
+        robot.clickOn(((DialogPane) again.getScene().getRoot()).lookupButton(ButtonType.CANCEL));
     }
 
     @Test
