@@ -27,6 +27,13 @@ public final class AppConfig {
     /** The PostgreSQL password, when the database URL names none (a secret, like the key). */
     public static final String DATABASE_PASSWORD = "database.password";
     public static final String ENV_POLYGON_KEY = "POLYGON_API_KEY";
+    public static final String ALPACA_KEY = "alpaca.key";
+    /** Alpaca's secret (a secret, like the keys). */
+    public static final String ALPACA_SECRET = "alpaca.secret";
+    /** Alpaca's feed: iex, sip, delayed_sip or test. */
+    public static final String ALPACA_FEED = "alpaca.feed";
+    public static final String ENV_ALPACA_KEY = "APCA_API_KEY_ID";
+    public static final String ENV_ALPACA_SECRET = "APCA_API_SECRET_KEY";
 
     private final Path file;
     private final Properties properties;
@@ -46,7 +53,8 @@ public final class AppConfig {
                 throw new IllegalStateException("Cannot read the settings file " + file + ": " + e.getMessage()
                         + ". Fix or delete it.", e);
             }
-            if (properties.containsKey(POLYGON_KEY) || properties.containsKey(DATABASE_PASSWORD)) {
+            if (properties.containsKey(POLYGON_KEY) || properties.containsKey(DATABASE_PASSWORD)
+                    || properties.containsKey(ALPACA_SECRET)) {
                 warnIfOthersCanRead(file);
             }
         }
@@ -87,14 +95,20 @@ public final class AppConfig {
 
     /** The Polygon key: the command line's, else the environment's, else this file's. */
     public Optional<String> polygonKey(String fromCommandLine, Map<String, String> environment) {
+        return credential(fromCommandLine, environment, ENV_POLYGON_KEY, POLYGON_KEY);
+    }
+
+    /** A credential: the command line's, else the environment variable's, else this file's entry. */
+    public Optional<String> credential(String fromCommandLine, Map<String, String> environment, String variable,
+                                       String entry) {
         if (fromCommandLine != null && !fromCommandLine.isBlank()) {
             return Optional.of(fromCommandLine.trim());
         }
-        String fromEnvironment = environment.get(ENV_POLYGON_KEY);
+        String fromEnvironment = environment.get(variable);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Optional.of(fromEnvironment.trim());
         }
-        return get(POLYGON_KEY);
+        return get(entry);
     }
 
     /** Writes atomically, readable and writable by the owner only where the file system allows it. */

@@ -1,7 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.feed.FeedListener;
-import dev.tapewatch.feed.PolygonRest;
+import dev.tapewatch.feed.SecondHistory;
 import dev.tapewatch.feed.RestException;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
@@ -35,7 +35,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
 
-    private final PolygonRest rest;
+    private final SecondHistory rest;
     private final BarStore store;
     private final BarWriter writer;
     private final ExecutorService fetcher;
@@ -50,7 +50,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
     private final Map<String, Long> missingFrom = new HashMap<>();
     private Set<String> sessionSymbols = Set.of();
 
-    public Backfill(PolygonRest rest, BarStore store, BarWriter writer, ExecutorService fetcher) {
+    public Backfill(SecondHistory rest, BarStore store, BarWriter writer, ExecutorService fetcher) {
         this.rest = rest;
         this.store = store;
         this.writer = writer;

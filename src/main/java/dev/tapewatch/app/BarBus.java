@@ -2,6 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.FeedStatus;
+import dev.tapewatch.feed.SecondAggregator;
 import dev.tapewatch.market.Bar;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,11 @@ public final class BarBus implements FeedListener {
     @Override
     public void bars(List<Bar> bars) {
         each(listener -> listener.bars(bars));
+    }
+
+    @Override
+    public void removed(List<SecondAggregator.Removed> removed) {
+        each(listener -> listener.removed(removed));
     }
 
     @Override

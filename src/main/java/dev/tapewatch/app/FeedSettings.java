@@ -1,7 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.feed.Backoff;
-import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.feed.StreamFeed;
 import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.sim.MarketServer;
 import java.net.URI;
@@ -12,25 +12,40 @@ import java.net.URI;
  * turns filling gaps from REST on or off.
  */
 public record FeedSettings(Provider provider, URI url, String key, long stalenessMillis,
-                           MarketServer.Settings simulation, URI restUrl, boolean backfill) {
+                           MarketServer.Settings simulation, URI restUrl, boolean backfill, Alpaca alpaca) {
+
+    /** Alpaca's secret (never print it) and feed ({@code iex}, {@code sip}, {@code delayed_sip}, {@code test}). */
+    public record Alpaca(String secret, String feed) {
+        public static final java.util.List<String> FEEDS = java.util.List.of("iex", "sip", "delayed_sip", "test");
+
+        @Override
+        public String toString() {
+            return "Alpaca[secret=***, feed=" + feed + "]";
+        }
+    }
+
+    public FeedSettings(Provider provider, URI url, String key, long stalenessMillis, MarketServer.Settings simulation,
+                        URI restUrl, boolean backfill) {
+        this(provider, url, key, stalenessMillis, simulation, restUrl, backfill, null);
+    }
 
     public static FeedSettings simulator(MarketServer.Settings simulation) {
         return new FeedSettings(Provider.SIMULATOR, null, null, 30_000, simulation, null, true);
     }
 
     public FeedSettings withBackfill(boolean value) {
-        return new FeedSettings(provider, url, key, stalenessMillis, simulation, restUrl, value);
+        return new FeedSettings(provider, url, key, stalenessMillis, simulation, restUrl, value, alpaca);
     }
 
-    PolygonFeed.Config feedConfig(URI target, String apiKey) {
-        return new PolygonFeed.Config(target, apiKey, stalenessMillis, 20_000, 10_000, Backoff.DEFAULT,
-                System::currentTimeMillis);
+    StreamFeed.Config feedConfig(URI target) {
+        return new StreamFeed.Config(target, stalenessMillis, 20_000, 10_000, Backoff.DEFAULT, System::currentTimeMillis);
     }
 
     @Override
     public String toString() {
         return "FeedSettings[provider=" + provider + ", url=" + Secrets.redact(String.valueOf(url), key)
                 + ", key=" + (key == null ? "none" : "***") + ", stalenessMillis=" + stalenessMillis
-                + ", restUrl=" + Secrets.redact(String.valueOf(restUrl), key) + ", backfill=" + backfill + "]";
+                + ", restUrl=" + Secrets.redact(String.valueOf(restUrl), key) + ", backfill=" + backfill
+                + (alpaca == null ? "" : ", " + alpaca) + "]";
     }
 }

@@ -44,6 +44,24 @@ public final class LiveSeries implements FeedListener {
         }
     }
 
+    /** A second that lost all its trades leaves the chart. */
+    @Override
+    public void removed(List<dev.tapewatch.feed.SecondAggregator.Removed> removed) {
+        for (dev.tapewatch.feed.SecondAggregator.Removed second : removed) {
+            Series series = bySymbol.get(second.symbol());
+            if (series == null) {
+                continue;
+            }
+            synchronized (series) {
+                int index = Bars.firstAtOrAfter(series.bars, second.start());
+                if (index < series.bars.size() && series.bars.get(index).start() == second.start()) {
+                    series.volume -= series.bars.remove(index).volume();
+                    series.version++;
+                }
+            }
+        }
+    }
+
     /**
      * Merges older bars (a page of history, in time order) into the symbol's series in one pass; a stored
      * second that is already here is replaced.

@@ -214,7 +214,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** The provider's REST history (the simulator's own for the simulator), for audits. */
-    public dev.tapewatch.feed.PolygonRest history() {
+    public dev.tapewatch.feed.SecondHistory history() {
         if (connection.rest() == null) {
             throw new IllegalStateException("This window watches a recorder's database and has no provider to audit"
                     + " against: run tapewatch audit where the recorder runs, or choose a provider in Settings.");

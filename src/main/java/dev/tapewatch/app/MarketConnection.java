@@ -1,9 +1,13 @@
 package dev.tapewatch.app;
 
+import dev.tapewatch.feed.AlpacaProtocol;
+import dev.tapewatch.feed.AlpacaRest;
 import dev.tapewatch.feed.Feed;
 import dev.tapewatch.feed.FeedListener;
-import dev.tapewatch.feed.PolygonFeed;
+import dev.tapewatch.feed.PolygonProtocol;
+import dev.tapewatch.feed.StreamFeed;
 import dev.tapewatch.feed.PolygonRest;
+import dev.tapewatch.feed.SecondHistory;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import java.io.IOException;
@@ -23,10 +27,10 @@ public final class MarketConnection implements AutoCloseable {
     private final Provider provider;
     private final MarketServer simulator;
     private final Feed feed;
-    private final PolygonRest rest;
+    private final SecondHistory rest;
     private final LongSupplier marketClock;
 
-    private MarketConnection(Provider provider, MarketServer simulator, Feed feed, PolygonRest rest,
+    private MarketConnection(Provider provider, MarketServer simulator, Feed feed, SecondHistory rest,
                              LongSupplier marketClock) {
         this.provider = provider;
         this.simulator = simulator;
@@ -37,8 +41,9 @@ public final class MarketConnection implements AutoCloseable {
 
     /** Plays {@code server} (a stored day's replay, owned from now on) through a real loopback websocket. */
     static MarketConnection replaying(MarketServer server, String key, FeedListener listener) {
-        PolygonFeed.Config config = PolygonFeed.Config.of(server.url(), key).withMarketClock(server.clock()::now);
-        return new MarketConnection(Provider.REPLAY, server, new PolygonFeed(config, listener, Threads::named),
+        StreamFeed.Config config = StreamFeed.Config.of(server.url()).withMarketClock(server.clock()::now);
+        return new MarketConnection(Provider.REPLAY, server,
+                new StreamFeed(config, new PolygonProtocol(key), listener, Threads::named),
                 new PolygonRest(server.restUrl(), key), server.clock()::now);
     }
 
@@ -65,21 +70,31 @@ public final class MarketConnection implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the simulated market on 127.0.0.1: " + e.getMessage(), e);
             }
-            PolygonFeed.Config config = settings.feedConfig(server.url(), SIMULATOR_KEY)
-                    .withMarketClock(server.clock()::now);
+            StreamFeed.Config config = settings.feedConfig(server.url()).withMarketClock(server.clock()::now);
             URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
-            return new MarketConnection(Provider.SIMULATOR, server, new PolygonFeed(config, listener, Threads::named),
-                    new PolygonRest(restUrl, SIMULATOR_KEY), server.clock()::now);
+            return new MarketConnection(Provider.SIMULATOR, server, new StreamFeed(config, new PolygonProtocol(SIMULATOR_KEY),
+                    listener, Threads::named), new PolygonRest(restUrl, SIMULATOR_KEY), server.clock()::now);
         }
         URI url = settings.url() != null ? settings.url() : settings.provider().defaultUrl();
+        if (settings.provider() == Provider.ALPACA) {
+            FeedSettings.Alpaca alpaca = settings.alpaca();
+            return new MarketConnection(Provider.ALPACA, null, new StreamFeed(settings.feedConfig(url),
+                    new AlpacaProtocol(settings.key(), alpaca.secret(), alpaca.feed()), listener, Threads::named),
+                    alpacaRest(settings), System::currentTimeMillis);
+        }
         URI restUrl = settings.restUrl() != null ? settings.restUrl() : PolygonRest.DEFAULT_URL;
         return new MarketConnection(settings.provider(), null,
-                new PolygonFeed(settings.feedConfig(url, settings.key()), listener, Threads::named),
+                new StreamFeed(settings.feedConfig(url), new PolygonProtocol(settings.key()), listener, Threads::named),
                 new PolygonRest(restUrl, settings.key()), System::currentTimeMillis);
     }
 
+    static AlpacaRest alpacaRest(FeedSettings settings) {
+        return new AlpacaRest(settings.restUrl() != null ? settings.restUrl() : AlpacaRest.DEFAULT_URL, settings.key(),
+                settings.alpaca().secret(), settings.alpaca().feed());
+    }
+
     /** The provider's REST history (the simulator's own for the simulator); null when watching a database. */
-    public PolygonRest rest() {
+    public SecondHistory rest() {
         return rest;
     }
 

@@ -8,6 +8,8 @@ public enum Provider {
     SIMULATOR("simulator", null, "Simulated market"),
     POLYGON("polygon", URI.create("wss://socket.polygon.io"), "Polygon.io (real time)"),
     POLYGON_DELAYED("polygon-delayed", URI.create("wss://delayed.polygon.io"), "Polygon.io (15 min delayed)"),
+    /** Alpaca's market data v2 stream: trades, made into second bars here. */
+    ALPACA("alpaca", URI.create("wss://stream.data.alpaca.markets"), "Alpaca (seconds from trades)"),
     /** A recorder's shared stream ({@code record --serve}) on this machine: Polygon's protocol, a local key. */
     LOCAL("local", null, "Local Tapewatch (a recorder's shared stream)"),
     /** No upstream connection: the bars a recorder elsewhere stores in the shared (PostgreSQL) database. */
@@ -49,7 +51,7 @@ public enum Provider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed, local or database");
+        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed, alpaca, local or database");
     }
 
     @Override

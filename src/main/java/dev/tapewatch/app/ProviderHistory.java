@@ -1,6 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.feed.PolygonRest;
+import dev.tapewatch.feed.SecondHistory;
 import dev.tapewatch.sim.MarketServer;
 import java.io.IOException;
 
@@ -9,10 +10,10 @@ import java.io.IOException;
  * without a URL, a simulated market started on 127.0.0.1 for the purpose, closed with this.
  */
 public final class ProviderHistory implements AutoCloseable {
-    private final PolygonRest client;
+    private final SecondHistory client;
     private final MarketServer simulator;
 
-    private ProviderHistory(PolygonRest client, MarketServer simulator) {
+    private ProviderHistory(SecondHistory client, MarketServer simulator) {
         this.client = client;
         this.simulator = simulator;
     }
@@ -25,11 +26,14 @@ public final class ProviderHistory implements AutoCloseable {
             MarketServer server = MarketServer.start(settings.simulation(), Threads::named);
             return new ProviderHistory(new PolygonRest(server.restUrl(), MarketConnection.SIMULATOR_KEY), server);
         }
+        if (settings.provider() == Provider.ALPACA) {
+            return new ProviderHistory(MarketConnection.alpacaRest(settings), null);
+        }
         return new ProviderHistory(new PolygonRest(settings.restUrl() != null ? settings.restUrl()
                 : PolygonRest.DEFAULT_URL, settings.key()), null);
     }
 
-    public PolygonRest client() {
+    public SecondHistory client() {
         return client;
     }
 

@@ -1,6 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.feed.FeedListener;
+import dev.tapewatch.feed.SecondAggregator;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
@@ -29,6 +30,15 @@ public final class Recorder implements FeedListener, AutoCloseable {
         Queueing.queue("for the database", () -> {
             for (Bar bar : bars) {
                 writer.put(bar);
+            }
+        });
+    }
+
+    @Override
+    public void removed(List<SecondAggregator.Removed> removed) {
+        Queueing.queue("for the database", () -> {
+            for (SecondAggregator.Removed second : removed) {
+                writer.remove(second.symbol(), second.start());
             }
         });
     }

@@ -30,8 +30,13 @@ public final class SessionConfig {
 
     /** What the command line says; null where it says nothing, so the settings file decides. */
     public record Overrides(String provider, URI url, URI restUrl, String key, Long stalenessMillis, Double speed,
-                            Long seed, Long start, Boolean backfill) {
+                            Long seed, Long start, Boolean backfill, String secret, String alpacaFeed) {
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+
+        public Overrides(String provider, URI url, URI restUrl, String key, Long stalenessMillis, Double speed,
+                         Long seed, Long start, Boolean backfill) {
+            this(provider, url, restUrl, key, stalenessMillis, speed, seed, start, backfill, null, null);
+        }
     }
 
     private SessionConfig() {
@@ -94,6 +99,9 @@ public final class SessionConfig {
         if (provider == Provider.LOCAL) {
             return local(config, flags, staleness, restUrl, backfill);
         }
+        if (provider == Provider.ALPACA) {
+            return alpaca(config, environment, flags, staleness, restUrl, backfill);
+        }
         if (key == null) {
             throw new IllegalArgumentException("No Polygon API key: set " + AppConfig.ENV_POLYGON_KEY
                     + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
@@ -101,6 +109,28 @@ public final class SessionConfig {
         }
         URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
         return new FeedSettings(provider, url, key, staleness, null, restUrl, backfill);
+    }
+
+    /** Alpaca: key id and secret (flags, APCA_API_* variables, or the settings file) and a feed. */
+    private static FeedSettings alpaca(AppConfig config, Map<String, String> environment, Overrides flags,
+                                       long staleness, URI restUrl, boolean backfill) {
+        String keyId = config.credential(flags.key(), environment, AppConfig.ENV_ALPACA_KEY, AppConfig.ALPACA_KEY)
+                .orElse(null);
+        String secret = config.credential(flags.secret(), environment, AppConfig.ENV_ALPACA_SECRET,
+                AppConfig.ALPACA_SECRET).orElse(null);
+        if (keyId == null || secret == null) {
+            throw new IllegalArgumentException("Alpaca needs a key id and a secret: set " + AppConfig.ENV_ALPACA_KEY
+                    + " and " + AppConfig.ENV_ALPACA_SECRET + " (preferred), pass --key and --secret, or add "
+                    + AppConfig.ALPACA_KEY + " and " + AppConfig.ALPACA_SECRET + " to " + config.file() + ".");
+        }
+        String feed = flags.alpacaFeed() != null ? flags.alpacaFeed() : config.get(AppConfig.ALPACA_FEED).orElse("iex");
+        if (!FeedSettings.Alpaca.FEEDS.contains(feed)) {
+            throw new IllegalArgumentException("Alpaca feed '" + feed + "' is not one of "
+                    + String.join(", ", FeedSettings.Alpaca.FEEDS) + " (iex is the free plan's).");
+        }
+        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        return new FeedSettings(Provider.ALPACA, url, keyId, staleness, null, restUrl, backfill,
+                new FeedSettings.Alpaca(secret, feed));
     }
 
     /** A recorder's shared stream: the URL it printed, its local key, and its REST (the recorder's database). */

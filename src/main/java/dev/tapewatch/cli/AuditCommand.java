@@ -6,7 +6,7 @@ import dev.tapewatch.app.Audit;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.ProviderHistory;
 import dev.tapewatch.app.SessionConfig;
-import dev.tapewatch.feed.PolygonRest;
+import dev.tapewatch.feed.SecondHistory;
 import dev.tapewatch.feed.RestException;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.store.BarStore;
@@ -39,7 +39,10 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     DayOptions day;
 
-    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed",
+    @picocli.CommandLine.Mixin
+    AlpacaOptions alpaca;
+
+    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|alpaca",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
     String provider;
 
@@ -96,7 +99,7 @@ final class AuditCommand implements Callable<Integer> {
         return differing == 0 ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 
-    private int online(PrintWriter out, BarStore store, PolygonRest rest, List<String> symbols, long from, long to)
+    private int online(PrintWriter out, BarStore store, SecondHistory rest, List<String> symbols, long from, long to)
             throws RestException {
         int differing = 0;
         long fixed = 0;
@@ -166,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
         FeedSettings settings;
         try {
             settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, null, restUrl,
-                    key, null, null, null, null, true));
+                    key, null, null, null, null, true, alpaca.secret, alpaca.feed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

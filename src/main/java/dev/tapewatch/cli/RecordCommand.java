@@ -58,7 +58,10 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Record every symbol the provider sends (subscribes A.*).")
     boolean all;
 
-    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|local",
+    @Mixin
+    AlpacaOptions alpaca;
+
+    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|alpaca|local",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
     String provider;
 
@@ -73,8 +76,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--no-backfill", description = "Do not fill gaps from the provider's REST history.")
     boolean noBackfill;
 
-    @Option(names = "--key", description = "Polygon API key (prefer the POLYGON_API_KEY environment variable:"
-            + " a flag shows in the process list).")
+    @Option(names = "--key", description = "Polygon API key, or Alpaca key id (prefer the POLYGON_API_KEY or"
+            + " APCA_API_KEY_ID environment variable: a flag shows in the process list).")
     String key;
 
     @Option(names = "--serve", paramLabel = "PORT", description = "Share the live stream with local Polygon clients on"
@@ -257,7 +260,7 @@ final class RecordCommand implements Callable<Integer> {
         try {
             FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
                     url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,
-                    noBackfill ? false : null));
+                    noBackfill ? false : null, alpaca.secret, alpaca.feed));
             if (settings.provider() == Provider.DATABASE) {
                 throw new IllegalArgumentException("record needs a market to record: the 'database' provider only"
                         + " watches what a recorder stores (in the window). Use --provider simulator|polygon|"

@@ -12,6 +12,10 @@ public interface FeedListener {
     /** The bars of one frame, in the order the server sent them. */
     void bars(List<Bar> bars);
 
+    /** Seconds that no longer have a bar (every trade of them was cancelled): a stored bar of them must go. */
+    default void removed(List<SecondAggregator.Removed> removed) {
+    }
+
     default void status(FeedStatus status) {
     }
 

@@ -34,8 +34,11 @@ public final class LoopbackServer implements AutoCloseable {
         Reply get(HttpGet request);
     }
 
-    /** A GET request: path, query parameters, and the key of an {@code Authorization: Bearer} header (or null). */
-    public record HttpGet(String path, Map<String, String> query, String bearer) {
+    /**
+     * A GET request: path, query parameters, the key of an {@code Authorization: Bearer} header (or null), and the
+     * other headers by lower-case name.
+     */
+    public record HttpGet(String path, Map<String, String> query, String bearer, Map<String, String> headers) {
         /** The key the client sent: the Bearer header, else an {@code apiKey} query parameter. */
         public String key() {
             return bearer != null ? bearer : query.get("apiKey");
@@ -159,7 +162,11 @@ public final class LoopbackServer implements AutoCloseable {
             String authorization = request.getHeader("Authorization");
             String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                     ? authorization.substring(7).trim() : null;
-            Reply reply = route.get(new HttpGet(request.getRequestURI(), query, bearer));
+            Map<String, String> headers = new HashMap<>();
+            for (String name : request.getHeaderNames()) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
+            }
+            Reply reply = route.get(new HttpGet(request.getRequestURI(), query, bearer, headers));
             response.setStatus(reply.status());
             response.setContentType(reply.contentType());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,6 +1,5 @@
 package dev.tapewatch.store;
 
-import dev.tapewatch.market.Bar;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,13 +32,13 @@ public final class BarChanges {
     static final class Builder {
         private final Map<String, long[]> ranges = new LinkedHashMap<>();
 
-        void add(Bar bar) {
-            long[] range = ranges.get(bar.symbol());
+        void add(String symbol, long start) {
+            long[] range = ranges.get(symbol);
             if (range == null) {
-                ranges.put(bar.symbol(), new long[] {bar.start(), bar.start() + 1});
+                ranges.put(symbol, new long[] {start, start + 1});
             } else {
-                range[0] = Math.min(range[0], bar.start());
-                range[1] = Math.max(range[1], bar.start() + 1);
+                range[0] = Math.min(range[0], start);
+                range[1] = Math.max(range[1], start + 1);
             }
         }
 

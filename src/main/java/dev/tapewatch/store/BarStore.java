@@ -200,7 +200,7 @@ public final class BarStore implements AutoCloseable {
         /** Adds one bar to the transaction; a later bar with the same symbol and start replaces it. */
         public void upsert(Bar bar) throws SQLException {
             pending.add(bar);
-            changes.add(bar);
+            changes.add(bar.symbol(), bar.start());
             if (pending.size() >= PENDING_LIMIT) {
                 writePending();
             }
@@ -211,6 +211,13 @@ public final class BarStore implements AutoCloseable {
                 table.write(connection, pending);
                 pending.clear();
             }
+        }
+
+        /** Deletes the stored bar of a second (every trade of it was cancelled), after the bars added before. */
+        public void delete(String symbol, long start) throws SQLException {
+            writePending();
+            table.delete(connection, symbol, start);
+            changes.add(symbol, start);
         }
 
         /** Records a covered span; returns its id. */

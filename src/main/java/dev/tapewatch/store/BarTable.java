@@ -12,6 +12,9 @@ interface BarTable {
     /** Writes bars (in arrival order: a later bar with the same symbol and start replaces an earlier one). */
     void write(Connection connection, List<Bar> bars) throws SQLException;
 
+    /** Deletes the bar of a symbol that starts at {@code start}, if stored. */
+    void delete(Connection connection, String symbol, long start) throws SQLException;
+
     /** Bars of a symbol with start in [from, to), in time order. */
     void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer) throws SQLException;
 

@@ -54,6 +54,10 @@ public final class BarWriter implements AutoCloseable {
     private record Claim(List<String> symbols, long start, long end, String reason) {
     }
 
+    /** The bar of this second must go (no trade of it is left); {@code at} is its place among the batch's bars. */
+    private record Removal(String symbol, long start, int at) {
+    }
+
     private static final Object FLUSH = new Object();
 
     /** A coverage span as the writer builds it; {@code committed*} is what the database holds. */
@@ -96,6 +100,7 @@ public final class BarWriter implements AutoCloseable {
     private final Set<Span> touched = new LinkedHashSet<>();
     private final List<Claim> claims = new ArrayList<>();
     private final List<Spike> spikes = new ArrayList<>();
+    private final List<Removal> removals = new ArrayList<>();
     private Span current;
     private List<String> lostSessionSymbols;
 
@@ -131,6 +136,11 @@ public final class BarWriter implements AutoCloseable {
     /** The current session ended; its span is closed with this reason at its last stored bar. */
     public void sessionEnded(String reason) throws InterruptedException {
         enqueue(new SessionEnd(reason));
+    }
+
+    /** Deletes the stored bar of a second, in order with the bars around it. */
+    public void remove(String symbol, long start) throws InterruptedException {
+        enqueue(new Removal(symbol, start, -1));
     }
 
     /** Stores a spike as it closed, in order with the bars around it. */
@@ -240,7 +250,8 @@ public final class BarWriter implements AutoCloseable {
     }
 
     private boolean hasWork() {
-        return !bars.isEmpty() || !claims.isEmpty() || !spikes.isEmpty() || touched.stream().anyMatch(Span::hasBars);
+        return !bars.isEmpty() || !claims.isEmpty() || !spikes.isEmpty() || !removals.isEmpty()
+                || touched.stream().anyMatch(Span::hasBars);
     }
 
     private void take(Object item) {
@@ -271,6 +282,8 @@ public final class BarWriter implements AutoCloseable {
             claims.add(claim);
         } else if (item instanceof SpikeClosed closed) {
             spikes.add(closed.spike());
+        } else if (item instanceof Removal removal) {
+            removals.add(new Removal(removal.symbol(), removal.start(), bars.size()));
         }
     }
 
@@ -284,12 +297,19 @@ public final class BarWriter implements AutoCloseable {
 
     private void write() {
         List<Bar> batch = new ArrayList<>(bars);
+        List<Removal> deletions = new ArrayList<>(removals);
         long delay = FLUSH_INTERVAL_MS;
         int attemptsWhileClosing = 0;
         while (true) {
             try {
                 store.writeDurably("store bars in", writes -> {
-                    writes.upsert(batch);
+                    int done = 0;
+                    for (Removal removal : deletions) {
+                        writes.upsert(batch.subList(done, removal.at()));
+                        writes.delete(removal.symbol(), removal.start());
+                        done = removal.at();
+                    }
+                    writes.upsert(batch.subList(done, batch.size()));
                     for (Span span : touched) {
                         if (!span.hasBars()) {
                             continue;
@@ -369,6 +389,7 @@ public final class BarWriter implements AutoCloseable {
         bars.clear();
         claims.clear();
         spikes.clear();
+        removals.clear();
         touched.clear();
     }
 

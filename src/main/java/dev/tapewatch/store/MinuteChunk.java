@@ -61,6 +61,19 @@ final class MinuteChunk {
         return java.util.Arrays.copyOf(out.array(), out.position());
     }
 
+    /** The chunk without the bar that starts at {@code start} (the same chunk when it has none). */
+    static byte[] without(byte[] chunk, long minute, long start) {
+        for (int i = 0, n = count(chunk); i < n; i++) {
+            if (minute + offsetAt(chunk, i) == start) {
+                byte[] kept = new byte[chunk.length - RECORD];
+                System.arraycopy(chunk, 0, kept, 0, i * RECORD);
+                System.arraycopy(chunk, (i + 1) * RECORD, kept, i * RECORD, chunk.length - (i + 1) * RECORD);
+                return kept;
+            }
+        }
+        return chunk;
+    }
+
     private static int offsetAt(byte[] chunk, int index) {
         int at = index * RECORD;
         return ((chunk[at] & 0xff) << 8) | (chunk[at + 1] & 0xff);

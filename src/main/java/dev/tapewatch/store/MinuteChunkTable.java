@@ -56,6 +56,41 @@ final class MinuteChunkTable implements BarTable {
         }
     }
 
+    /** Rewrites the bar's minute without it; a minute left empty goes. */
+    @Override
+    public void delete(Connection connection, String symbol, long start) throws SQLException {
+        long minute = MinuteChunk.minuteOf(start);
+        byte[] stored;
+        try (PreparedStatement read = connection.prepareStatement(READ)) {
+            read.setString(1, symbol);
+            read.setLong(2, minute);
+            try (ResultSet rows = read.executeQuery()) {
+                stored = rows.next() ? rows.getBytes(1) : null;
+            }
+        }
+        byte[] kept = stored == null ? null : MinuteChunk.without(stored, minute, start);
+        if (kept == null || kept.length == stored.length) {
+            return;
+        }
+        if (kept.length == 0) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM bar_minutes WHERE symbol = ? AND minute_ms = ?")) {
+                delete.setString(1, symbol);
+                delete.setLong(2, minute);
+                delete.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement write = connection.prepareStatement(UPSERT)) {
+            write.setString(1, symbol);
+            write.setLong(2, minute);
+            write.setObject(3, ExchangeTime.dayOf(minute));
+            write.setInt(4, MinuteChunk.count(kept));
+            write.setBytes(5, kept);
+            write.executeUpdate();
+        }
+    }
+
     @Override
     public void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
             throws SQLException {

@@ -89,6 +89,16 @@ final class PostgresBarTable implements BarTable {
         }
     }
 
+    @Override
+    public void delete(Connection connection, String symbol, long start) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM bars WHERE symbol = ? AND start_ms = ?")) {
+            delete.setString(1, symbol);
+            delete.setLong(2, start);
+            delete.executeUpdate();
+        }
+    }
+
     /**
      * Creates missing day partitions, each in its own short transaction: creating one locks the parent table
      * exclusively, which must not last as long as the batch (readers would wait for it).

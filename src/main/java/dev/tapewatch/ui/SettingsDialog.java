@@ -45,13 +45,24 @@ final class SettingsDialog {
         });
         provider.setValue(config.get(AppConfig.PROVIDER).map(SettingsDialog::providerOrDefault)
                 .orElse(Provider.SIMULATOR));
-        // one key field, kept per provider: Polygon's API key, or a recorder's local key for Local Tapewatch
+        // one key field, kept per provider: Polygon's API key, a recorder's local key, or Alpaca's key id
         PasswordField key = new PasswordField();
         key.setId("apiKey");
-        String[] keys = {config.get(AppConfig.POLYGON_KEY).orElse(""), config.get(SessionConfig.LOCAL_KEY).orElse("")};
+        String[] keys = {config.get(AppConfig.POLYGON_KEY).orElse(""), config.get(SessionConfig.LOCAL_KEY).orElse(""),
+            config.get(AppConfig.ALPACA_KEY).orElse("")};
         showKey(key, keys, provider.getValue());
+        PasswordField secret = new PasswordField();
+        secret.setId("alpacaSecret");
+        secret.setText(config.get(AppConfig.ALPACA_SECRET).orElse(""));
+        secret.setPromptText("Alpaca secret (else APCA_API_SECRET_KEY)");
+        ChoiceBox<String> alpacaFeed = new ChoiceBox<>();
+        alpacaFeed.setId("alpacaFeed");
+        alpacaFeed.getItems().setAll(dev.tapewatch.app.FeedSettings.Alpaca.FEEDS);
+        alpacaFeed.setValue(config.get(AppConfig.ALPACA_FEED).orElse("iex"));
+        secret.disableProperty().bind(provider.valueProperty().isNotEqualTo(Provider.ALPACA));
+        alpacaFeed.disableProperty().bind(provider.valueProperty().isNotEqualTo(Provider.ALPACA));
         provider.valueProperty().addListener((o, was, now) -> {
-            keys[was == Provider.LOCAL ? 1 : 0] = key.getText();
+            keys[slot(was)] = key.getText();
             showKey(key, keys, now);
         });
         CheckBox share = new CheckBox("Share the live stream on 127.0.0.1, port");
@@ -99,6 +110,7 @@ final class SettingsDialog {
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
+        grid.addRow(row++, new Label("Alpaca secret, feed"), new HBox(8, secret, alpacaFeed));
         grid.addRow(row++, new Label("Sharing"), new HBox(8, share, sharePort, copyKey));
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
@@ -129,11 +141,14 @@ final class SettingsDialog {
                         number(minScore, "Min score"));
                 checkUrl(url.getText());
                 String port = share.isSelected() ? port(sharePort) : null;
-                keys[provider.getValue() == Provider.LOCAL ? 1 : 0] = key.getText();
+                keys[slot(provider.getValue())] = key.getText();
                 model.applySettings(() -> {
                     config.set(AppConfig.PROVIDER, provider.getValue().id());
                     config.set(AppConfig.POLYGON_KEY, keys[0]);
                     config.set(SessionConfig.LOCAL_KEY, keys[1]);
+                    config.set(AppConfig.ALPACA_KEY, keys[2]);
+                    config.set(AppConfig.ALPACA_SECRET, secret.getText());
+                    config.set(AppConfig.ALPACA_FEED, alpacaFeed.getValue());
                     config.set(SessionConfig.SHARE_PORT, port);
                     if (port != null) {
                         localKey(config);
@@ -153,11 +168,17 @@ final class SettingsDialog {
         dialog.show();
     }
 
+    private static int slot(Provider provider) {
+        return provider == Provider.LOCAL ? 1 : provider == Provider.ALPACA ? 2 : 0;
+    }
+
     private static void showKey(PasswordField field, String[] keys, Provider provider) {
-        boolean local = provider == Provider.LOCAL;
-        field.setText(keys[local ? 1 : 0]);
-        field.setPromptText(local ? "the recorder's local key (record prints it at start)"
-                : "Polygon API key (kept in the settings file, owner-only)");
+        field.setText(keys[slot(provider)]);
+        field.setPromptText(switch (slot(provider)) {
+            case 1 -> "the recorder's local key (record prints it at start)";
+            case 2 -> "Alpaca key id (else APCA_API_KEY_ID)";
+            default -> "Polygon API key (kept in the settings file, owner-only)";
+        });
     }
 
     /** The local key clients of the shared stream present: made (random) the first time, saved with the settings. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
-import dev.tapewatch.feed.PolygonFeed;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.sim.MarketServer;

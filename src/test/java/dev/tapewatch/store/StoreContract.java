@@ -280,4 +280,31 @@ abstract class StoreContract {
                     store.coverage(0, Long.MAX_VALUE));
         }
     }
+
+    @Test
+    void aRemovedSecondIsDeletedInOrderWithTheBarsAroundIt() throws Exception {
+        List<Bar> day = TestBars.day("SPY", 8);
+        try (BarStore store = create()) {
+            BarWriter writer = new BarWriter(store, 100, 1_000, Threads::named);
+            for (Bar bar : day.subList(0, 6)) {
+                writer.put(bar);
+            }
+            writer.remove("SPY", day.get(2).start());
+            writer.remove("SPY", day.get(7).start()); // never stored: nothing to do
+            writer.flush();
+            List<Bar> expected = new ArrayList<>(day.subList(0, 6));
+            expected.remove(2);
+            assertEquals(expected, store.bars("SPY", 0, Long.MAX_VALUE));
+            // a second removed, then stored again within one batch: the later wins
+            writer.remove("SPY", day.get(3).start());
+            writer.put(day.get(3));
+            writer.put(day.get(2));
+            writer.remove("SPY", day.get(4).start());
+            writer.close();
+            expected = new ArrayList<>(day.subList(0, 6));
+            expected.remove(4);
+            assertEquals(expected, store.bars("SPY", 0, Long.MAX_VALUE));
+            assertEquals(5, store.countBars());
+        }
+    }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Polygon client against a Polygon-compatible tape server over real loopback websockets, into a real H2 file. */
-class PolygonFeedTest {
+class StreamFeedPolygonTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = "feed-test-key";
     private static final List<String> SYMBOLS = List.of("AAPL", "BRK.B", "SPY");
@@ -84,7 +84,7 @@ class PolygonFeedTest {
     }
 
     /** Waits for the whole tape, then until the client has every bar that was sent. */
-    private static void drain(TapeServer server, PolygonFeed feed, int extra) {
+    private static void drain(TapeServer server, StreamFeed feed, int extra) {
         Await.until(WAIT, "the whole tape", server::finished);
         Await.until(WAIT, "the client to receive every sent bar",
                 () -> feed.stats().bars() == server.sent().size() + extra,
@@ -93,11 +93,11 @@ class PolygonFeedTest {
 
     private static final class Recording implements AutoCloseable {
         final Recorder recorder;
-        final PolygonFeed feed;
+        final StreamFeed feed;
 
-        Recording(BarStore store, PolygonFeed.Config config) {
+        Recording(BarStore store, StreamFeed.Config config, String key) {
             recorder = new Recorder(store);
-            feed = new PolygonFeed(config, recorder, Threads::named);
+            feed = new StreamFeed(config, new PolygonProtocol(key), recorder, Threads::named);
         }
 
         @Override
@@ -107,15 +107,19 @@ class PolygonFeedTest {
         }
     }
 
-    private Recording record(TapeServer server, PolygonFeed.Config config, List<String> symbols) {
-        Recording recording = new Recording(store, config);
+    private Recording record(TapeServer server, StreamFeed.Config config, List<String> symbols) {
+        Recording recording = new Recording(store, config, key);
         recording.feed.subscribe(symbols);
         recording.feed.start();
         return recording;
     }
 
-    private static PolygonFeed.Config config(TapeServer server, String key) {
-        return PolygonFeed.Config.of(URI.create(server.url()), key);
+    /** The key the next recording logs in with (set by {@link #config}). */
+    private String key = KEY;
+
+    private StreamFeed.Config config(TapeServer server, String loginKey) {
+        key = loginKey;
+        return StreamFeed.Config.of(URI.create(server.url()));
     }
 
     @Test
@@ -132,7 +136,7 @@ class PolygonFeedTest {
     @Test
     void reconnectsAfterADropAndResubscribesWithTheGapInCoverage() throws Exception {
         TapeServer server = server(KEY, 10);
-        PolygonFeed.Config config = config(server, KEY).withBackoff(new Backoff(100, 400));
+        StreamFeed.Config config = config(server, KEY).withBackoff(new Backoff(100, 400));
         try (Recording recording = record(server, config, List.of("SPY", "AAPL"))) {
             Await.until(WAIT, "a third of the tape", () -> server.published() >= 40);
             server.dropAll();
@@ -237,7 +241,7 @@ class PolygonFeedTest {
     @Test
     void aSilentConnectionIsDroppedAfterTheStalenessLimit() throws Exception {
         TapeServer server = server(KEY, 20);
-        PolygonFeed.Config config = config(server, KEY).withStaleness(1_000).withBackoff(new Backoff(100, 200));
+        StreamFeed.Config config = config(server, KEY).withStaleness(1_000).withBackoff(new Backoff(100, 200));
         try (Recording recording = record(server, config, List.of("SPY"))) {
             Await.until(WAIT, "some bars", () -> recording.feed.stats().bars() >= 10);
             server.pause(true);

@@ -31,13 +31,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polygon's (Massive's) stocks websocket: connect, authenticate, subscribe {@code A.<symbol>}, decode, and
- * reconnect forever with backoff. Three kinds of thread and one rule each: Tyrus's socket thread only queues
- * frames; the delivery thread decodes and calls the listener, in order; the control thread owns the
- * connection state (connect, statuses, pings, staleness, reconnects).
+ * A provider's market data websocket ({@link StreamProtocol}: Polygon's aggregates, Alpaca's trades): connect,
+ * authenticate, subscribe, decode, and reconnect forever with backoff. Three kinds of thread and one rule each:
+ * Tyrus's socket thread only queues frames; the delivery thread decodes and calls the listener, in order; the
+ * control thread owns the connection state (connect, control signals, pings, staleness, reconnects).
  */
-public final class PolygonFeed implements Feed {
-    private static final Logger LOG = LoggerFactory.getLogger(PolygonFeed.class);
+public final class StreamFeed implements Feed {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
+    /** How often a protocol that holds bars back (trade aggregation) is asked for those now due. */
+    private static final long TICK_MILLIS = 250;
     private static final int LOGGED_PROBLEMS = 20;
     /**
      * Frames waiting for decoding. Bounded in frames (an A.* frame can hold hundreds of bars): when full, the
@@ -46,41 +48,23 @@ public final class PolygonFeed implements Feed {
     private static final int INBOUND_FRAMES = 4_096;
 
     /** How to reach and judge the provider. {@code marketClock} gives "now" in the bars' time base. */
-    public record Config(URI url, String key, long stalenessMillis, long pingMillis, long handshakeMillis,
-                         Backoff backoff, LongSupplier marketClock) {
-        public Config {
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("an API key is needed to connect to " + url);
-            }
-        }
+    public record Config(URI url, long stalenessMillis, long pingMillis, long handshakeMillis, Backoff backoff,
+                         LongSupplier marketClock) {
 
-        public static Config of(URI url, String key) {
-            return new Config(url, key, 30_000, 20_000, 10_000, Backoff.DEFAULT, System::currentTimeMillis);
+        public static Config of(URI url) {
+            return new Config(url, 30_000, 20_000, 10_000, Backoff.DEFAULT, System::currentTimeMillis);
         }
 
         public Config withStaleness(long millis) {
-            return new Config(url, key, millis, pingMillis, handshakeMillis, backoff, marketClock);
+            return new Config(url, millis, pingMillis, handshakeMillis, backoff, marketClock);
         }
 
         public Config withBackoff(Backoff value) {
-            return new Config(url, key, stalenessMillis, pingMillis, handshakeMillis, value, marketClock);
+            return new Config(url, stalenessMillis, pingMillis, handshakeMillis, value, marketClock);
         }
 
         public Config withMarketClock(LongSupplier clock) {
-            return new Config(url, key, stalenessMillis, pingMillis, handshakeMillis, backoff, clock);
-        }
-
-        /** The stocks cluster's address: {@code {url}/stocks}, unless the URL already names it; a query stays. */
-        URI stocksUri() {
-            String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-            String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-            return URI.create(url.getScheme() + "://" + url.getRawAuthority()
-                    + (path.endsWith("/stocks") ? path : path + "/stocks") + query);
-        }
-
-        /** The address as it may be shown or logged: a key in its query is redacted. */
-        String shownUri() {
-            return Secrets.redact(stocksUri().toString(), key);
+            return new Config(url, stalenessMillis, pingMillis, handshakeMillis, backoff, clock);
         }
     }
 
@@ -88,8 +72,11 @@ public final class PolygonFeed implements Feed {
     }
 
     private static final Runnable END = () -> { };
+    private static final Object TICK = new Object();
 
     private final Config config;
+    private final StreamProtocol protocol;
+    private final URI endpoint;
     private final FeedListener listener;
     private final ClientManager client = ClientManager.createClient();
     private final ScheduledExecutorService control;
@@ -106,6 +93,8 @@ public final class PolygonFeed implements Feed {
     private volatile long lastFrameNanos;
     private volatile FeedStatus status = FeedStatus.of(State.STOPPED, "not started");
 
+    private volatile long currentGeneration;
+
     // Owned by the control thread.
     private long generation;
     private Session session;
@@ -116,13 +105,16 @@ public final class PolygonFeed implements Feed {
     private Set<String> subscribed = Set.of();
 
     /** {@code threads} makes the feed's two threads (the app owns thread creation: {@code Threads::named}). */
-    public PolygonFeed(Config config, FeedListener listener, Function<String, ThreadFactory> threads) {
+    public StreamFeed(Config config, StreamProtocol protocol, FeedListener listener,
+                      Function<String, ThreadFactory> threads) {
         JulLogging.routeToSlf4j();
         this.config = config;
+        this.protocol = protocol;
+        this.endpoint = protocol.endpoint(config.url());
         this.listener = listener;
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.handshakeMillis());
-        this.control = Executors.newSingleThreadScheduledExecutor(threads.apply("polygon-feed-control"));
-        this.delivery = threads.apply("polygon-feed-delivery").newThread(this::deliverLoop);
+        this.control = Executors.newSingleThreadScheduledExecutor(threads.apply("feed-control"));
+        this.delivery = threads.apply("feed-delivery").newThread(this::deliverLoop);
     }
 
     @Override
@@ -130,6 +122,12 @@ public final class PolygonFeed implements Feed {
         delivery.start();
         control.execute(this::connect);
         control.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+        control.scheduleWithFixedDelay(() -> inbound.offer(TICK), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The address as it may be shown or logged. */
+    private String shownUri() {
+        return protocol.redact(endpoint.toString());
     }
 
     @Override
@@ -195,55 +193,46 @@ public final class PolygonFeed implements Feed {
             return;
         }
         long connection = ++generation;
-        setStatus(FeedStatus.of(State.CONNECTING, config.shownUri()));
+        currentGeneration = connection;
+        setStatus(FeedStatus.of(State.CONNECTING, shownUri()));
         lastFrameNanos = System.nanoTime();
         try {
             session = client.connectToServer(new Connection(connection), ClientEndpointConfig.Builder.create().build(),
-                    config.stocksUri());
+                    endpoint);
         } catch (Exception e) {
             connectionLost(connection, describe(e));
         }
     }
 
-    private void handle(long connection, PolygonCodec.Status event) {
+    private void handle(long connection, StreamProtocol.Signal signal) {
         if (connection != generation || terminal()) {
             return;
         }
-        String kind = String.valueOf(event.status());
-        String message = Secrets.redact(event.message(), config.key());
-        switch (kind) {
-            case "connected" -> {
-                if (status.state() == State.CONNECTING) {
-                    setStatus(FeedStatus.of(State.AUTHENTICATING, null));
-                    send(PolygonCodec.auth(config.key()));
-                }
+        if (signal instanceof StreamProtocol.Signal.Connected) {
+            if (status.state() == State.CONNECTING) {
+                setStatus(FeedStatus.of(State.AUTHENTICATING, null));
+                send(protocol.authMessage());
             }
-            case "auth_success" -> {
-                attempt = 0;
-                streaming = true;
-                subscribed = Set.of();
-                resubscribe();
-                setStatus(FeedStatus.of(State.STREAMING, null));
-            }
-            case "auth_failed" -> {
-                setStatus(FeedStatus.of(State.FAILED, "the provider refused the API key (" + message
-                        + "). Check the key in the settings, --key or POLYGON_API_KEY."));
-                LOG.error("Authentication failed at {}: {}", config.shownUri(), message);
-                closeSession("authentication failed");
-            }
-            case "max_connections" -> {
-                LOG.warn("Another connection with this key is open ({}); retrying later", message);
-                dropConnection("another connection with this key is open (" + message + ")",
-                        Backoff.CONNECTION_LIMIT);
-            }
-            case "auth_timeout" -> dropConnection("authentication timed out (" + message + ")", config.backoff());
-            case "success" -> LOG.debug("{}", message);
-            case "error" -> {
-                LOG.warn("Provider error: {}", message);
-                setStatus(new FeedStatus(status.state(), "provider error: " + message, status.attempt(),
-                        status.nextAttemptAt()));
-            }
-            default -> noteUnknown("status " + kind);
+        } else if (signal instanceof StreamProtocol.Signal.Authenticated) {
+            attempt = 0;
+            streaming = true;
+            subscribed = Set.of();
+            resubscribe();
+            setStatus(FeedStatus.of(State.STREAMING, null));
+        } else if (signal instanceof StreamProtocol.Signal.Failed failed) {
+            setStatus(FeedStatus.of(State.FAILED, failed.reason()));
+            LOG.error("{} refused this client for good: {}", shownUri(), failed.reason());
+            closeSession("refused");
+        } else if (signal instanceof StreamProtocol.Signal.ConnectionLimit limit) {
+            LOG.warn("{}; retrying later", limit.reason());
+            dropConnection(limit.reason(), Backoff.CONNECTION_LIMIT);
+        } else if (signal instanceof StreamProtocol.Signal.Reconnect reconnect) {
+            dropConnection(reconnect.reason(), config.backoff());
+        } else if (signal instanceof StreamProtocol.Signal.Warning warning) {
+            LOG.warn("{}", warning.message());
+            setStatus(new FeedStatus(status.state(), warning.message(), status.attempt(), status.nextAttemptAt()));
+        } else if (signal instanceof StreamProtocol.Signal.Info info) {
+            LOG.debug("{}", info.message());
         }
     }
 
@@ -260,11 +249,8 @@ public final class PolygonFeed implements Feed {
         if (added.isEmpty() && removed.isEmpty() && !subscribed.isEmpty()) {
             return;
         }
-        if (!removed.isEmpty()) {
-            send(PolygonCodec.unsubscribe(removed));
-        }
-        if (!added.isEmpty()) {
-            send(PolygonCodec.subscribe(added));
+        for (String message : protocol.subscriptionMessages(added, removed)) {
+            send(message);
         }
         if (!subscribed.isEmpty()) {
             endSession("symbols changed");
@@ -277,6 +263,8 @@ public final class PolygonFeed implements Feed {
 
     private void endSession(String reason) {
         if (!subscribed.isEmpty()) {
+            long drained = generation;
+            enqueue((Runnable) () -> deliver(drained, protocol.drain()));
             long now = config.marketClock().getAsLong();
             enqueue((Runnable) () -> listener.sessionEnded(now, reason));
             subscribed = Set.of();
@@ -290,7 +278,7 @@ public final class PolygonFeed implements Feed {
         long now = System.nanoTime();
         long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - lastFrameNanos);
         if (config.stalenessMillis() > 0 && silentMillis > config.stalenessMillis()) {
-            LOG.warn("No data from {} for {} s; reconnecting", config.shownUri(), silentMillis / 1000);
+            LOG.warn("No data from {} for {} s; reconnecting", shownUri(), silentMillis / 1000);
             dropConnection("no data for " + silentMillis / 1000 + " s", config.backoff());
             return;
         }
@@ -318,14 +306,14 @@ public final class PolygonFeed implements Feed {
         if (connection != generation || terminal()) {
             return;
         }
-        generation++; // late events of the lost connection are ignored from here on
+        currentGeneration = ++generation; // late events of the lost connection are ignored from here on
         session = null;
         streaming = false;
         endSession("disconnected: " + reason);
         reconnects.incrementAndGet();
         attempt++;
         long delay = backoff.delay(attempt, ThreadLocalRandom.current());
-        LOG.info("Connection to {} lost ({}); reconnecting in {} ms (attempt {})", config.shownUri(), reason, delay,
+        LOG.info("Connection to {} lost ({}); reconnecting in {} ms (attempt {})", shownUri(), reason, delay,
                 attempt);
         setStatus(FeedStatus.reconnecting(reason, attempt, System.currentTimeMillis() + delay));
         control.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
@@ -367,7 +355,7 @@ public final class PolygonFeed implements Feed {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return Secrets.redact(message, config.key());
+        return protocol.redact(message);
     }
 
     /** Queues work for the delivery thread, waiting for room (never dropping a frame or an event). */
@@ -394,7 +382,10 @@ public final class PolygonFeed implements Feed {
             }
             try {
                 if (item instanceof Frame frame) {
-                    deliver(frame);
+                    frames.incrementAndGet();
+                    deliver(frame.generation(), protocol.decode(frame.text()));
+                } else if (item == TICK) {
+                    deliver(generation(), protocol.tick(config.marketClock().getAsLong()));
                 } else {
                     ((Runnable) item).run();
                 }
@@ -404,20 +395,18 @@ public final class PolygonFeed implements Feed {
         }
     }
 
-    private void deliver(Frame frame) {
-        frames.incrementAndGet();
-        PolygonCodec.Decoded decoded = PolygonCodec.decode(frame.text());
+    private void deliver(long connection, StreamProtocol.Decoded decoded) {
         for (String problem : decoded.problems()) {
             long count = malformed.incrementAndGet();
             if (count <= LOGGED_PROBLEMS || count % 1000 == 0) {
-                LOG.warn("Skipped malformed data (#{}): {}", count, Secrets.redact(problem, config.key()));
+                LOG.warn("Skipped malformed data (#{}): {}", count, protocol.redact(problem));
             }
         }
-        for (String kind : decoded.unknownEvents()) {
-            noteUnknown("event " + kind);
+        for (String kind : decoded.unknown()) {
+            noteUnknown(kind);
         }
-        for (PolygonCodec.Status event : decoded.statuses()) {
-            control.execute(() -> handle(frame.generation(), event));
+        for (StreamProtocol.Signal signal : decoded.signals()) {
+            control.execute(() -> handle(connection, signal));
         }
         List<Bar> received = decoded.bars();
         if (!received.isEmpty()) {
@@ -425,6 +414,14 @@ public final class PolygonFeed implements Feed {
             lastBarEnd = received.get(received.size() - 1).end();
             listener.bars(received);
         }
+        if (!decoded.removed().isEmpty()) {
+            listener.removed(decoded.removed());
+        }
+    }
+
+    /** The current connection's generation, read on the delivery thread (a tick belongs to whichever is current). */
+    private long generation() {
+        return currentGeneration;
     }
 
     private void noteUnknown(String kind) {
