@@ -63,15 +63,22 @@ public final class MarketConnection implements AutoCloseable {
      * {@code simulation}'s settings; {@code url} and {@code key} are then ignored.
      */
     public static MarketConnection open(FeedSettings settings, FeedListener listener) {
-        if (settings.provider() == Provider.SIMULATOR) {
+        if (settings.provider().simulated()) {
+            boolean alpaca = settings.provider() == Provider.SIMULATOR_ALPACA;
             MarketServer server;
             try {
-                server = MarketServer.start(settings.simulation(), Threads::named);
+                server = MarketServer.start(settings.simulation().withProtocol(alpaca ? MarketServer.Protocol.ALPACA
+                        : MarketServer.Protocol.POLYGON), Threads::named);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the simulated market on 127.0.0.1: " + e.getMessage(), e);
             }
             StreamFeed.Config config = settings.feedConfig(server.url()).withMarketClock(server.clock()::now);
             URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
+            if (alpaca) {
+                return new MarketConnection(Provider.SIMULATOR_ALPACA, server, new StreamFeed(config,
+                        new AlpacaProtocol(SIMULATOR_KEY, SIMULATOR_KEY, "iex"), listener, Threads::named),
+                        new AlpacaRest(restUrl, SIMULATOR_KEY, SIMULATOR_KEY, "iex"), server.clock()::now);
+            }
             return new MarketConnection(Provider.SIMULATOR, server, new StreamFeed(config, new PolygonProtocol(SIMULATOR_KEY),
                     listener, Threads::named), new PolygonRest(restUrl, SIMULATOR_KEY), server.clock()::now);
         }

@@ -6,6 +6,8 @@ import java.util.Locale;
 /** Where live bars come from. */
 public enum Provider {
     SIMULATOR("simulator", null, "Simulated market"),
+    /** The same simulated market, served as Alpaca's trades (and made into seconds like Alpaca's). */
+    SIMULATOR_ALPACA("simulator-alpaca", null, "Simulated market (Alpaca protocol)"),
     POLYGON("polygon", URI.create("wss://socket.polygon.io"), "Polygon.io (real time)"),
     POLYGON_DELAYED("polygon-delayed", URI.create("wss://delayed.polygon.io"), "Polygon.io (15 min delayed)"),
     /** Alpaca's market data v2 stream: trades, made into second bars here. */
@@ -40,6 +42,11 @@ public enum Provider {
         return defaultUrl;
     }
 
+    /** Whether this is the built-in simulated market (in either protocol). */
+    public boolean simulated() {
+        return this == SIMULATOR || this == SIMULATOR_ALPACA;
+    }
+
     /** What a user may choose as the source of live bars. */
     public static java.util.List<Provider> choosable() {
         return java.util.Arrays.stream(values()).filter(provider -> provider != REPLAY).toList();
@@ -51,7 +58,7 @@ public enum Provider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, polygon, polygon-delayed, alpaca, local or database");
+        throw new IllegalArgumentException("unknown provider '" + text + "'; use simulator, simulator-alpaca, polygon, polygon-delayed, alpaca, local or database");
     }
 
     @Override

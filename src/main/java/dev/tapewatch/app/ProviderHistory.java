@@ -19,6 +19,13 @@ public final class ProviderHistory implements AutoCloseable {
     }
 
     public static ProviderHistory open(FeedSettings settings) throws IOException {
+        if (settings.provider() == Provider.SIMULATOR_ALPACA) {
+            MarketServer server = MarketServer.start(settings.simulation().withProtocol(MarketServer.Protocol.ALPACA),
+                    Threads::named);
+            return new ProviderHistory(new dev.tapewatch.feed.AlpacaRest(settings.restUrl() != null
+                    ? settings.restUrl() : server.restUrl(), MarketConnection.SIMULATOR_KEY,
+                    MarketConnection.SIMULATOR_KEY, "iex"), server);
+        }
         if (settings.provider() == Provider.SIMULATOR) {
             if (settings.restUrl() != null) {
                 return new ProviderHistory(new PolygonRest(settings.restUrl(), MarketConnection.SIMULATOR_KEY), null);

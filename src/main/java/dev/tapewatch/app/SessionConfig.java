@@ -88,7 +88,7 @@ public final class SessionConfig {
         if (provider == Provider.DATABASE) {
             return new FeedSettings(provider, null, null, staleness, null, null, false);
         }
-        if (provider == Provider.SIMULATOR) {
+        if (provider.simulated()) {
             MarketServer.Settings simulation = MarketServer.Settings.defaults()
                     .withSpeed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
                     .withSeed(flags.seed() != null ? flags.seed() : (long) number(config, SIM_SEED, 1))
@@ -155,7 +155,7 @@ public final class SessionConfig {
      */
     public static StoreLocation store(AppConfig config, AppPaths paths, Provider provider) {
         StoreLocation location = config.get(AppConfig.DATABASE).map(StoreLocation::parse)
-                .orElse(StoreLocation.ofFile(provider == Provider.SIMULATOR ? paths.simulatorDatabase()
+                .orElse(StoreLocation.ofFile(provider.simulated() ? paths.simulatorDatabase()
                         : paths.defaultDatabase()));
         String password = config.get(AppConfig.DATABASE_PASSWORD).orElse(null);
         return password == null ? location : location.withPassword(password);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Serves the simulated market on 127.0.0.1 as a Polygon-compatible websocket (/stocks) and REST"
-                + " aggregates server, until stopped. Any non-blank API key is accepted unless --key is given.")
+                + " aggregates server, or with --protocol alpaca as an Alpaca-compatible one (trades at /v2/{feed},"
+                + " REST trades), until stopped. Any non-blank key is accepted unless --key is given.")
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +41,10 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ServeOptions serve;
 
+    @Option(names = "--protocol", defaultValue = "polygon", paramLabel = "polygon|alpaca",
+            description = "Polygon's per-second aggregates (default), or Alpaca's trades: the same market either way.")
+    MarketServer.Protocol protocol;
+
     @Override
     public Integer call() throws Exception {
         if (speed < 0) {
@@ -47,12 +52,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
         List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
         MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed)
-                .withSeed(seed).withStart(start).withRequiredKey(serve.key).withSymbols(streamed);
+                .withSeed(seed).withStart(start).withRequiredKey(serve.key).withSymbols(streamed).withProtocol(protocol);
         CountDownLatch stop = new CountDownLatch(1);
         try (MarketServer server = MarketServer.start(settings, Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");
+            out.println(protocol == MarketServer.Protocol.ALPACA
+                    ? "Simulated market (Alpaca protocol) at " + server.url() + "/v2/iex (any feed; REST "
+                            + server.restUrl() + "/v2/stocks/SYMBOL/trades)"
+                    : "Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");
             out.println("Starts at " + ExchangeTime.localDateTime(server.clock().start()) + " America/New_York, speed "
                     + speed + "x, seed " + seed + ". Stop with Ctrl-C.");
             out.flush();

@@ -24,6 +24,8 @@ public final class AlpacaProtocol implements StreamProtocol {
     private final String secret;
     private final String feed;
     private final SecondAggregator seconds = new SecondAggregator(GRACE_MILLIS, RETENTION_MILLIS, Bar.Source.STREAM);
+    /** A 405 came: the next subscription message says which symbols the provider kept (delivery thread only). */
+    private boolean overSymbolLimit;
 
     public AlpacaProtocol(String keyId, String secret, String feed) {
         if (keyId == null || keyId.isBlank() || secret == null || secret.isBlank()) {
@@ -109,7 +111,12 @@ public final class AlpacaProtocol implements StreamProtocol {
             };
         }
         if (control.type().equals("subscription")) {
-            return new Signal.Info("subscribed to the trades of " + String.join(",", control.trades()));
+            String kept = String.join(",", control.trades());
+            if (overSymbolLimit) {
+                overSymbolLimit = false;
+                return new Signal.Warning("symbol limit exceeded: the provider streams the trades of " + kept + " only");
+            }
+            return new Signal.Info("subscribed to the trades of " + kept);
         }
         return switch (control.code()) {
             case 402 -> new Signal.Failed("Alpaca refused the key id and secret (402 " + message + "). Check them in"
@@ -119,8 +126,10 @@ public final class AlpacaProtocol implements StreamProtocol {
             case 406 -> new Signal.ConnectionLimit("another connection with these keys is open (406 " + message
                     + "); Alpaca also holds a dropped connection for about 90 s");
             case 404 -> new Signal.Reconnect("authentication timed out (404 " + message + ")");
-            case 405 -> new Signal.Warning("symbol limit exceeded (405 " + message + "): the provider streams only the"
-                    + " symbols of its last subscription message (in the log)");
+            case 405 -> {
+                overSymbolLimit = true;
+                yield new Signal.Warning("symbol limit exceeded (405 " + message + ")");
+            }
             case 407 -> new Signal.Warning("the provider says this client reads too slowly (407 " + message + ")");
             default -> new Signal.Warning("provider error " + control.code() + ": " + message);
         };

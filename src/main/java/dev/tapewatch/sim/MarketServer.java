@@ -3,10 +3,8 @@ package dev.tapewatch.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapewatch.feed.JulLogging;
-import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.market.Symbols;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,13 +71,14 @@ public final class MarketServer implements AutoCloseable {
      * streams.
      */
     public record Settings(int port, double speed, long seed, Long start, String requiredKey, List<String> symbols,
-                           SimulatedMarket.EventSettings events) {
+                           SimulatedMarket.EventSettings events, Protocol protocol) {
         public static Settings defaults() {
-            return new Settings(0, 1, 1, null, null, SimSymbol.DEFAULTS, SimulatedMarket.EventSettings.DEFAULT);
+            return new Settings(0, 1, 1, null, null, SimSymbol.DEFAULTS, SimulatedMarket.EventSettings.DEFAULT,
+                    Protocol.POLYGON);
         }
 
         public Settings withPort(int value) {
-            return new Settings(value, speed, seed, start, requiredKey, symbols, events);
+            return new Settings(value, speed, seed, start, requiredKey, symbols, events, protocol);
         }
 
         public static final double MAX_SPEED = 10_000;
@@ -97,31 +95,39 @@ public final class MarketServer implements AutoCloseable {
         }
 
         public Settings withSpeed(double value) {
-            return new Settings(port, value, seed, start, requiredKey, symbols, events);
+            return new Settings(port, value, seed, start, requiredKey, symbols, events, protocol);
         }
 
         public Settings withSeed(long value) {
-            return new Settings(port, speed, value, start, requiredKey, symbols, events);
+            return new Settings(port, speed, value, start, requiredKey, symbols, events, protocol);
         }
 
         public Settings withStart(Long value) {
-            return new Settings(port, speed, seed, value, requiredKey, symbols, events);
+            return new Settings(port, speed, seed, value, requiredKey, symbols, events, protocol);
         }
 
         public Settings withRequiredKey(String value) {
-            return new Settings(port, speed, seed, start, value, symbols, events);
+            return new Settings(port, speed, seed, start, value, symbols, events, protocol);
         }
 
         public Settings withSymbols(List<String> value) {
-            return new Settings(port, speed, seed, start, requiredKey, value, events);
+            return new Settings(port, speed, seed, start, requiredKey, value, events, protocol);
         }
 
         public Settings withEvents(SimulatedMarket.EventSettings value) {
-            return new Settings(port, speed, seed, start, requiredKey, symbols, value);
+            return new Settings(port, speed, seed, start, requiredKey, symbols, value, protocol);
+        }
+
+        public Settings withProtocol(Protocol value) {
+            return new Settings(port, speed, seed, start, requiredKey, symbols, events, value);
         }
     }
 
+    /** What the server speaks: Polygon's aggregates, or Alpaca's trades (the same market, as trades). */
+    public enum Protocol { POLYGON, ALPACA }
+
     private final Settings settings;
+    private final Dialect dialect;
     private final Source source;
     private final SimClock clock;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -139,8 +145,11 @@ public final class MarketServer implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(threads.apply("market-timers"));
         long start = settings.start() != null ? settings.start() : SimClock.defaultStart(ZonedDateTime.now());
         this.clock = new SimClock(start, settings.speed());
-        ServerEndpointConfig endpoint = LoopbackServer.endpoint("/stocks", Connection.class, () -> new Connection());
-        this.server = LoopbackServer.start(settings.port(), endpoint, new AggregatesRoute(this));
+        boolean alpaca = settings.protocol() == Protocol.ALPACA;
+        this.dialect = alpaca ? new AlpacaDialect() : new PolygonDialect();
+        ServerEndpointConfig endpoint = LoopbackServer.endpoint(dialect.path(), Connection.class, () -> new Connection());
+        this.server = LoopbackServer.start(settings.port(), endpoint,
+                alpaca ? new TradesRoute(this) : new AggregatesRoute(this));
         this.ticker = threads.apply("market-ticker").newThread(this::tickLoop);
         ticker.start();
     }
@@ -170,14 +179,14 @@ public final class MarketServer implements AutoCloseable {
             }
             if (connection.all) {
                 if (everything == null) {
-                    everything = PolygonCodec.bars(bars);
+                    everything = dialect.frame(bars);
                 }
                 connection.send(everything);
                 continue;
             }
             List<Bar> wanted = bars.stream().filter(bar -> connection.symbols.contains(bar.symbol())).toList();
             if (!wanted.isEmpty()) {
-                connection.send(PolygonCodec.bars(wanted));
+                connection.send(dialect.frame(wanted));
             }
         }
     }
@@ -312,7 +321,7 @@ public final class MarketServer implements AutoCloseable {
                         .ifPresent(frame::add);
             }
             if (!frame.isEmpty()) {
-                connection.send(PolygonCodec.bars(frame));
+                connection.send(dialect.frame(frame));
             }
         }
     }
@@ -338,10 +347,10 @@ public final class MarketServer implements AutoCloseable {
             session = opened;
             connections.add(this);
             opened.addMessageHandler(String.class, this::receive);
-            send(PolygonCodec.status("connected", "Connected Successfully"));
+            send(dialect.connected());
             timers.schedule(() -> {
                 if (!authenticated && session.isOpen()) {
-                    send(PolygonCodec.status("auth_timeout", "No authentication request received."));
+                    send(dialect.authTimeout());
                     close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth timeout");
                 }
             }, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -373,50 +382,50 @@ public final class MarketServer implements AutoCloseable {
             try {
                 message = JSON.readTree(text);
             } catch (IOException e) {
-                send(PolygonCodec.status("error", "invalid message: not JSON"));
+                send(dialect.error("invalid message: not JSON"));
                 return;
             }
-            String action = message.path("action").asText("");
-            String params = message.path("params").asText("");
-            switch (action) {
+            Dialect.Request request = dialect.read(message);
+            switch (request.action()) {
                 case "auth" -> {
-                    if (accepts(params)) {
+                    if (accepts(request.key())) {
                         authenticated = true;
-                        send(PolygonCodec.status("auth_success", "authenticated"));
+                        send(dialect.authenticated());
                     } else {
-                        send(PolygonCodec.status("auth_failed", "authentication failed"));
+                        send(dialect.authFailed());
                         close(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed");
                     }
                 }
                 case "subscribe", "unsubscribe" -> {
                     if (!authenticated) {
-                        send(PolygonCodec.status("error", "not authorized: authenticate first"));
+                        send(dialect.error("not authorized: authenticate first"));
                         return;
                     }
-                    for (String param : params.split(",")) {
-                        change(action, param.trim());
-                    }
+                    change(request.action().equals("subscribe"), request.targets());
                 }
-                default -> send(PolygonCodec.status("error", "unknown action: " + action));
+                default -> send(dialect.error("unknown action: " + request.action()));
             }
         }
 
-        private void change(String action, String param) {
-            boolean subscribe = action.equals("subscribe");
-            if (param.equals("A.*")) {
-                all = subscribe;
-            } else if (param.startsWith("A.") && Symbols.isValid(param.substring(2).toUpperCase(Locale.ROOT))) {
-                String symbol = param.substring(2).toUpperCase(Locale.ROOT);
-                if (subscribe) {
-                    symbols.add(symbol);
+        private void change(boolean subscribe, List<Dialect.Target> targets) {
+            List<Dialect.Target> applied = new ArrayList<>();
+            for (Dialect.Target target : targets) {
+                if (target.symbol() == null) {
+                    send(dialect.error("not supported by the simulator: " + target.raw()));
                 } else {
-                    symbols.remove(symbol);
+                    if (target.symbol().equals("*")) {
+                        all = subscribe;
+                    } else if (subscribe) {
+                        symbols.add(target.symbol());
+                    } else {
+                        symbols.remove(target.symbol());
+                    }
+                    applied.add(target);
                 }
-            } else {
-                send(PolygonCodec.status("error", "not supported by the simulator: " + param));
-                return;
             }
-            send(PolygonCodec.status("success", (subscribe ? "subscribed to: " : "unsubscribed to: ") + param));
+            for (String ack : dialect.acknowledge(subscribe, applied, symbols, all)) {
+                send(ack);
+            }
         }
 
         /**
@@ -455,8 +464,7 @@ public final class MarketServer implements AutoCloseable {
             LOG.info("simulator: dropping a client that fell {} characters behind", queuedChars.get());
             Session current = session;
             try {
-                current.getAsyncRemote().sendText(PolygonCodec.status("error",
-                        "slow consumer: the client did not keep up and was disconnected"));
+                current.getAsyncRemote().sendText(dialect.slowConsumer());
             } catch (IllegalStateException e) {
                 LOG.debug("simulator status to a slow client failed: {}", e.toString());
             }
