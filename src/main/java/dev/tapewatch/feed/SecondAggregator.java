@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One-second bars from trades, for a provider that sends trades only (Alpaca). A trade belongs to the second of its
@@ -56,6 +57,8 @@ public final class SecondAggregator {
 
     private static final class Book {
         final TreeMap<Long, Second> seconds = new TreeMap<>();
+        /** Seconds new or changed since last emitted: a flush looks at these only. */
+        final TreeSet<Long> changed = new TreeSet<>();
         final Map<Long, Long> secondOfTrade = new HashMap<>();
         long newestSecond = Long.MIN_VALUE;
         LocalDate day;
@@ -65,7 +68,6 @@ public final class SecondAggregator {
     private static final class Second {
         final List<Arrived> trades = new ArrayList<>(4);
         Bar emitted;
-        boolean changed = true;
     }
 
     private record Arrived(Trade trade, long order) {
@@ -76,7 +78,7 @@ public final class SecondAggregator {
         long second = Math.floorDiv(trade.nanos(), SECOND_NANOS);
         Second entry = book.seconds.computeIfAbsent(second, s -> new Second());
         entry.trades.add(new Arrived(trade, arrivals++));
-        entry.changed = true;
+        book.changed.add(second);
         book.secondOfTrade.put(trade.id(), second);
         book.newestSecond = Math.max(book.newestSecond, second);
     }
@@ -103,7 +105,7 @@ public final class SecondAggregator {
             tooLate++;
             return false;
         }
-        entry.changed = true;
+        book.changed.add(second);
         return true;
     }
 
@@ -131,30 +133,31 @@ public final class SecondAggregator {
         for (Map.Entry<String, Book> symbolBook : books.entrySet()) {
             String symbol = symbolBook.getKey();
             Book book = symbolBook.getValue();
-            for (Iterator<Map.Entry<Long, Second>> it = book.seconds.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Second> next = it.next();
-                long second = next.getKey();
-                Second entry = next.getValue();
+            for (Iterator<Long> it = book.changed.iterator(); it.hasNext(); ) {
+                long second = it.next();
                 long endNanos = (second + 1) * SECOND_NANOS;
-                boolean over = everything || second < book.newestSecond || endNanos + graceNanos <= nowNanos;
-                if (!over) {
-                    break; // later seconds are not over either
+                if (!everything && second >= book.newestSecond && endNanos + graceNanos > nowNanos) {
+                    break; // not over, and later seconds are not either
                 }
-                if (entry.changed) {
-                    entry.changed = false;
-                    Bar bar = bar(symbol, second, entry, book);
-                    if (bar != null) {
-                        bars.add(bar);
-                    } else if (entry.emitted != null) {
-                        removed.add(new Removed(symbol, second * 1000));
-                        book.dayVolume -= entry.emitted.volume();
-                    }
-                    entry.emitted = bar;
+                it.remove();
+                Second entry = book.seconds.get(second);
+                Bar bar = bar(symbol, second, entry, book);
+                if (bar != null) {
+                    bars.add(bar);
+                } else if (entry.emitted != null) {
+                    removed.add(new Removed(symbol, second * 1000));
+                    book.dayVolume -= entry.emitted.volume();
                 }
-                if (endNanos + retentionNanos <= nowNanos) {
-                    entry.trades.forEach(arrived -> book.secondOfTrade.remove(arrived.trade().id()));
-                    it.remove();
+                entry.emitted = bar;
+            }
+            // let go of seconds past retention (never one still to be emitted)
+            while (!book.seconds.isEmpty()) {
+                long oldest = book.seconds.firstKey();
+                if ((oldest + 1) * SECOND_NANOS + retentionNanos > nowNanos || book.changed.contains(oldest)) {
+                    break;
                 }
+                book.seconds.pollFirstEntry().getValue().trades
+                        .forEach(arrived -> book.secondOfTrade.remove(arrived.trade().id()));
             }
         }
         return new Output(bars, removed);
