@@ -6,6 +6,7 @@ import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.feed.FeedStatus.State;
+import dev.tapewatch.feed.SecondAggregator;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.BarChanges;
@@ -110,7 +111,12 @@ final class DatabaseFeed implements Feed {
                 while (!closed) {
                     catchUp();
                     for (BarChanges.Change change : changes.await(WAIT_MILLIS)) {
-                        if (symbols.contains(change.symbol()) && !behind.contains(change.symbol())) {
+                        if (!symbols.contains(change.symbol()) || behind.contains(change.symbol())) {
+                            continue;
+                        }
+                        if (change.removed()) {
+                            listener.removed(List.of(new SecondAggregator.Removed(change.symbol(), change.from())));
+                        } else {
                             deliver(store.bars(change.symbol(), change.from(), change.to()));
                         }
                     }

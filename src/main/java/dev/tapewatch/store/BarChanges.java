@@ -21,8 +21,14 @@ public final class BarChanges {
     /** PostgreSQL's payload limit is 8000 bytes; symbols are ASCII. */
     private static final int PAYLOAD_LIMIT = 7_900;
 
-    /** Bars of {@code symbol} starting in [from, to) were stored. */
-    public record Change(String symbol, long from, long to) {
+    /**
+     * Bars of {@code symbol} starting in [from, to) were stored; or, when {@code removed}, the bar starting at
+     * {@code from} was deleted (every trade of its second was cancelled).
+     */
+    public record Change(String symbol, long from, long to, boolean removed) {
+        public Change(String symbol, long from, long to) {
+            this(symbol, from, to, false);
+        }
     }
 
     private BarChanges() {
@@ -31,6 +37,11 @@ public final class BarChanges {
     /** Collects the ranges of one transaction. */
     static final class Builder {
         private final Map<String, long[]> ranges = new LinkedHashMap<>();
+        private final List<Change> removals = new ArrayList<>();
+
+        void removed(String symbol, long start) {
+            removals.add(new Change(symbol, start, start + 1, true));
+        }
 
         void add(String symbol, long start) {
             long[] range = ranges.get(symbol);
@@ -45,6 +56,7 @@ public final class BarChanges {
         List<Change> build() {
             List<Change> changes = new ArrayList<>(ranges.size());
             ranges.forEach((symbol, range) -> changes.add(new Change(symbol, range[0], range[1])));
+            changes.addAll(removals);
             return changes;
         }
     }
@@ -57,7 +69,7 @@ public final class BarChanges {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             StringBuilder payload = new StringBuilder();
             for (Change change : changes) {
-                String line = change.symbol() + " " + change.from() + " " + change.to();
+                String line = (change.removed() ? "-" : "") + change.symbol() + " " + change.from() + " " + change.to();
                 if (payload.length() + line.length() + 1 > PAYLOAD_LIMIT) {
                     send(notify, payload);
                 }
@@ -79,7 +91,9 @@ public final class BarChanges {
         for (String line : payload.split("\n")) {
             String[] parts = line.split(" ");
             if (parts.length == 3) {
-                changes.add(new Change(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+                boolean removed = parts[0].startsWith("-");
+                changes.add(new Change(removed ? parts[0].substring(1) : parts[0], Long.parseLong(parts[1]),
+                        Long.parseLong(parts[2]), removed));
             }
         }
         return changes;

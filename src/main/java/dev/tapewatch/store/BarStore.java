@@ -217,7 +217,7 @@ public final class BarStore implements AutoCloseable {
         public void delete(String symbol, long start) throws SQLException {
             writePending();
             table.delete(connection, symbol, start);
-            changes.add(symbol, start);
+            changes.removed(symbol, start);
         }
 
         /** Records a covered span; returns its id. */

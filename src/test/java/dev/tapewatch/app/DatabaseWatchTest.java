@@ -48,6 +48,15 @@ class DatabaseWatchTest {
                 Await.until(WAIT, "new and replaced bars", () -> session.series().bars("SPY", 0, Long.MAX_VALUE)
                         .equals(replace(day, 10, revised)));
                 assertEquals(List.of(), session.series().bars("AAPL", 0, Long.MAX_VALUE));
+                // a second the recorder deletes (its trades were all cancelled) leaves the watching chart too
+                recorder.writeDurably("delete a bar in", writes -> {
+                    writes.delete("SPY", day.get(20).start());
+                    return null;
+                });
+                List<Bar> withoutIt = new java.util.ArrayList<>(replace(day, 10, revised));
+                withoutIt.remove(20);
+                Await.until(WAIT, "the deleted second gone", () -> session.series().bars("SPY", 0, Long.MAX_VALUE)
+                        .equals(withoutIt));
                 long clock = session.marketClock().getAsLong();
                 assertTrue(clock >= day.get(199).end() && clock < day.get(199).end() + 60_000,
                         "the market clock runs from the newest bar: " + clock);
@@ -58,7 +67,7 @@ class DatabaseWatchTest {
                 assertEquals(0, session.barsStored(), "a watching window stores nothing");
                 assertThrows(IllegalStateException.class, session::history);
             }
-            assertEquals(220, recorder.countBars());
+            assertEquals(219, recorder.countBars()); // 200 + 20 stored, one deleted; the window stored nothing
         }
     }
 

@@ -18,8 +18,9 @@ class StreamFeedAlpacaTest {
 
     @Test
     void aConnectionLimitIsWaitedOutWithTheLongBackoff() throws Exception {
+        // every connection this test makes is refused with 406 (a failed send on a busy machine may add one)
         ScriptedAlpacaServer.Script script = new ScriptedAlpacaServer.Script("id", "secret", List.of(), Map.of(), 10,
-                0, 1);
+                0, 100);
         try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script);
              StreamFeed feed = new StreamFeed(StreamFeed.Config.of(URI.create(server.url())),
                      new AlpacaProtocol("id", "secret", "iex"), new FeedListener() {
@@ -29,13 +30,14 @@ class StreamFeedAlpacaTest {
                      }, Threads::named)) {
             feed.subscribe(List.of("SPY"));
             feed.start();
-            Await.until(Duration.ofSeconds(20), "the 406 reported",
-                    () -> feed.status().state() == FeedStatus.State.RECONNECTING, () -> feed.status().toString());
-            FeedStatus status = feed.status();
-            assertTrue(status.detail().startsWith("another connection with these keys is open (406"), status.detail());
+            Await.until(Duration.ofSeconds(20), "the 406 reported", () -> {
+                String detail = feed.status().detail();
+                return detail != null && detail.startsWith("another connection with these keys is open (406");
+            }, () -> feed.status().toString());
+            FeedStatus status = feed.status(); // one read: state, reason and next attempt together
+            assertEquals(FeedStatus.State.RECONNECTING, status.state());
             long wait = status.nextAttemptAt() - System.currentTimeMillis();
             assertTrue(wait > 25_000 && wait <= 30_000, "next attempt in " + wait + " ms");
-            assertEquals(1, server.connections());
         }
     }
 }
