@@ -30,7 +30,7 @@ public final class TapeCopy {
         }
     }
 
-    /** One symbol-day done: {@code bars} copied, or skipped because the target had them. */
+    /** Symbol-day {@code done} of {@code total} finished: copied, or {@code skipped} because the target had it. */
     public record Step(int done, int total, DayCount day, boolean skipped) {
     }
 

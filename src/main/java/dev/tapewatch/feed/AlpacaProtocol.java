@@ -64,29 +64,31 @@ public final class AlpacaProtocol implements StreamProtocol {
     @Override
     public Decoded decode(String frame) {
         AlpacaCodec.Decoded decoded = AlpacaCodec.decode(frame);
-        List<String> problems = new ArrayList<>(decoded.problems());
+        List<Signal> signals = new ArrayList<>();
         decoded.trades().forEach(seconds::trade);
         for (AlpacaCodec.Correction correction : decoded.corrections()) {
             if (!seconds.correct(correction.symbol(), correction.originalId(), correction.corrected())) {
-                problems.add("a correction of " + correction.symbol() + " trade " + correction.originalId()
-                        + " came after its second was let go (" + RETENTION_MILLIS / 60_000 + " min), or for a trade"
-                        + " never received");
+                signals.add(tooLate("a correction", correction.symbol(), correction.originalId()));
             }
         }
         for (AlpacaCodec.Cancel cancel : decoded.cancels()) {
             if (!seconds.cancel(cancel.symbol(), cancel.id())) {
-                problems.add("a cancel of " + cancel.symbol() + " trade " + cancel.id() + " came after its second was"
-                        + " let go (" + RETENTION_MILLIS / 60_000 + " min), or for a trade never received");
+                signals.add(tooLate("a cancel", cancel.symbol(), cancel.id()));
             }
         }
-        List<Signal> signals = new ArrayList<>();
         for (AlpacaCodec.Control control : decoded.controls()) {
             signals.add(signal(control));
         }
         List<String> unknown = new ArrayList<>();
         decoded.unknown().forEach(type -> unknown.add("message T=" + type));
         SecondAggregator.Output over = seconds.flush(Long.MIN_VALUE); // the seconds a later trade has closed
-        return new Decoded(over.bars(), over.removed(), signals, problems, unknown);
+        return new Decoded(over.bars(), over.removed(), signals, decoded.problems(), unknown);
+    }
+
+    /** Not malformed data: a change the stored second does not have, which an audit with --fix repairs. */
+    private static Signal tooLate(String what, String symbol, long id) {
+        return new Signal.Warning(what + " of " + symbol + " trade " + id + " came after its second was let go ("
+                + RETENTION_MILLIS / 60_000 + " min), or for a trade never received; audit --fix repairs the day");
     }
 
     @Override

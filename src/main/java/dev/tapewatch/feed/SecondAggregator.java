@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * trade, or {@code grace} has passed since it ended. It is emitted again (a replacement bar) when a late trade, a
  * correction or a cancel changes it, and reported removed when none of its trades is left. Each second's trades are
  * kept for {@code retention} after it ended, as long as the provider may still correct them; a correction or cancel
- * of an older trade is counted as too late ({@link #tooLate()}), never silently ignored.
+ * of an older trade is refused (false) and counted ({@link #tooLate()}), never silently ignored.
  * <p>
  * What a trade updates follows {@link SaleConditions}: open and close come from the first and last trade (by
  * time, then arrival) that may set the last price, high and low from those that may set them, volume and VWAP

@@ -103,13 +103,20 @@ public final class MainViewModel {
         double speed = replay.speedProperty().get();
         tasks.execute("Could not start the replay", () -> {
             LiveSession started = recording.replay(day, from, speed);
+            if (closed) {
+                closeReplay(started); // the window closed while the day was read
+                return;
+            }
             started.onSpike(spikes::replayed);
             Platform.runLater(() -> showReplay(recording, started, day));
         });
     }
 
     private void showReplay(LiveSession recording, LiveSession started, LocalDate day) {
-        if (closed || live != recording || replaying != null) {
+        if (closed) {
+            return; // close() has shut the task executor; the process is ending
+        }
+        if (live != recording || replaying != null) {
             tasks.execute("Could not stop the replay", () -> closeReplay(started)); // the window moved on meanwhile
             return;
         }
