@@ -7,6 +7,9 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.Coverage;
+import dev.tapewatch.store.DayCount;
+import dev.tapewatch.feed.RestException;
+import dev.tapewatch.feed.SecondHistory;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -58,5 +61,33 @@ public final class History {
         List<Spike> spikes = detect(store, symbol, day, settings);
         store.replaceSpikes(symbol, ExchangeTime.startOfDay(day), ExchangeTime.endOfDay(day), spikes);
         return spikes;
+    }
+
+    /** A close this close to 16:00 counts as the day's close. */
+    private static final long CLOSE_WINDOW_MS = 15 * 60_000L;
+
+    /**
+     * The regular-session close of the trading day before {@code day}: the last stored bar before 16:00 of the
+     * latest stored earlier day, when one lies in the quarter hour before the bell; otherwise the provider's
+     * last second before the previous weekday's bell (the provider knows the days we never recorded). NaN when
+     * neither knows.
+     */
+    public static double previousClose(BarStore store, SecondHistory provider, String symbol, LocalDate day)
+            throws RestException {
+        List<LocalDate> earlier = store.days(symbol).stream().map(DayCount::date).filter(d -> d.isBefore(day)).toList();
+        if (!earlier.isEmpty()) {
+            long bell = ExchangeTime.toEpochMillis(earlier.get(earlier.size() - 1), ExchangeTime.REGULAR_CLOSE);
+            List<Bar> last = store.bars(symbol, bell - CLOSE_WINDOW_MS, bell);
+            if (!last.isEmpty()) {
+                return last.get(last.size() - 1).close();
+            }
+        }
+        LocalDate previous = day.minusDays(1);
+        while (!ExchangeTime.isWeekday(previous)) {
+            previous = previous.minusDays(1);
+        }
+        long bell = ExchangeTime.toEpochMillis(previous, ExchangeTime.REGULAR_CLOSE);
+        List<Bar> fetched = provider.secondBars(symbol, bell - CLOSE_WINDOW_MS, bell, () -> false);
+        return fetched.isEmpty() ? Double.NaN : fetched.get(fetched.size() - 1).close();
     }
 }

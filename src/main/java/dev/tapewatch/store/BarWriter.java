@@ -59,6 +59,7 @@ public final class BarWriter implements AutoCloseable {
     }
 
     private static final Object FLUSH = new Object();
+    private static final String SYMBOLS_CHANGED = "symbols changed";
 
     /** A coverage span as the writer builds it; {@code committed*} is what the database holds. */
     private static final class Span {
@@ -102,6 +103,8 @@ public final class BarWriter implements AutoCloseable {
     private final List<Spike> spikes = new ArrayList<>();
     private final List<Removal> removals = new ArrayList<>();
     private Span current;
+    /** The span ended last, while the next has not started (writer thread). */
+    private Span lastEnded;
     private List<String> lostSessionSymbols;
 
     /** {@code threads} makes the writer's thread (the app owns thread creation: {@code Threads::named}). */
@@ -272,8 +275,16 @@ public final class BarWriter implements AutoCloseable {
                 touched.add(current);
             }
         } else if (item instanceof SessionStart start) {
-            endCurrent("symbols changed");
+            endCurrent(SYMBOLS_CHANGED);
             lostSessionSymbols = null;
+            if (lastEnded != null && SYMBOLS_CHANGED.equals(lastEnded.reason) && lastEnded.hasBars()
+                    && lastEnded.end < start.time()) {
+                // The connection stayed up through a watchlist change: the old symbols were covered until the
+                // new subscription, not only until their last bar (a quiet spell is not a gap in the recording).
+                lastEnded.end = start.time();
+                touched.add(lastEnded);
+            }
+            lastEnded = null;
             current = new Span(start.symbols(), start.time());
         } else if (item instanceof SessionEnd end) {
             endCurrent(end.reason());
@@ -291,6 +302,7 @@ public final class BarWriter implements AutoCloseable {
         if (current != null) {
             current.reason = reason;
             touched.add(current);
+            lastEnded = current;
             current = null;
         }
     }

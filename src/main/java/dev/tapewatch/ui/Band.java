@@ -9,7 +9,9 @@ final class Band extends XRangeIndicator {
         VOLUME("rgba(255, 167, 38, 0.30)"), PRICE("rgba(171, 71, 188, 0.30)"), BOTH("rgba(239, 83, 80, 0.30)"),
         GAP("rgba(128, 128, 128, 0.35)"), SELECTION("rgba(66, 133, 244, 0.25)"),
         /** Seconds the provider has and the store lacks (an audit's "missing here"). */
-        MISSING("rgba(229, 57, 53, 0.45)");
+        MISSING("rgba(229, 57, 53, 0.45)"),
+        /** Pre-market and after-hours time, set apart from the regular session. */
+        EXTENDED_HOURS("rgba(120, 144, 156, 0.12)");
 
         final String fill;
 

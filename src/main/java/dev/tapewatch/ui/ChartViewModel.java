@@ -1,9 +1,15 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.app.History;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Threads;
+import dev.tapewatch.market.Candles;
+import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +17,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the chart shows, decided off the FX thread. Its feeder thread has one job: at most 30 times a second,
- * when the live symbol's bars changed, it builds one {@link ChartSnapshot} (bars, average, bands) and hands it to
- * the view, which applies it whole on the FX thread; a stored day is turned into one snapshot the same way.
- * While following, the visible range is moved to the newest bars, coalesced to one pending move.
+ * when the live symbol's bars changed, it builds one {@link ChartSnapshot} (candles at the step in use, overlays,
+ * levels, bands) and hands it to the view, which applies it whole on the FX thread; a stored day is turned into
+ * one snapshot the same way. While following, the visible range is moved to the newest bars, coalesced to one
+ * pending move. The step is the chosen one, made coarser when needed so a candle is never thinner than 3 px.
  */
 public final class ChartViewModel {
     /** Where snapshots and range moves go: the chart. {@code show} from any thread, {@code follow} on the FX thread. */
@@ -28,44 +36,71 @@ public final class ChartViewModel {
     }
 
     static final List<String> WINDOWS = List.of("1 min", "5 min", "15 min", "1 h", "day");
-    private static final long[] WINDOW_MILLIS = {60_000, 300_000, 900_000, 3_600_000, 16 * 3_600_000};
+    private static final long[] WINDOW_MILLIS = {60_000, 300_000, 900_000, 3_600_000, 0};
+    static final String AUTO = "Auto";
+    /** The step choices: Auto, then each step a chart offers. */
+    static final List<String> STEPS = java.util.stream.Stream.concat(java.util.stream.Stream.of(AUTO),
+            Candles.STEPS.stream().map(Candles::label)).toList();
+    private static final double MIN_CANDLE_PX = 3;
     private static final int BANDED_SPIKES = 100;
 
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(
             Threads.named("chart-feeder"));
     private final AtomicBoolean followPending = new AtomicBoolean();
+    private final BackgroundTasks tasks;
+    private final Map<String, Double> previousCloses = new ConcurrentHashMap<>();
+    private final ReadOnlyStringWrapper stepInUse = new ReadOnlyStringWrapper(Candles.label(1));
     private volatile Sink sink;
     private volatile LiveSession session;
     private volatile String symbol;
     private volatile boolean live;
     private volatile boolean following = true;
-    private volatile long windowMillis = WINDOW_MILLIS[1];
+    private volatile int window = 1;
+    private volatile int chosenStep = 1;
+    private volatile double secondsPerPixel = Double.NaN;
+    private volatile double plotWidth = 1000;
     private volatile List<Spike> liveSpikes = List.of();
+    private volatile DayData day;
     private volatile boolean stale = true;
+    /** The step the last viewport called for (FX thread). */
+    private int shownStepSeen = 1;
     // Owned by the feeder thread.
     private long shownVersion = -1;
     private String shownSymbol;
+    private int shownStep;
+    private long followedEnd;
 
     ChartViewModel(ReadOnlyObjectProperty<LiveSession> session, ReadOnlyStringProperty symbol, HistoryViewModel history,
-                   SpikesViewModel spikes) {
-        session.addListener((o, was, now) -> this.session = now);
+                   SpikesViewModel spikes, BackgroundTasks tasks) {
+        this.tasks = tasks;
+        session.addListener((o, was, now) -> {
+            this.session = now;
+            loadPreviousClose();
+        });
         symbol.addListener((o, was, now) -> {
             this.symbol = now;
             liveSpikes(spikes);
+            loadPreviousClose();
         });
         history.modeProperty().addListener((o, was, now) -> {
             live = now == HistoryViewModel.Mode.LIVE;
             stale = true;
             if (live) {
+                day = null;
                 following = true;
             }
         });
-        history.dayProperty().addListener((o, was, day) -> {
+        history.dayProperty().addListener((o, was, shown) -> {
             LiveSession current = this.session;
-            if (day != null && current != null && !feeder.isShutdown()) {
+            if (shown != null && current != null && !feeder.isShutdown()) {
                 live = false; // before the feeder's next tick: no live snapshot may follow the day's
                 following = false;
-                feeder.execute(() -> publish(ChartSnapshot.day(day, averageSeconds(current))));
+                day = shown;
+                loadPreviousClose();
+                long span = shown.bars().isEmpty() ? 16 * 3_600_000L
+                        : shown.bars().get(shown.bars().size() - 1).end() - shown.bars().get(0).start();
+                int step = step(span / 1000.0 / plotWidth);
+                feeder.execute(() -> publishDay(shown, step, true));
             }
         });
         spikes.spikes().addListener((javafx.collections.ListChangeListener<Spike>) change -> liveSpikes(spikes));
@@ -77,12 +112,53 @@ public final class ChartViewModel {
         feeder.scheduleWithFixedDelay(this::feed, 33, 33, TimeUnit.MILLISECONDS);
     }
 
-    /** The live window by its label ("15 min"); following resumes when live (a stored day stays as it is). */
+    /** The live window by its label ("15 min", or "day": the trading day, 04:00 to 20:00); following resumes when live. */
     void window(String label) {
-        windowMillis = WINDOW_MILLIS[WINDOWS.indexOf(label)];
+        window = WINDOWS.indexOf(label);
         if (live) {
             following(true);
         }
+    }
+
+    /** The chosen step by its label ("Auto", "1 min"); FX thread. */
+    void step(String label) {
+        chosenStep = AUTO.equals(label) ? 1 : Candles.STEPS.get(Candles.STEPS.stream().map(Candles::label).toList()
+                .indexOf(label));
+        viewport(secondsPerPixel, plotWidth);
+        stale = true;
+    }
+
+    /**
+     * The chart's visible time per pixel and its plot width changed (FX thread): a stored day is made again when
+     * the step in use changes with it; a live chart is at its next tick.
+     */
+    void viewport(double secondsPerPx, double widthPx) {
+        secondsPerPixel = secondsPerPx;
+        if (widthPx > 0) {
+            plotWidth = widthPx;
+        }
+        int step = step(secondsPerPx);
+        stepInUse.set(Candles.label(step) + (step != chosenStep ? " (auto)" : ""));
+        DayData shown = day;
+        if (step != shownStepSeen) {
+            shownStepSeen = step;
+            if (!live && shown != null && !feeder.isShutdown()) {
+                feeder.execute(() -> publishDay(shown, step, false));
+            } else {
+                stale = true;
+            }
+        }
+    }
+
+    /** The chosen step, or a coarser one when the chosen would draw candles thinner than 3 px. */
+    private int step(double secondsPerPx) {
+        int minimum = Double.isNaN(secondsPerPx) ? 1 : Candles.atLeast(MIN_CANDLE_PX * secondsPerPx);
+        return Math.max(chosenStep, minimum);
+    }
+
+    /** The step in use, as shown beside the choice ("1 min (auto)"). */
+    ReadOnlyStringProperty stepInUseProperty() {
+        return stepInUse.getReadOnlyProperty();
     }
 
     /** Whether the chart shows the live session (not a stored day). */
@@ -107,8 +183,40 @@ public final class ChartViewModel {
         stale = true;
     }
 
-    /** The window end last handed to the chart (feeder thread). */
-    private long followedEnd;
+    /** FX thread: the shown symbol's previous close is read once per day, in the background. */
+    private void loadPreviousClose() {
+        LiveSession current = session;
+        String shown = symbol;
+        DayData stored = day;
+        if (current == null || shown == null) {
+            return;
+        }
+        LocalDate date = stored != null ? stored.day() : ExchangeTime.dayOf(current.marketClock().getAsLong());
+        String key = shown + "@" + date;
+        if (previousCloses.containsKey(key)) {
+            return;
+        }
+        previousCloses.put(key, Double.NaN);
+        tasks.execute("Could not read the previous close of " + shown, () -> {
+            try {
+                previousCloses.put(key, History.previousClose(current.store(), current.history(), shown, date));
+            } catch (dev.tapewatch.feed.RestException | RuntimeException e) {
+                // a missing reference line is not worth a banner: the chart is whole without it
+                LoggerFactory.getLogger(ChartViewModel.class).info("No previous close of {} for {}: {}", shown, date,
+                        e.getMessage());
+                return;
+            }
+            stale = true;
+            DayData now = day;
+            if (now != null && now.symbol().equals(shown) && now.day().equals(date) && !feeder.isShutdown()) {
+                feeder.execute(() -> publishDay(now, shownStep, false));
+            }
+        });
+    }
+
+    private double previousClose(String shown, LocalDate date) {
+        return previousCloses.getOrDefault(shown + "@" + date, Double.NaN);
+    }
 
     /** Feeder thread, at most 30 times a second. */
     private void feed() {
@@ -119,24 +227,33 @@ public final class ChartViewModel {
         }
         try {
             long version = current.series().version(shown);
+            int step = step(secondsPerPixel);
             boolean refresh = stale;
-            if (refresh || version != shownVersion || !shown.equals(shownSymbol)) {
+            long now = current.marketClock().getAsLong();
+            LocalDate today = ExchangeTime.dayOf(now);
+            long windowMillis = WINDOW_MILLIS[window];
+            if (refresh || version != shownVersion || !shown.equals(shownSymbol) || step != shownStep) {
                 stale = false;
                 shownVersion = version;
                 shownSymbol = shown;
-                long from = following ? current.marketClock().getAsLong() - windowMillis - 60_000 : 0;
-                publish(ChartSnapshot.live(current.series().bars(shown, from, Long.MAX_VALUE), liveSpikes,
-                        averageSeconds(current)));
+                shownStep = step;
+                long dayStart = ExchangeTime.startOfDay(today);
+                long from = !following ? Long.MIN_VALUE : windowMillis == 0 ? dayStart : now - windowMillis - 60_000;
+                publish(ChartSnapshot.build(new ChartSnapshot.Request(shown,
+                        current.series().bars(shown, dayStart, Long.MAX_VALUE), from, Long.MAX_VALUE, step,
+                        liveSpikes, List.of(), List.of(), averageSeconds(current), previousClose(shown, today),
+                        null)));
             }
             // The window moves in whole seconds, the bars' own step: an idle chart is redrawn once a second,
             // not at every tick of this loop (measured: a smoothly scrolling axis kept the renderer busy).
-            long end = Math.floorDiv(current.marketClock().getAsLong(), 1000) * 1000 + 1000;
+            long end = windowMillis == 0 ? ExchangeTime.endOfDay(today) : Math.floorDiv(now, 1000) * 1000 + 1000;
+            long start = windowMillis == 0 ? ExchangeTime.startOfDay(today) : end - windowMillis;
             if (following && (refresh || end != followedEnd) && followPending.compareAndSet(false, true)) {
                 followedEnd = end;
                 Platform.runLater(() -> {
                     followPending.set(false);
                     if (following && live) {
-                        sink.follow(end - windowMillis, end);
+                        sink.follow(start, end);
                     }
                 });
             }
@@ -144,6 +261,17 @@ public final class ChartViewModel {
             // never let the feeder die; the next tick tries again
             LoggerFactory.getLogger(ChartViewModel.class).warn("Chart update failed", e);
         }
+    }
+
+    /** Feeder thread: a stored day at this step; with its range only when first shown (a zoom stays). */
+    private void publishDay(DayData shown, int step, boolean withRange) {
+        LiveSession current = session;
+        if (current == null || day != shown) {
+            return;
+        }
+        shownStep = step;
+        publish(ChartSnapshot.day(shown, step, averageSeconds(current), previousClose(shown.symbol(), shown.day()),
+                withRange));
     }
 
     /** The volume average is the session's detector's baseline: the same window the spikes are judged by. */

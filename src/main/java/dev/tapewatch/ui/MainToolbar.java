@@ -11,18 +11,12 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
-/** Live and history controls, export, the background job's progress, and Settings. Binds and forwards only. */
+/** Live and history controls, replay, export and the background job's progress. Binds and forwards only. */
 final class MainToolbar extends ToolBar {
-    private final ToggleButton follow = new ToggleButton("Follow live");
-    private final ChoiceBox<String> window = new ChoiceBox<>();
 
-    MainToolbar(MainViewModel model, PriceVolumeChart chart, Runnable export, Runnable settings) {
+    MainToolbar(MainViewModel model, PriceVolumeChart chart, ChartControls chartControls, Runnable export) {
         HistoryViewModel history = model.history();
-        ChartViewModel chartModel = model.chart();
         BackgroundTasks tasks = model.tasks();
         Button live = new Button("Live");
         live.setId("liveButton");
@@ -31,23 +25,6 @@ final class MainToolbar extends ToolBar {
             model.stopReplay();
             history.goLive();
         });
-        window.getItems().setAll(ChartViewModel.WINDOWS);
-        window.setValue(ChartViewModel.WINDOWS.get(1));
-        window.setTooltip(new Tooltip("Live time window"));
-        window.valueProperty().addListener((o, was, now) -> {
-            chartModel.window(now);
-            if (chartModel.live()) {
-                follow.setSelected(true);
-            }
-        });
-        follow.setId("followButton");
-        follow.setSelected(true);
-        follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
-        follow.selectedProperty().addListener((o, was, now) -> chartModel.following(now));
-        ToggleButton candles = new ToggleButton("Candles");
-        candles.setSelected(true);
-        candles.setTooltip(new Tooltip("Candles or a close line"));
-        candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));
 
         DatePicker date = new DatePicker();
         date.setId("datePicker");
@@ -61,12 +38,12 @@ final class MainToolbar extends ToolBar {
         history.dayProperty().addListener((o, was, day) -> {
             if (day != null) {
                 date.setValue(day.day());
-                follow.setSelected(false);
+                chartControls.following(false);
             }
         });
         history.modeProperty().addListener((o, was, now) -> {
             if (now == HistoryViewModel.Mode.LIVE) {
-                follow.setSelected(true);
+                chartControls.following(true);
                 date.setValue(null);
             }
         });
@@ -144,24 +121,8 @@ final class MainToolbar extends ToolBar {
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(tasks.busyProperty());
         cancel.setOnAction(event -> tasks.cancel());
-        Button settingsButton = new Button("Settings…");
-        settingsButton.setId("settingsButton");
-        settingsButton.setOnAction(event -> settings.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(live, window, follow, candles, new Separator(Orientation.VERTICAL), previous, date, next,
-                audit, audited, new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,
-                new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel, spacer,
-                settingsButton);
-    }
-
-    /** The user moved the chart: stop following. */
-    void stopFollowing() {
-        follow.setSelected(false);
-    }
-
-    /** Picks a live time window by its label (e.g. "15 min"). */
-    void selectWindow(String label) {
-        window.setValue(label);
+        getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
+                new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,
+                new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel);
     }
 }

@@ -6,7 +6,10 @@ import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -26,6 +29,7 @@ public final class MainView extends BorderPane {
     private final PriceVolumeChart chart = new PriceVolumeChart();
     private final WatchlistPane watchlist;
     private final MainToolbar toolbar;
+    private final ChartControls chartControls;
     private final SplitPane split = new SplitPane();
     private final Timeline pulse;
     private Function<String, Path> exportChooser = this::chooseExportFile;
@@ -34,13 +38,23 @@ public final class MainView extends BorderPane {
         this.model = model;
         getStyleClass().add("main-view");
         watchlist = new WatchlistPane(model.watchlist());
-        toolbar = new MainToolbar(model, chart, this::exportSelection,
-                () -> SettingsDialog.show(getScene().getWindow(), model));
-        setTop(new VBox(toolbar, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status())));
+        chartControls = new ChartControls(model.chart(), chart);
+        toolbar = new MainToolbar(model, chart, chartControls, this::exportSelection);
+        // Settings sits beside the toolbar, not in it: a narrow window moves toolbar items into an overflow menu
+        Button settings = new Button("Settings…");
+        settings.setId("settingsButton");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
+        HBox.setHgrow(toolbar, Priority.ALWAYS);
+        HBox top = new HBox(toolbar, settings);
+        top.setAlignment(javafx.geometry.Pos.CENTER);
+        top.getStyleClass().add("top-bar");
+        setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status())));
         chart.setId("chart");
         chart.setOnSelect((from, to) -> model.history().select(from, to, chart.shownBars()));
-        chart.setOnUserMove(() -> Platform.runLater(toolbar::stopFollowing));
-        VBox chartPane = new VBox(chart);
+        chart.setOnUserMove(() -> Platform.runLater(chartControls::stopFollowing));
+        chart.setOnViewport(() -> model.chart().viewport(chart.secondsPerPixel(), chart.plotWidth()));
+        VBox chartPane = new VBox(chartControls, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         split.getItems().addAll(watchlist, chartPane, new SpikeListPane(model.spikes(), this::centreOn));
         split.setDividerPositions(0.21, 0.75);
@@ -68,7 +82,7 @@ public final class MainView extends BorderPane {
 
     private void centreOn(Spike spike) {
         model.watchlist().select(spike.symbol());
-        toolbar.stopFollowing();
+        chartControls.stopFollowing();
         long half = Math.max(150_000, (spike.end() - spike.start()) * 3);
         Platform.runLater(() -> chart.range(spike.start() - half, spike.end() + half));
     }
@@ -117,7 +131,7 @@ public final class MainView extends BorderPane {
 
     /** Picks a live time window by its label (e.g. "15 min"). */
     public void selectWindow(String label) {
-        toolbar.selectWindow(label);
+        chartControls.selectWindow(label);
     }
 
     PriceVolumeChart chart() {

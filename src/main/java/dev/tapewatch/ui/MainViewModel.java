@@ -43,7 +43,7 @@ public final class MainViewModel {
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks);
-        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes);
+        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, tasks);
     }
 
     /** The real app: settings from the user's file and environment. */

@@ -1,16 +1,13 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Bar;
-import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.locks.DefaultDataSetLock;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import dev.tapewatch.market.Bars;
+import dev.tapewatch.market.Candles;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.market.Spike;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.TickMark;
 import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -18,33 +15,45 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.events.ChartBits;
+import io.fair_acc.dataset.locks.DefaultDataSetLock;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.MultiDimDoubleDataSet;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * Price (candles or a close line) above volume bars with the detector's moving average, on one time axis.
- * {@link #show} takes a {@link ChartSnapshot} from any thread; the FX thread applies it to all data sets, bands
- * and range in one go, and chartfx redraws once per pulse. Time is epoch seconds on the axis and labelled in
- * America/New_York (daylight saving included).
+ * Price (candles or a close line, with VWAP and two moving averages) above volume bars with the detector's
+ * moving average, on one time axis. {@link #show} takes a {@link ChartSnapshot} from any thread; the FX thread
+ * applies it to all data sets, bands, levels and value ranges in one go, and chartfx redraws once per pulse. Time
+ * is epoch seconds on the axis and labelled in America/New_York (daylight saving included).
  * <p>
  * Longer than the other views on purpose: it is one control, and its parts (two linked charts, their axes,
  * renderers, zoom, crosshair readout, bands and selection) only make sense together.
  */
 public final class PriceVolumeChart extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Both value axes get this width, so a second sits at the same x in the price and the volume pane. */
+    static final double VALUE_AXIS_WIDTH = 72;
+    /** Steps a clock reads easily, in seconds: 1, 2, 5, 10, 15, 30 s, then minutes and hours alike. */
+    private static final double[] TIME_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
+            10800, 14400, 21600, 43200, 86400};
 
     private final DefaultNumericAxis priceTime = timeAxis();
     private final DefaultNumericAxis volumeTime = timeAxis();
@@ -54,76 +63,58 @@ public final class PriceVolumeChart extends VBox {
     private final XYChart volumeChart;
     private final MultiDimDoubleDataSet candles = new MultiDimDoubleDataSet("OHLC", 7);
     private final DoubleDataSet closes = new DoubleDataSet("close");
+    private final DoubleDataSet vwap = new DoubleDataSet("VWAP");
+    private final DoubleDataSet fastMean = new DoubleDataSet("MA " + ChartSnapshot.FAST_MEAN);
+    private final DoubleDataSet slowMean = new DoubleDataSet("MA " + ChartSnapshot.SLOW_MEAN);
     private final DoubleDataSet volumes = new DoubleDataSet("volume");
     private final DoubleDataSet spikeVolumes = new DoubleDataSet("spike volume");
-    private final DoubleDataSet average = new DoubleDataSet("60 s average");
+    private final DoubleDataSet average = new DoubleDataSet("volume average");
     private final CandleStickRenderer candleRenderer = new CandleStickRenderer();
-    private final ErrorDataSetRenderer lineRenderer = new ErrorDataSetRenderer();
+    private final ErrorDataSetRenderer lineRenderer = lineRenderer();
+    private final ErrorDataSetRenderer overlayRenderer = lineRenderer();
     private final Label readout = new Label(" ");
-    private final List<Band> bands = new ArrayList<>();
-    private volatile List<Bar> shown = List.of();
+    private final ChartMarks marks;
+    private final AtomicReference<ChartSnapshot> pending = new AtomicReference<>();
+    private volatile ChartSnapshot current;
     private BiConsumer<Long, Long> onSelect = (from, to) -> { };
     private Runnable onUserMove = () -> { };
+    private Runnable onViewport = () -> { };
     private Double selectionStart;
-    private boolean candlesPreferred = true;
-    private boolean candlesShown = true;
-    private Band selectionBand;
+    private boolean waitingForPulse;
 
     public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
         getStylesheets().add(PriceVolumeChart.class.getResource("tapewatch.css").toExternalForm());
-        priceAxis.setSide(Side.RIGHT);
-        volumeAxis.setSide(Side.RIGHT);
-        priceAxis.setAutoRanging(false);
-        volumeAxis.setAutoRanging(false);
-        volumeAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number shares) {
-                return compactShares(shares.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        for (DefaultNumericAxis axis : List.of(priceAxis, volumeAxis)) {
+            axis.setSide(Side.RIGHT);
+            axis.setAutoRanging(false);
+            axis.setMinWidth(VALUE_AXIS_WIDTH);
+            axis.setPrefWidth(VALUE_AXIS_WIDTH);
+            axis.setMaxWidth(VALUE_AXIS_WIDTH);
+        }
+        priceAxis.setTickLabelFormatter(converter(PriceVolumeChart::price));
+        volumeAxis.setTickLabelFormatter(converter(PriceVolumeChart::compactShares));
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
         for (XYChart chart : List.of(priceChart, volumeChart)) {
-            chart.setLegendVisible(false);
-            chart.setAnimated(false);
-            chart.getRenderers().clear();
-            Zoomer zoomer = new Zoomer(AxisMode.X);
-            zoomer.setSliderVisible(false);
-            zoomer.setAddButtonsToToolBar(false);
-            // chartfx's default (primary button, no modifier) minus nothing: Shift-drag is ours, for selecting.
-            zoomer.setZoomInMouseFilter(event -> event.isPrimaryButtonDown() && !event.isSecondaryButtonDown()
-                    && !event.isMiddleButtonDown() && !event.isShiftDown() && !event.isControlDown()
-                    && !event.isAltDown() && !event.isMetaDown());
-            chart.getPlugins().add(zoomer);
-            chart.getToolBar().setVisible(false);
-            chart.getToolBar().setManaged(false);
-            // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing
-            chart.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
-                if (!event.isShiftDown()) {
-                    onUserMove.run();
-                }
-            });
-            chart.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, event -> onUserMove.run());
+            setUp(chart);
         }
         volumeTime.minProperty().bindBidirectional(priceTime.minProperty());
         volumeTime.maxProperty().bindBidirectional(priceTime.maxProperty());
         priceTime.setAutoRanging(false);
         volumeTime.setAutoRanging(false);
+        priceTime.minProperty().addListener(change -> onViewport.run());
+        priceTime.maxProperty().addListener(change -> onViewport.run());
+        priceChart.getPlotArea().widthProperty().addListener(change -> onViewport.run());
 
-        priceChart.getPlugins().add(new CrosshairIndicator());
-        priceTime.minProperty().addListener(change -> applyPriceStyle());
-        priceTime.maxProperty().addListener(change -> applyPriceStyle());
+        CrosshairIndicator crosshair = new CrosshairIndicator();
+        crosshair.setXValueFormatter(converter(seconds -> CLOCK.format(ExchangeTime.localDateTime((long) (seconds * 1000)))));
+        crosshair.setYValueFormatter(converter(PriceVolumeChart::price));
+        priceChart.getPlugins().add(crosshair);
         candleRenderer.getDatasets().add(candles);
-        priceChart.getRenderers().add(candleRenderer);
-        lineRenderer.setPolyLineStyle(LineStyle.NORMAL);
-        lineRenderer.setDrawMarker(false);
-        lineRenderer.setErrorStyle(ErrorStyle.NONE);
+        lineRenderer.getDatasets().add(closes);
+        overlayRenderer.getDatasets().addAll(vwap, fastMean, slowMean);
+        priceChart.getRenderers().setAll(candleRenderer, overlayRenderer);
 
         ErrorDataSetRenderer bars = new ErrorDataSetRenderer();
         bars.setPolyLineStyle(LineStyle.NONE);
@@ -134,25 +125,77 @@ public final class PriceVolumeChart extends VBox {
         volumes.setStyle("-color-dataset: #78909c;");
         spikeVolumes.setStyle("-color-dataset: #ff7043;");
         bars.getDatasets().addAll(volumes, spikeVolumes);
-        ErrorDataSetRenderer averageLine = new ErrorDataSetRenderer();
-        averageLine.setPolyLineStyle(LineStyle.NORMAL);
-        averageLine.setDrawMarker(false);
-        averageLine.setErrorStyle(ErrorStyle.NONE);
-        average.setStyle("-color-dataset: #fdd835; -fx-line-width: 1.5;");
+        ErrorDataSetRenderer averageLine = lineRenderer();
         averageLine.getDatasets().add(average);
         volumeChart.getRenderers().addAll(bars, averageLine);
+        marks = new ChartMarks(priceChart, volumeChart, priceTime, volumeTime, priceAxis);
+        recolour();
+        Themes.darkProperty().addListener((o, was, now) -> recolour());
 
         readout.getStyleClass().add("chart-readout");
+        readout.setId("readout");
         VBox.setVgrow(priceChart, Priority.ALWAYS);
-        volumeChart.setPrefHeight(220);
-        volumeChart.setMinHeight(120);
+        VBox.setVgrow(volumeChart, Priority.ALWAYS);
         getChildren().addAll(readout, priceChart, volumeChart);
         installPointer();
     }
 
-    /** Steps a clock reads easily, in seconds: 1, 2, 5, 10, 15, 30 s, then minutes and hours alike. */
-    private static final double[] TIME_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
-            10800, 14400, 21600, 43200, 86400};
+    private void setUp(XYChart chart) {
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.getRenderers().clear();
+        Zoomer zoomer = new Zoomer(AxisMode.X);
+        zoomer.setSliderVisible(false);
+        zoomer.setAddButtonsToToolBar(false);
+        // chartfx's default (primary button, no modifier): Shift-drag is ours, for selecting.
+        zoomer.setZoomInMouseFilter(event -> event.isPrimaryButtonDown() && !event.isSecondaryButtonDown()
+                && !event.isMiddleButtonDown() && !event.isShiftDown() && !event.isControlDown()
+                && !event.isAltDown() && !event.isMetaDown());
+        chart.getPlugins().add(zoomer);
+        chart.getToolBar().setVisible(false);
+        chart.getToolBar().setManaged(false);
+        // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing
+        chart.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
+            if (!event.isShiftDown()) {
+                onUserMove.run();
+            }
+        });
+        chart.addEventFilter(ScrollEvent.SCROLL, event -> onUserMove.run());
+    }
+
+    private static ErrorDataSetRenderer lineRenderer() {
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setDrawMarker(false);
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setAllowNaNs(true); // a NaN point breaks the line: nothing is drawn across a recording gap
+        return renderer;
+    }
+
+    /** Line colours of the applied theme (FX thread). */
+    private void recolour() {
+        Themes.Palette palette = Themes.palette();
+        closes.setStyle(lineStyle(palette.close(), 1.6));
+        average.setStyle(lineStyle(palette.volumeAverage(), 1.8));
+        vwap.setStyle(lineStyle(palette.vwap(), 1.6));
+        fastMean.setStyle(lineStyle(palette.fastMean(), 1.2));
+        slowMean.setStyle(lineStyle(palette.slowMean(), 1.2));
+        marks.recolour(palette);
+    }
+
+    private static String lineStyle(String colour, double width) {
+        return "-color-dataset: " + colour + "; -fx-stroke: " + colour + "; -fx-line-width: " + width + ";";
+    }
+
+    /** The colour each price and volume line is drawn in now, by data set name (for tests). */
+    java.util.Map<String, String> lineColours() {
+        java.util.Map<String, String> colours = new java.util.LinkedHashMap<>();
+        for (DoubleDataSet set : List.of(closes, average, vwap, fastMean, slowMean)) {
+            String style = set.getStyle();
+            colours.put(set.getName(), style.substring(style.indexOf('#'), style.indexOf('#') + 7));
+        }
+        return colours;
+    }
 
     private static DefaultNumericAxis timeAxis() {
         DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null) {
@@ -166,23 +209,30 @@ public final class PriceVolumeChart extends VBox {
                 return Math.ceil(reference / 86400) * 86400;
             }
         };
-        axis.setTickLabelFormatter(new StringConverter<>() {
+        axis.setTickLabelFormatter(converter(seconds -> CLOCK.format(ExchangeTime.localDateTime((long) (seconds * 1000)))));
+        return axis;
+    }
+
+    private static StringConverter<Number> converter(Function<Double, String> format) {
+        return new StringConverter<>() {
             @Override
-            public String toString(Number seconds) {
-                return CLOCK.format(ExchangeTime.localDateTime((long) (seconds.doubleValue() * 1000)));
+            public String toString(Number value) {
+                return format.apply(value.doubleValue());
             }
 
             @Override
             public Number fromString(String text) {
                 throw new UnsupportedOperationException();
             }
-        });
-        return axis;
+        };
     }
 
     /** Volumes as people say them: 950, 12.5k, 1.3M, never in scientific notation. */
     static String compactShares(double shares) {
         double magnitude = Math.abs(shares);
+        if (magnitude >= 1e9) {
+            return trimmed(shares / 1e9) + "B";
+        }
         if (magnitude >= 1e6) {
             return trimmed(shares / 1e6) + "M";
         }
@@ -193,17 +243,22 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private static String trimmed(double value) {
-        String text = String.format(java.util.Locale.ROOT, "%.1f", value);
+        String text = String.format(Locale.ROOT, "%.1f", value);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** Prices to the cent, sub-dollar ones to a hundredth of a cent. */
+    static String price(double value) {
+        return Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** The labels on the volume axis and the values of the time axis's ticks, as drawn (for tests). */
     List<String> volumeTickLabels() {
-        return volumeAxis.getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getText).toList();
+        return volumeAxis.getTickMarks().stream().map(TickMark::getText).toList();
     }
 
     List<Double> timeTickValues() {
-        return priceTime.getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getValue).toList();
+        return priceTime.getTickMarks().stream().map(TickMark::getValue).toList();
     }
 
     /** Called with a selected range [from, to) in epoch ms after a shift-drag. */
@@ -216,31 +271,40 @@ public final class PriceVolumeChart extends VBox {
         onUserMove = listener;
     }
 
-    /** The user's choice; candles still give way to a close line when there are far more of them than pixels. */
-    void showCandles(boolean preferred) {
-        candlesPreferred = preferred;
-        applyPriceStyle();
+    /** Called on the FX thread when the visible time range or the plot's width changes. */
+    void setOnViewport(Runnable listener) {
+        onViewport = listener;
     }
 
-    private void applyPriceStyle() {
-        double width = priceChart.getPlotArea().getWidth() > 0 ? priceChart.getPlotArea().getWidth() : 800;
-        long from = (long) (priceTime.getMin() * 1000);
-        long to = (long) (priceTime.getMax() * 1000);
-        List<Bar> bars = shown;
-        int visible = Bars.firstAtOrAfter(bars, to) - Bars.firstAtOrAfter(bars, from);
-        boolean candlesOn = candlesPreferred && visible <= 2 * width; // below half a pixel a candle is noise
-        if (candlesOn == candlesShown && !priceChart.getRenderers().isEmpty()) {
-            return;
+    /** Seconds of time per pixel of plot width now (FX thread); NaN before the first layout. */
+    double secondsPerPixel() {
+        double width = priceChart.getPlotArea().getWidth();
+        return width > 0 ? (priceTime.getMax() - priceTime.getMin()) / width : Double.NaN;
+    }
+
+    double plotWidth() {
+        return priceChart.getPlotArea().getWidth();
+    }
+
+    List<Band> bands() {
+        return marks.bands();
+    }
+
+    /** Candles, or the close line; FX thread. */
+    void showCandles(boolean candlesOn) {
+        priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer, overlayRenderer);
+    }
+
+    /** Shows or hides VWAP and the two moving averages; FX thread. */
+    void showOverlays(boolean vwapOn, boolean meansOn) {
+        List<DataSet> shown = new ArrayList<>();
+        if (vwapOn) {
+            shown.add(vwap);
         }
-        candlesShown = candlesOn;
-        priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer);
-        if (candlesOn) {
-            lineRenderer.getDatasets().clear();
-            candleRenderer.getDatasets().setAll(candles);
-        } else {
-            candleRenderer.getDatasets().clear();
-            lineRenderer.getDatasets().setAll(closes);
+        if (meansOn) {
+            shown.addAll(List.of(fastMean, slowMean));
         }
+        overlayRenderer.getDatasets().setAll(shown);
     }
 
     /** The earliest time in view (epoch ms); FX thread. */
@@ -248,9 +312,15 @@ public final class PriceVolumeChart extends VBox {
         return (long) (priceTime.getMin() * 1000);
     }
 
-    /** The bars shown now (a snapshot; any thread). */
+    /** The seconds shown now (a snapshot; any thread): what a selection counts. */
     List<Bar> shownBars() {
-        return shown;
+        ChartSnapshot shown = current;
+        return shown == null ? List.of() : shown.seconds();
+    }
+
+    /** The snapshot applied last, or null (FX thread). */
+    ChartSnapshot shown() {
+        return current;
     }
 
     int priceDataCount() {
@@ -265,19 +335,31 @@ public final class PriceVolumeChart extends VBox {
         return average.getDataCount();
     }
 
-    private final java.util.concurrent.atomic.AtomicReference<ChartSnapshot> pending =
-            new java.util.concurrent.atomic.AtomicReference<>();
-    private List<Object> shownBands = List.of();
+    ChartMarks marks() {
+        return marks;
+    }
 
-    List<Band> bands() {
-        return List.copyOf(bands);
+    /** The x of a time (epoch s) in scene coordinates, in the price pane and in the volume pane (for tests). */
+    double[] sceneX(double seconds) {
+        return new double[] {
+                priceTime.localToScene(priceTime.getDisplayPosition(seconds), 0).getX(),
+                volumeTime.localToScene(volumeTime.getDisplayPosition(seconds), 0).getX()};
+    }
+
+    /** The volume axis's range now (for tests). */
+    double[] volumeRange() {
+        return new double[] {volumeAxis.getMin(), volumeAxis.getMax()};
+    }
+
+    String readoutText() {
+        return readout.getText();
     }
 
     /**
-     * Shows these bars; safe from any thread. The data is prepared here, on the caller's thread, as one
-     * immutable {@link ChartSnapshot}; the FX thread applies it to all five data sets in one go, so no frame
-     * (and no reader on the FX thread) ever sees candles of one update beside volumes of another. Snapshots
-     * that arrive faster than the FX thread takes them are coalesced: only the newest is applied.
+     * Shows this snapshot; safe from any thread. The data was prepared on the caller's thread as one immutable
+     * {@link ChartSnapshot}; the FX thread applies it to all data sets in one go, so no frame (and no reader on
+     * the FX thread) ever sees candles of one update beside volumes of another. Snapshots that arrive faster than
+     * the FX thread takes them are coalesced: only the newest is applied.
      */
     public void show(ChartSnapshot snapshot) {
         if (pending.getAndSet(snapshot) == null) {
@@ -294,25 +376,32 @@ public final class PriceVolumeChart extends VBox {
         if (snapshot == null) {
             return;
         }
-        shown = snapshot.bars();
+        ChartSnapshot previous = current;
+        current = snapshot;
         candles.lock().writeLockGuard(() -> candles.set(snapshot.ohlc(), false));
-        closes.lock().writeLockGuard(() -> closes.set(snapshot.x(), snapshot.close(), false));
-        volumes.lock().writeLockGuard(() -> volumes.set(snapshot.x(), snapshot.volume(), false));
-        spikeVolumes.lock().writeLockGuard(() -> spikeVolumes.set(snapshot.x().clone(), snapshot.spikeVolume(), false));
-        average.lock().writeLockGuard(() -> average.set(snapshot.x().clone(), snapshot.average(), false));
+        set(closes, snapshot.lineX(), snapshot.line());
+        set(vwap, snapshot.x(), snapshot.vwap());
+        set(fastMean, snapshot.x(), snapshot.fastMean());
+        set(slowMean, snapshot.x(), snapshot.slowMean());
+        set(volumes, snapshot.x(), snapshot.volume());
+        set(spikeVolumes, snapshot.x(), snapshot.spikeVolume());
+        set(average, snapshot.x(), snapshot.average());
         candles.fireInvalidated(ChartBits.DataSetData);
-        closes.fireInvalidated(ChartBits.DataSetData);
-        volumes.fireInvalidated(ChartBits.DataSetData);
-        spikeVolumes.fireInvalidated(ChartBits.DataSetData);
-        average.fireInvalidated(ChartBits.DataSetData);
-        List<Object> bandsOf = List.of(snapshot.spikes(), snapshot.gaps(), snapshot.missing());
-        if (!bandsOf.equals(shownBands)) {
-            shownBands = bandsOf;
-            bands(snapshot.spikes(), snapshot.gaps(), snapshot.missing());
+        marks.show(snapshot, previous);
+        if (previous == null || !previous.symbol().equals(snapshot.symbol()) || previous.step() != snapshot.step()) {
+            List<Bar> shown = snapshot.candles();
+            readout.setText(shown.isEmpty() ? snapshot.symbol() : describe(shown.get(shown.size() - 1), snapshot.step()));
         }
         if (snapshot.range() != null) {
             range(snapshot.range()[0], snapshot.range()[1]);
+        } else {
+            fitValues(); // a new symbol's bars in an unchanged range: the value axes are fitted to them
         }
+    }
+
+    private static void set(DoubleDataSet set, double[] x, double[] y) {
+        set.lock().writeLockGuard(() -> set.set(x.clone(), y, false));
+        set.fireInvalidated(ChartBits.DataSetData);
     }
 
     /**
@@ -322,15 +411,14 @@ public final class PriceVolumeChart extends VBox {
      * pulse instead.
      */
     private boolean dataLockedByLayout() {
-        for (DataSet dataSet : List.<DataSet>of(candles, closes, volumes, spikeVolumes, average)) {
+        for (DataSet dataSet : List.<DataSet>of(candles, closes, vwap, fastMean, slowMean, volumes, spikeVolumes,
+                average)) {
             if (dataSet.lock() instanceof DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
                 return true;
             }
         }
         return false;
     }
-
-    private boolean waitingForPulse;
 
     private void applyAfterLayout() {
         Scene scene = getScene();
@@ -348,22 +436,27 @@ public final class PriceVolumeChart extends VBox {
         Platform.requestNextPulse();
     }
 
-    /** Sets the visible time range and fits the value axes to the bars in it; FX thread. */
+    /** Sets the visible time range and fits the value axes to the candles in it; FX thread. */
     void range(long fromMillis, long toMillis) {
         priceTime.setMin(fromMillis / 1000.0);
         priceTime.setMax(toMillis / 1000.0);
         fitValues();
     }
 
-    /** Fits price and volume axes to the shown bars within the visible time range; FX thread. */
+    /** Fits price and volume axes to the candles within the visible time range; FX thread. */
     void fitValues() {
-        List<Bar> bars = shown;
-        int first = Bars.firstAtOrAfter(bars, (long) (priceTime.getMin() * 1000));
+        ChartSnapshot shown = current;
+        if (shown == null) {
+            return;
+        }
+        List<Bar> bars = shown.candles();
+        long stepMillis = shown.step() * 1000L;
+        int first = Bars.firstAtOrAfter(bars, (long) (priceTime.getMin() * 1000) - stepMillis + 1);
         int end = Bars.firstAtOrAfter(bars, (long) (priceTime.getMax() * 1000) + 1);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         double maxVolume = 0;
-        for (Bar bar : bars.subList(first, end)) { // only what is visible: this runs on the FX thread
+        for (Bar bar : bars.subList(first, Math.max(first, end))) { // only what is visible: this runs on the FX thread
             low = Math.min(low, bar.low());
             high = Math.max(high, bar.high());
             maxVolume = Math.max(maxVolume, bar.volume());
@@ -377,51 +470,13 @@ public final class PriceVolumeChart extends VBox {
         }
     }
 
-    /** Replaces the shaded bands (spikes, gaps, and seconds an audit found missing); FX thread. */
-    private void bands(List<Spike> spikes, List<dev.tapewatch.store.Coverage.Gap> gaps,
-               List<dev.tapewatch.store.Coverage.Gap> missing) {
-        for (Band band : bands) {
-            priceChart.getPlugins().remove(band);
-            volumeChart.getPlugins().remove(band);
-        }
-        bands.clear();
-        for (Spike spike : spikes) {
-            Band.Kind kind = Band.Kind.valueOf(spike.kind().name());
-            addBand(spike.start(), spike.end(), String.format(Locale.ROOT, "%s %.0fx", spike.kind().name().toLowerCase(
-                    Locale.ROOT), spike.volumeMultiple()), kind);
-        }
-        for (dev.tapewatch.store.Coverage.Gap gap : gaps) {
-            addBand(gap.start(), gap.end(), "no data", Band.Kind.GAP);
-        }
-        for (dev.tapewatch.store.Coverage.Gap gap : missing) {
-            addBand(gap.start(), gap.end(), "missing", Band.Kind.MISSING);
-        }
-    }
-
-    private void addBand(long start, long end, String text, Band.Kind kind) {
-        Band price = new Band(priceTime, start / 1000.0, end / 1000.0, text, kind);
-        Band volume = new Band(volumeTime, start / 1000.0, end / 1000.0, "", kind);
-        priceChart.getPlugins().add(price);
-        volumeChart.getPlugins().add(volume);
-        bands.add(price);
-        bands.add(volume);
-    }
-
     /** Shows or clears the selection band; FX thread. */
     void selection(Long fromMillis, Long toMillis) {
-        if (selectionBand != null) {
-            priceChart.getPlugins().remove(selectionBand);
-            selectionBand = null;
-        }
-        if (fromMillis != null) {
-            selectionBand = new Band(priceTime, fromMillis / 1000.0, toMillis / 1000.0, "selection",
-                    Band.Kind.SELECTION);
-            priceChart.getPlugins().add(selectionBand);
-        }
+        marks.selection(fromMillis, toMillis);
     }
 
     private void installPointer() {
-        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> updateReadout(event));
+        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, this::updateReadout);
         priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
             if (event.isShiftDown() && event.getButton() == MouseButton.PRIMARY) {
                 selectionStart = timeAt(event);
@@ -450,21 +505,31 @@ public final class PriceVolumeChart extends VBox {
         return priceTime.getValueForDisplay(local.getX());
     }
 
+    /** The price at a scene y (for placing a level where the user clicked). */
+    double priceAt(double sceneY) {
+        Point2D local = priceAxis.sceneToLocal(0, sceneY);
+        return priceAxis.getValueForDisplay(local.getY());
+    }
+
+    XYChart priceChart() {
+        return priceChart;
+    }
+
     private void updateReadout(MouseEvent event) {
-        long time = (long) (timeAt(event) * 1000);
-        Bar nearest = Bars.nearest(shown, time);
+        ChartSnapshot shown = current;
+        if (shown == null) {
+            return;
+        }
+        Bar nearest = Bars.nearest(shown.candles(), (long) (timeAt(event) * 1000));
         if (nearest != null) {
-            readout.setText(describe(nearest));
+            readout.setText(describe(nearest, shown.step()));
         }
     }
 
-    static String describe(Bar bar) {
-        return String.format(Locale.ROOT, "%s %s   O %s  H %s  L %s  C %s   V %,.0f   VWAP %s", bar.symbol(),
-                CLOCK.format(ExchangeTime.localDateTime(bar.start())), price(bar.open()), price(bar.high()),
-                price(bar.low()), price(bar.close()), bar.volume(), price(bar.vwap()));
-    }
-
-    private static String price(double value) {
-        return value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
+    static String describe(Bar bar, int step) {
+        return String.format(Locale.ROOT, "%s %s %s   O %s  H %s  L %s  C %s   V %s   VWAP %s", bar.symbol(),
+                CLOCK.format(ExchangeTime.localDateTime(bar.start())), Candles.label(step), price(bar.open()),
+                price(bar.high()), price(bar.low()), price(bar.close()), compactShares(bar.volume()),
+                price(bar.vwap()));
     }
 }

@@ -281,6 +281,26 @@ abstract class StoreContract {
         }
     }
 
+    /** #15 defect 9: a watchlist change on an open connection is no gap, even after a quiet spell. */
+    @Test
+    void aWatchlistChangeLeavesNoGapInTheCoverageOfTheSymbolsKept() throws Exception {
+        try (BarStore store = create()) {
+            BarWriter writer = new BarWriter(store, 100, 1_000, Threads::named);
+            long start = bar(0, 0).start();
+            writer.sessionStarted(List.of("T0"), start);
+            for (int i = 0; i < 5; i++) {
+                writer.put(bar(0, i));
+            }
+            writer.sessionEnded("symbols changed"); // T1 added 20 s later, T0 quiet since its fifth second
+            writer.sessionStarted(List.of("T0", "T1"), bar(0, 25).start());
+            writer.put(bar(0, 30));
+            writer.close();
+            List<CoverageSpan> spans = store.coverage(0, Long.MAX_VALUE);
+            assertEquals(List.of(), Coverage.gaps("T0", spans), "coverage: " + spans);
+            assertEquals(bar(0, 25).start(), spans.get(0).end());
+        }
+    }
+
     @Test
     void aRemovedSecondIsDeletedInOrderWithTheBarsAroundIt() throws Exception {
         List<Bar> day = TestBars.day("SPY", 8);

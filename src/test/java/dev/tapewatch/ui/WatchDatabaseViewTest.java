@@ -76,11 +76,11 @@ class WatchDatabaseViewTest {
     @Test
     void chartsWhatTheRecorderStoresWithoutAnUpstreamConnection(FxRobot robot) {
         model.start();
-        Await.until(WAIT, "the stored minute on the chart", () -> view.chart().priceDataCount() == 60,
-                () -> "shown " + view.chart().priceDataCount());
+        Await.until(WAIT, "the stored minute on the chart", () -> view.chart().shownBars().size() == 60,
+                () -> "shown " + view.chart().shownBars().size());
         assertEquals("Database (watch a recorder)", robot.lookup("#provider").queryAs(Label.class).getText());
         recorder.upsert(seconds(60, 75));
-        Await.until(WAIT, "the bars stored next", () -> view.chart().priceDataCount() == 75,
-                () -> "shown " + view.chart().priceDataCount());
+        Await.until(WAIT, "the bars stored next", () -> view.chart().shownBars().size() == 75,
+                () -> "shown " + view.chart().shownBars().size());
     }
 }

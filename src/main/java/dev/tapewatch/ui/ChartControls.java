@@ -1,0 +1,75 @@
+package dev.tapewatch.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/** The chart's own controls, above it: live window, candle step, follow, candles or line, overlays. Binds only. */
+final class ChartControls extends HBox {
+    private final ToggleButton follow = new ToggleButton("Follow live");
+    private final ChoiceBox<String> window = new ChoiceBox<>();
+    private final ChoiceBox<String> step = new ChoiceBox<>();
+
+    ChartControls(ChartViewModel model, PriceVolumeChart chart) {
+        super(6);
+        getStyleClass().add("chart-controls");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 6, 2, 6));
+        window.setId("windowChoice");
+        window.getItems().setAll(ChartViewModel.WINDOWS);
+        window.setValue(ChartViewModel.WINDOWS.get(1));
+        window.setTooltip(new Tooltip("Live time window (day: the trading day, 04:00 to 20:00 New York)"));
+        window.valueProperty().addListener((o, was, now) -> {
+            model.window(now);
+            if (model.live()) {
+                follow.setSelected(true);
+            }
+        });
+        step.setId("stepChoice");
+        step.getItems().setAll(ChartViewModel.STEPS);
+        step.setValue(ChartViewModel.AUTO);
+        step.setTooltip(new Tooltip("Candle length; zoomed out, a coarser one is used so a candle stays 3 px wide"));
+        step.valueProperty().addListener((o, was, now) -> model.step(now));
+        Label stepInUse = new Label();
+        stepInUse.setId("stepInUse");
+        stepInUse.textProperty().bind(model.stepInUseProperty());
+        follow.setId("followButton");
+        follow.setSelected(true);
+        follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
+        follow.selectedProperty().addListener((o, was, now) -> model.following(now));
+        ToggleButton candles = new ToggleButton("Candles");
+        candles.setSelected(true);
+        candles.setTooltip(new Tooltip("Candles or a close line"));
+        candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));
+        ToggleButton vwap = new ToggleButton("VWAP");
+        vwap.setId("vwapButton");
+        vwap.setSelected(true);
+        vwap.setTooltip(new Tooltip("Session VWAP (from the regular open; pre-market VWAP before it)"));
+        ToggleButton means = new ToggleButton("MA " + ChartSnapshot.FAST_MEAN + "/" + ChartSnapshot.SLOW_MEAN);
+        means.setId("meansButton");
+        means.setTooltip(new Tooltip("Moving averages of the close over 20 and 50 candles"));
+        Runnable overlays = () -> chart.showOverlays(vwap.isSelected(), means.isSelected());
+        vwap.selectedProperty().addListener((o, was, now) -> overlays.run());
+        means.selectedProperty().addListener((o, was, now) -> overlays.run());
+        overlays.run();
+        getChildren().addAll(window, step, stepInUse, follow, candles, vwap, means);
+    }
+
+    /** The user moved the chart: stop following. */
+    void stopFollowing() {
+        follow.setSelected(false);
+    }
+
+    /** A stored day is shown (following ends) or the live chart is back (it resumes). */
+    void following(boolean on) {
+        follow.setSelected(on);
+    }
+
+    void selectWindow(String label) {
+        window.setValue(label);
+    }
+}

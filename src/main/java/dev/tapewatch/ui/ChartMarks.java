@@ -1,0 +1,133 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.market.Spike;
+import dev.tapewatch.store.Coverage;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What is drawn over the data of a {@link PriceVolumeChart}: shaded time bands (spikes, recording gaps, missing
+ * seconds, extended hours, the selection) across both panes, and the day's reference levels on the price pane.
+ * Replaced only when they change, on the FX thread.
+ */
+final class ChartMarks {
+    private final XYChart priceChart;
+    private final XYChart volumeChart;
+    private final Axis priceTime;
+    private final Axis volumeTime;
+    private final Axis priceAxis;
+    private final List<Band> bands = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
+    private Band selectionBand;
+    private Themes.Palette palette = Themes.palette();
+    private ChartSnapshot.Levels shownLevels;
+
+    ChartMarks(XYChart priceChart, XYChart volumeChart, Axis priceTime, Axis volumeTime, Axis priceAxis) {
+        this.priceChart = priceChart;
+        this.volumeChart = volumeChart;
+        this.priceTime = priceTime;
+        this.volumeTime = volumeTime;
+        this.priceAxis = priceAxis;
+    }
+
+    /** The bands and levels of this snapshot, where they differ from the previous one's. */
+    void show(ChartSnapshot snapshot, ChartSnapshot previous) {
+        if (previous == null || !snapshot.spikes().equals(previous.spikes()) || !snapshot.gaps().equals(previous.gaps())
+                || !snapshot.missing().equals(previous.missing())
+                || !snapshot.extendedHours().equals(previous.extendedHours())) {
+            bands(snapshot);
+        }
+        if (!snapshot.levels().equals(shownLevels)) {
+            levels(snapshot.levels());
+        }
+    }
+
+    void recolour(Themes.Palette now) {
+        palette = now;
+        if (shownLevels != null) {
+            levels(shownLevels);
+        }
+    }
+
+    private void bands(ChartSnapshot snapshot) {
+        for (Band band : bands) {
+            priceChart.getPlugins().remove(band);
+            volumeChart.getPlugins().remove(band);
+        }
+        bands.clear();
+        for (ChartSnapshot.Shade shade : snapshot.extendedHours()) {
+            addBand(shade.start(), shade.end(), shade.label(), Band.Kind.EXTENDED_HOURS);
+        }
+        for (Spike spike : snapshot.spikes()) {
+            addBand(spike.start(), spike.end(), describe(spike), Band.Kind.valueOf(spike.kind().name()));
+        }
+        for (Coverage.Gap gap : snapshot.gaps()) {
+            addBand(gap.start(), gap.end(), "not recorded", Band.Kind.GAP);
+        }
+        for (Coverage.Gap gap : snapshot.missing()) {
+            addBand(gap.start(), gap.end(), "missing", Band.Kind.MISSING);
+        }
+    }
+
+    /** "volume 12x", "price 4.2σ": a price spike is a move in deviations, not a multiple of volume. */
+    static String describe(Spike spike) {
+        return switch (spike.kind()) {
+            case VOLUME -> String.format(Locale.ROOT, "volume %.0fx", spike.volumeMultiple());
+            case PRICE -> String.format(Locale.ROOT, "price %.1fσ", spike.peakScore());
+            case BOTH -> String.format(Locale.ROOT, "volume %.0fx + price", spike.volumeMultiple());
+        };
+    }
+
+    private void addBand(long start, long end, String text, Band.Kind kind) {
+        Band price = new Band(priceTime, start / 1000.0, end / 1000.0, text, kind);
+        Band volume = new Band(volumeTime, start / 1000.0, end / 1000.0, "", kind);
+        priceChart.getPlugins().add(price);
+        volumeChart.getPlugins().add(volume);
+        bands.add(price);
+        bands.add(volume);
+    }
+
+    private void levels(ChartSnapshot.Levels day) {
+        shownLevels = day;
+        priceChart.getPlugins().removeAll(levels);
+        levels.clear();
+        addLevel(day.previousClose(), "prev close", palette.previousClose());
+        addLevel(day.dayOpen(), "open", palette.open());
+        addLevel(day.high(), "high", palette.high());
+        addLevel(day.low(), "low", palette.low());
+    }
+
+    private void addLevel(double price, String name, String colour) {
+        if (Double.isNaN(price)) {
+            return;
+        }
+        Level level = new Level(priceAxis, price, name + " " + PriceVolumeChart.price(price), colour, false);
+        levels.add(level);
+        priceChart.getPlugins().add(level);
+    }
+
+    /** Shows or clears the selection band. */
+    void selection(Long fromMillis, Long toMillis) {
+        if (selectionBand != null) {
+            priceChart.getPlugins().remove(selectionBand);
+            selectionBand = null;
+        }
+        if (fromMillis != null) {
+            selectionBand = new Band(priceTime, fromMillis / 1000.0, toMillis / 1000.0, "selection",
+                    Band.Kind.SELECTION);
+            priceChart.getPlugins().add(selectionBand);
+        }
+    }
+
+    List<Band> bands() {
+        return List.copyOf(bands);
+    }
+
+    /** The level lines drawn now, by their label ("high 471.20"). */
+    List<String> levelLabels() {
+        return levels.stream().map(Level::getText).toList();
+    }
+}

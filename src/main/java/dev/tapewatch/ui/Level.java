@@ -1,0 +1,23 @@
+package dev.tapewatch.ui;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import javafx.geometry.HPos;
+
+/** A horizontal price line with its label at the right edge: a reference level, or a draggable alert. */
+final class Level extends YValueIndicator {
+    Level(Axis priceAxis, double price, String text, String color, boolean draggable) {
+        super(priceAxis, price, text);
+        setEditable(draggable);
+        setLabelPosition(0.97);
+        setLabelHorizontalAnchor(HPos.RIGHT);
+        line.setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 1.2;"
+                + (draggable ? "" : " -fx-stroke-dash-array: 6 4;"));
+        label.setStyle("-fx-background-color: " + color + "; -fx-text-fill: white; -fx-font-size: 10;"
+                + " -fx-padding: 0 3 0 3;");
+    }
+
+    String color() {
+        return line.getStyle();
+    }
+}
