@@ -31,8 +31,13 @@ public final class HistoryViewModel {
     /** What the chart shows: the live stream or a stored day. */
     public enum Mode { STARTING, LIVE, HISTORY }
 
-    /** A chart selection: [from, to) in epoch ms. */
-    public record Selection(String symbol, long from, long to, int bars, double volume) {
+    /** A chart selection: [from, to) in epoch ms, and what its seconds add up to (NaN prices without bars). */
+    public record Selection(String symbol, long from, long to, int bars, double volume, double open, double high,
+                            double low, double close, double vwap) {
+        /** Close of the last second against open of the first, in percent. */
+        public double changePercent() {
+            return open > 0 ? (close - open) / open * 100 : Double.NaN;
+        }
     }
 
     /** At most this many stretches of missing seconds go on the chart. */
@@ -43,19 +48,25 @@ public final class HistoryViewModel {
     private final ReadOnlyStringProperty symbol;
     private final SpikesViewModel spikes;
     private final BackgroundTasks tasks;
+    private final java.util.function.Consumer<String> exported;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.STARTING);
     private final ReadOnlyObjectWrapper<DayData> day = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Audit.Report> audit = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.util.Map<LocalDate, Long>> storedDays =
+            new ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final javafx.beans.property.ReadOnlyStringWrapper hint = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     HistoryViewModel(Supplier<LiveSession> session, ReadOnlyStringProperty symbol, SpikesViewModel spikes,
-                     BackgroundTasks tasks) {
+                     BackgroundTasks tasks, java.util.function.Consumer<String> exported) {
+        this.exported = exported;
         this.session = session;
         this.symbol = symbol;
         this.spikes = spikes;
         this.tasks = tasks;
         symbol.addListener((o, was, now) -> {
             selection.set(null);
+            listDays();
             if (now != null && mode.get() == Mode.HISTORY && day.get() != null) {
                 loadDay(day.get().day());
             }
@@ -64,6 +75,55 @@ public final class HistoryViewModel {
 
     void starting() {
         mode.set(Mode.STARTING);
+    }
+
+    /** Reads which days of the selected symbol are stored (for the date picker's marks and the hint). */
+    void listDays() {
+        LiveSession current = session.get();
+        String shown = symbol.get();
+        if (current == null || shown == null) {
+            return;
+        }
+        tasks.execute("Could not list the stored days of " + shown, () -> {
+            java.util.Map<LocalDate, Long> days = new java.util.TreeMap<>();
+            current.store().days(shown).forEach(day -> days.put(day.date(), day.bars()));
+            LocalDate today = ExchangeTime.dayOf(current.marketClock().getAsLong());
+            Platform.runLater(() -> {
+                if (shown.equals(symbol.get())) {
+                    storedDays.set(java.util.Map.copyOf(days));
+                    hint.set(hint(shown, days.keySet(), today));
+                }
+            });
+        });
+    }
+
+    /** What the date picker says before a day is picked: whether there is any earlier day to pick. */
+    static String hint(String symbol, java.util.Set<LocalDate> days, LocalDate today) {
+        return days.stream().anyMatch(day -> !day.equals(today)) ? "Day (history)"
+                : "No earlier days of " + symbol + " stored yet";
+    }
+
+    /** Bars stored per day of the selected symbol. */
+    public ReadOnlyObjectProperty<java.util.Map<LocalDate, Long>> storedDaysProperty() {
+        return storedDays.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** "No bars of SPY stored on 2024-01-06 (Saturday)" while an empty stored day is shown, else null. */
+    public javafx.beans.binding.StringBinding emptyDayProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            DayData shown = day.get();
+            if (shown == null || !shown.bars().isEmpty() || mode.get() != Mode.HISTORY) {
+                return null;
+            }
+            String weekday = shown.day().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
+                    java.util.Locale.ENGLISH);
+            return "No bars of " + shown.symbol() + " stored on " + shown.day() + " (" + weekday + ")"
+                    + (ExchangeTime.isWeekday(shown.day()) ? "" : ": the market is closed at weekends");
+        }, day, mode);
     }
 
     // ---- days ----
@@ -183,13 +243,27 @@ public final class HistoryViewModel {
         long end = Math.floorDiv(Math.max(from, to) + 999, 1000) * 1000;
         int count = 0;
         double volume = 0;
+        double priced = 0;
+        double open = Double.NaN;
+        double close = Double.NaN;
+        double high = Double.NaN;
+        double low = Double.NaN;
         for (Bar bar : shown) {
             if (bar.start() >= start && bar.start() < end) {
-                count++;
+                if (count++ == 0) {
+                    open = bar.open();
+                    high = bar.high();
+                    low = bar.low();
+                }
+                close = bar.close();
+                high = Math.max(high, bar.high());
+                low = Math.min(low, bar.low());
                 volume += bar.volume();
+                priced += bar.vwap() * bar.volume();
             }
         }
-        selection.set(end > start ? new Selection(symbol.get(), start, end, count, volume) : null);
+        selection.set(end > start ? new Selection(symbol.get(), start, end, count, volume, open, high, low, close,
+                volume > 0 ? priced / volume : Double.NaN) : null);
     }
 
     public void clearSelection() {
@@ -224,6 +298,8 @@ public final class HistoryViewModel {
                         });
             }
         };
+        task.setOnSucceeded(event -> exported.accept(String.format("Exported %,d bars of %s to %s",
+                task.getValue(), chosen.symbol(), target)));
         return tasks.run(task, "Export to " + target + " failed");
     }
 
@@ -233,6 +309,7 @@ public final class HistoryViewModel {
 
     void live() {
         mode.set(Mode.LIVE);
+        listDays();
     }
 
     public ReadOnlyObjectProperty<DayData> dayProperty() {

@@ -28,8 +28,9 @@ final class MainToolbar extends ToolBar {
 
         DatePicker date = new DatePicker();
         date.setId("datePicker");
-        date.setPromptText("Day (history)");
-        date.setPrefWidth(140);
+        date.promptTextProperty().bind(history.hintProperty());
+        date.setPrefWidth(150);
+        date.setDayCellFactory(picker -> new StoredDayCell(history));
         date.setOnAction(event -> {
             if (date.getValue() != null) {
                 history.loadDay(date.getValue());
@@ -124,5 +125,26 @@ final class MainToolbar extends ToolBar {
         getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
                 new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,
                 new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel);
+    }
+
+    /** A day in the date picker, marked when bars of the selected symbol are stored for it. */
+    private static final class StoredDayCell extends javafx.scene.control.DateCell {
+        private final HistoryViewModel history;
+
+        StoredDayCell(HistoryViewModel history) {
+            this.history = history;
+        }
+
+        @Override
+        public void updateItem(java.time.LocalDate day, boolean empty) {
+            super.updateItem(day, empty);
+            Long bars = empty || day == null ? null : history.storedDaysProperty().get().get(day);
+            getStyleClass().remove("stored-day");
+            setTooltip(null);
+            if (bars != null) {
+                getStyleClass().add("stored-day");
+                setTooltip(new Tooltip(String.format("%,d bars stored", bars)));
+            }
+        }
     }
 }

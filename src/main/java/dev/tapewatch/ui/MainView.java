@@ -2,7 +2,6 @@ package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Spike;
 import java.nio.file.Path;
-import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -32,11 +31,12 @@ public final class MainView extends BorderPane {
     private final ChartControls chartControls;
     private final SplitPane split = new SplitPane();
     private final Timeline pulse;
-    private Function<String, Path> exportChooser = this::chooseExportFile;
+    private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
 
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
+        getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
         watchlist = new WatchlistPane(model.watchlist());
         chartControls = new ChartControls(model.chart(), chart);
         toolbar = new MainToolbar(model, chart, chartControls, this::exportSelection);
@@ -49,15 +49,38 @@ public final class MainView extends BorderPane {
         HBox top = new HBox(toolbar, settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
-        setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status())));
+        setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
+                StatusBar.noticeBanner(model.status())));
         chart.setId("chart");
         chart.setOnSelect((from, to) -> model.history().select(from, to, chart.shownBars()));
         chart.setOnUserMove(() -> Platform.runLater(chartControls::stopFollowing));
         chart.setOnViewport(() -> model.chart().viewport(chart.secondsPerPixel(), chart.plotWidth()));
-        VBox chartPane = new VBox(chartControls, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        split.getItems().addAll(watchlist, chartPane, new SpikeListPane(model.spikes(), this::centreOn));
-        split.setDividerPositions(0.21, 0.75);
+        javafx.scene.control.Label emptyDay = new javafx.scene.control.Label();
+        emptyDay.setId("emptyDay");
+        emptyDay.getStyleClass().add("empty-day");
+        emptyDay.textProperty().bind(model.history().emptyDayProperty());
+        emptyDay.visibleProperty().bind(emptyDay.textProperty().isNotNull());
+        emptyDay.setMouseTransparent(true);
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, emptyDay);
+        VBox chartPane = new VBox(chartControls, chartArea);
+        VBox.setVgrow(chartArea, Priority.ALWAYS);
+        SpikeListPane spikeList = new SpikeListPane(model.spikes(), this::centreOn);
+        split.getItems().addAll(watchlist, chartPane, spikeList);
+        // the chart takes what the window gains or loses; the side panes keep the width their columns need
+        SplitPane.setResizableWithParent(watchlist, false);
+        SplitPane.setResizableWithParent(spikeList, false);
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number width) {
+                if (width.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    if (!model.config().get(WindowLayout.DIVIDERS).isPresent()) {
+                        double w = width.doubleValue();
+                        split.setDividerPositions(WatchlistPane.PANE_WIDTH / w, 1 - SpikeListPane.PANE_WIDTH / w);
+                    }
+                }
+            }
+        });
         setCenter(split);
         setBottom(new StatusBar(model.status(), model.history()));
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
@@ -91,23 +114,25 @@ public final class MainView extends BorderPane {
         if (model.history().selectionProperty().get() == null) {
             return;
         }
-        Path target = exportChooser.apply(model.history().suggestedExportName());
+        Path target = exportChooser.apply(model.history().suggestedExportName(), model.exportFolder());
         if (target != null) {
+            model.exportedTo(target);
             model.history().exportSelection(target);
         }
     }
 
-    private Path chooseExportFile(String suggestedName) {
+    private Path chooseExportFile(String suggestedName, Path folder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export selection as CSV");
         chooser.setInitialFileName(suggestedName);
+        chooser.setInitialDirectory(folder.toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         java.io.File file = chooser.showSaveDialog(getScene().getWindow());
         return file == null ? null : file.toPath();
     }
 
-    /** Replaces the file chooser (tests pick the file without a native dialog). */
-    void setExportChooser(Function<String, Path> chooser) {
+    /** Replaces the file chooser (tests pick the file without a native dialog): (suggested name, folder) to file. */
+    void setExportChooser(java.util.function.BiFunction<String, Path, Path> chooser) {
         this.exportChooser = chooser;
     }
 

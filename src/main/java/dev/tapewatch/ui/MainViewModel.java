@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * read-only properties, which change on the FX thread only; live numbers are pulled by {@link #refresh()}.
  */
 public final class MainViewModel {
+    static final String EXPORT_FOLDER = "ui.exportFolder";
     private final AppConfig config;
     private final Supplier<LiveSession.Settings> settingsSource;
     private final ReadOnlyObjectWrapper<LiveSession> session = new ReadOnlyObjectWrapper<>();
@@ -42,7 +43,7 @@ public final class MainViewModel {
         this.config = config;
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get);
-        this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks);
+        this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, tasks);
     }
 
@@ -206,6 +207,20 @@ public final class MainViewModel {
         LiveSession current = newest;
         if (current != null) {
             current.close();
+        }
+    }
+
+    /** Where the export dialog opens: the folder of the last export, else Documents, else home (never the working folder). */
+    public java.nio.file.Path exportFolder() {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        java.nio.file.Path documents = home.resolve("Documents");
+        return config.get(EXPORT_FOLDER).map(java.nio.file.Path::of).filter(java.nio.file.Files::isDirectory)
+                .orElse(java.nio.file.Files.isDirectory(documents) ? documents : home);
+    }
+
+    void exportedTo(java.nio.file.Path file) {
+        if (file.toAbsolutePath().getParent() != null) {
+            config.set(EXPORT_FOLDER, file.toAbsolutePath().getParent().toString());
         }
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 
 /** The spike list: time, symbol, kind, score and × average; picking one hands it to {@code onPick}. */
 final class SpikeListPane extends VBox {
+    static final double PANE_WIDTH = 330;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     SpikeListPane(SpikesViewModel model, Consumer<Spike> onPick) {
@@ -27,12 +28,16 @@ final class SpikeListPane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Spike, String> time = column("Time", s -> CLOCK.format(ExchangeTime.localDateTime(s.start())));
         TableColumn<Spike, String> symbol = column("Symbol", Spike::symbol);
-        time.setMinWidth(72);
-        symbol.setMinWidth(60);
-        table.getColumns().setAll(List.of(time, symbol,
-                column("Kind", s -> s.kind().name().toLowerCase(Locale.ROOT)),
-                column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore())),
-                column("× avg", s -> String.format(Locale.ROOT, "%.1f×", s.volumeMultiple()))));
+        TableColumn<Spike, String> kind = column("Kind", s -> s.kind().name().toLowerCase(Locale.ROOT));
+        TableColumn<Spike, String> score = column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore()));
+        TableColumn<Spike, String> multiple = column("× avg", s -> String.format(Locale.ROOT, "%.1f×",
+                s.volumeMultiple()));
+        time.setMinWidth(74);
+        symbol.setMinWidth(62);
+        kind.setMinWidth(62);
+        score.setMinWidth(50);
+        multiple.setMinWidth(58);
+        table.getColumns().setAll(List.of(time, symbol, kind, score, multiple));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 onPick.accept(now);
@@ -43,7 +48,8 @@ final class SpikeListPane extends VBox {
         getChildren().addAll(title, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
-        setMinWidth(300);
+        setMinWidth(PANE_WIDTH - 40);
+        setPrefWidth(PANE_WIDTH);
     }
 
     private static TableColumn<Spike, String> column(String title, Function<Spike, String> text) {

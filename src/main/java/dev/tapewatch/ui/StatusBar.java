@@ -33,12 +33,8 @@ final class StatusBar extends HBox {
         rates.textProperty().bind(status.ratesProperty());
         Label selection = new Label();
         selection.setId("selectionInfo");
-        selection.textProperty().bind(Bindings.createStringBinding(() -> {
-            HistoryViewModel.Selection current = history.selectionProperty().get();
-            return current == null ? "" : String.format(Locale.ROOT, "Selection %s–%s · %d bars · %,.0f shares",
-                    CLOCK.format(ExchangeTime.localDateTime(current.from())),
-                    CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars(), current.volume());
-        }, history.selectionProperty()));
+        selection.textProperty().bind(Bindings.createStringBinding(() -> describe(history.selectionProperty().get()),
+                history.selectionProperty()));
         Label sharing = new Label();
         sharing.setId("sharing");
         sharing.textProperty().bind(status.sharingProperty());
@@ -50,6 +46,47 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");
+    }
+
+    /** "Selection 10:00:00–10:05:00 · 300 bars · 1.2M shares · +0.42% · H 471.20 L 469.80 · VWAP 470.51". */
+    static String describe(HistoryViewModel.Selection current) {
+        if (current == null) {
+            return "";
+        }
+        String span = String.format(Locale.ROOT, "Selection %s–%s · %,d bars", CLOCK.format(ExchangeTime.localDateTime(
+                current.from())), CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars());
+        if (current.bars() == 0) {
+            return span;
+        }
+        return span + String.format(Locale.ROOT, " · %s shares · %+.2f%% · H %s L %s · VWAP %s",
+                PriceVolumeChart.compactShares(current.volume()), current.changePercent(),
+                PriceVolumeChart.price(current.high()), PriceVolumeChart.price(current.low()),
+                PriceVolumeChart.price(current.vwap()));
+    }
+
+    /** Green, for a moment: what the user asked for is done (an export, with where it went). */
+    static HBox noticeBanner(StatusViewModel status) {
+        Label message = new Label();
+        message.setId("notice");
+        message.textProperty().bind(status.noticeProperty());
+        message.setWrapText(true);
+        Button dismiss = new Button("✕");
+        dismiss.setOnAction(event -> status.dismissNotice());
+        HBox banner = new HBox(8, message, dismiss);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setStyle("-fx-background-color: -color-success-subtle;");
+        banner.visibleProperty().bind(status.noticeProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(12));
+        fade.setOnFinished(event -> status.dismissNotice());
+        status.noticeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                fade.playFromStart();
+            }
+        });
+        return banner;
     }
 
     /** Red and always in view while received bars cannot be stored: the recording is not what it seems. */

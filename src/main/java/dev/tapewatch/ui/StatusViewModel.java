@@ -21,6 +21,9 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper notRecording = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+    /** The error shown is the feed's: it goes when the feed streams again. */
+    private boolean feedError;
     private long lastBars;
     private long lastNanos;
     private double barsPerSecond;
@@ -30,6 +33,9 @@ public final class StatusViewModel {
         database.set(session.store().location().describe());
         sharing.set(session.sharedAt() == null ? "" : "Sharing on " + session.sharedAt());
         lastNanos = 0;
+        if (feedError) {
+            dismissError(); // the old session's failure is not this one's
+        }
     }
 
     void refresh(LiveSession session) {
@@ -49,15 +55,20 @@ public final class StatusViewModel {
                 + " held and stored when writing works again (" + session.barsPending() + " waiting).");
         if (status.state() == FeedStatus.State.FAILED && error.get() == null) {
             fail("Feed failed: " + status.detail(), null);
+            feedError = true;
+        } else if (status.state() == FeedStatus.State.STREAMING && feedError) {
+            dismissError(); // recovered: a banner about a past failure would now be wrong
         }
     }
 
     void fail(String message, Throwable cause) {
+        feedError = false;
         error.set(message);
         errorDetail.set(cause == null ? message : stackTrace(cause));
     }
 
     public void dismissError() {
+        feedError = false;
         error.set(null);
         errorDetail.set(null);
     }
@@ -92,6 +103,21 @@ public final class StatusViewModel {
     /** Set while the recorder cannot store (disk full, folder gone), with where and why; null while it can. */
     public ReadOnlyStringProperty notRecordingProperty() {
         return notRecording.getReadOnlyProperty();
+    }
+
+    /** Something the user asked for is done ("Exported 300 bars to …"); FX thread. */
+    void tell(String message) {
+        notice.set(null);
+        notice.set(message);
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    /** The last completed action worth confirming, or null. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 /** Known US tickers with company names: a bundled list plus whatever else the app has seen. */
 final class Tickers {
     private final Map<String, String> names = new TreeMap<>();
+    private final int bundled;
 
     Tickers() {
         try (InputStream in = Tickers.class.getResourceAsStream("tickers.csv");
@@ -26,6 +27,16 @@ final class Tickers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        bundled = names.size();
+    }
+
+    /** In the bundled list, or seen in the database. */
+    synchronized boolean known(String symbol) {
+        return names.containsKey(symbol);
+    }
+
+    int bundledCount() {
+        return bundled;
     }
 
     synchronized void addAll(Collection<String> symbols) {

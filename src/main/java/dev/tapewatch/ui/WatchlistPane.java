@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 
 /** The watchlist pane: a search field with suggestions, the quote table, and Remove. Binds only. */
 final class WatchlistPane extends VBox {
+    /** Wide enough for every column's widest content ("BRK.B ⚡", "1234.56", "+12.34", "128.5M"). */
+    static final double PANE_WIDTH = 300;
     private final WatchlistViewModel model;
     private final TextField search = new TextField();
     private final ListView<String> suggestions = new ListView<>();
@@ -38,7 +40,8 @@ final class WatchlistPane extends VBox {
         getChildren().addAll(search, suggestions, table, remove);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
-        setMinWidth(300);
+        setMinWidth(PANE_WIDTH - 50);
+        setPrefWidth(PANE_WIDTH);
         model.selectedProperty().addListener((o, was, now) -> selectRow(now));
     }
 
@@ -89,11 +92,15 @@ final class WatchlistPane extends VBox {
         TableColumn<QuoteRow, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(row -> Bindings.createStringBinding(() -> row.getValue().symbol()
                 + (row.getValue().recentSpikeProperty().get() ? "  ⚡" : ""), row.getValue().recentSpikeProperty()));
-        TableColumn<QuoteRow, Number> last = numberColumn("Last", QuoteRow::lastProperty, "%.2f");
-        TableColumn<QuoteRow, Number> change = numberColumn("Chg %", QuoteRow::changePercentProperty, "%+.2f");
-        TableColumn<QuoteRow, Number> volume = numberColumn("Volume", QuoteRow::volumeProperty, "%,.0f");
-        symbol.setMinWidth(70);
-        volume.setMinWidth(90);
+        TableColumn<QuoteRow, Number> last = numberColumn("Last", QuoteRow::lastProperty, PriceVolumeChart::price);
+        TableColumn<QuoteRow, Number> change = numberColumn("Chg %", QuoteRow::changePercentProperty,
+                value -> String.format(Locale.ROOT, "%+.2f", value));
+        TableColumn<QuoteRow, Number> volume = numberColumn("Volume", QuoteRow::volumeProperty,
+                PriceVolumeChart::compactShares);
+        symbol.setMinWidth(78);
+        last.setMinWidth(66);
+        change.setMinWidth(60);
+        volume.setMinWidth(62);
         table.getColumns().setAll(List.of(symbol, last, change, volume));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -132,7 +139,7 @@ final class WatchlistPane extends VBox {
     }
 
     private static TableColumn<QuoteRow, Number> numberColumn(String title,
-            Function<QuoteRow, javafx.beans.value.ObservableValue<Number>> value, String format) {
+            Function<QuoteRow, javafx.beans.value.ObservableValue<Number>> value, Function<Double, String> format) {
         TableColumn<QuoteRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> value.apply(row.getValue()));
         column.setCellFactory(col -> new TableCell<>() {
@@ -140,7 +147,7 @@ final class WatchlistPane extends VBox {
             protected void updateItem(Number number, boolean empty) {
                 super.updateItem(number, empty);
                 boolean blank = empty || number == null || Double.isNaN(number.doubleValue());
-                setText(blank ? null : String.format(Locale.ROOT, format, number.doubleValue()));
+                setText(blank ? null : format.apply(number.doubleValue()));
                 setAlignment(Pos.CENTER_RIGHT);
                 setStyle(blank || !title.startsWith("Chg") ? null : number.doubleValue() >= 0
                         ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");

@@ -21,6 +21,8 @@ public final class WatchlistViewModel {
     private final Tickers tickers = new Tickers();
     private final ObservableList<QuoteRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
+    /** An unknown ticker the user was warned about once; adding it again adds it. */
+    private String unknownOnce;
 
     WatchlistViewModel(AppConfig config, Supplier<LiveSession> session) {
         this.config = config;
@@ -65,7 +67,20 @@ public final class WatchlistViewModel {
         if (current == null) {
             return Optional.of("Still starting; try again in a moment");
         }
-        if (rows.stream().noneMatch(row -> row.symbol().equals(symbol))) {
+        boolean watched = rows.stream().anyMatch(row -> row.symbol().equals(symbol));
+        if (!watched && !tickers.known(symbol)) {
+            if (current.provider().simulated()) {
+                return Optional.of("The simulated market has no ticker " + symbol + ": it trades the "
+                        + tickers.bundledCount() + " tickers the search suggests (type a name or a letter)");
+            }
+            if (!symbol.equals(unknownOnce)) {
+                unknownOnce = symbol; // a real provider may know tickers our list does not: ask once
+                return Optional.of(symbol + " is not in the ticker list. Press Enter again to watch it anyway;"
+                        + " bars come only if " + current.provider().label() + " knows it.");
+            }
+        }
+        unknownOnce = null;
+        if (!watched) {
             rows.add(new QuoteRow(symbol, tickers.name(symbol)));
             current.watch(symbol);
             remember();

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 
 /** Window size, position, split positions and selected symbol, kept in the settings file. */
 final class WindowLayout {
+    static final String DIVIDERS = "ui.dividers";
     private WindowLayout() {
     }
 
@@ -14,7 +15,7 @@ final class WindowLayout {
         number(config, "ui.y").ifPresent(stage::setY);
         number(config, "ui.width").ifPresent(stage::setWidth);
         number(config, "ui.height").ifPresent(stage::setHeight);
-        config.get("ui.dividers").ifPresent(text -> {
+        config.get(DIVIDERS).ifPresent(text -> {
             String[] parts = text.split(",");
             double[] positions = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
@@ -33,7 +34,7 @@ final class WindowLayout {
         for (double position : split.getDividerPositions()) {
             dividers.append(dividers.length() == 0 ? "" : ",").append(position);
         }
-        config.set("ui.dividers", dividers.toString());
+        config.set(DIVIDERS, dividers.toString());
         config.set("ui.symbol", model.watchlist().selectedProperty().get());
     }
 

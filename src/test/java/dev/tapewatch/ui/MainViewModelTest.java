@@ -59,4 +59,13 @@ class MainViewModelTest {
         assertEquals("light", Themes.current(reread));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
+
+    /** #15 defect 9: a fresh install says there is no earlier day, rather than offering an empty calendar. */
+    @Test
+    void theDatePickerSaysWhenNoEarlierDayIsStored() {
+        java.time.LocalDate today = java.time.LocalDate.of(2024, 1, 2);
+        assertEquals("No earlier days of SPY stored yet", HistoryViewModel.hint("SPY", java.util.Set.of(), today));
+        assertEquals("No earlier days of SPY stored yet", HistoryViewModel.hint("SPY", java.util.Set.of(today), today));
+        assertEquals("Day (history)", HistoryViewModel.hint("SPY", java.util.Set.of(today.minusDays(1), today), today));
+    }
 }

@@ -62,8 +62,11 @@ class MainViewTest {
     private int storedBars;
     private AppConfig config;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dir = Files.createTempDirectory("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
@@ -126,9 +129,68 @@ class MainViewTest {
         Await.until(WAIT, "a price in the watchlist", () -> !Double.isNaN(model.watchlist().rows().get(0).lastProperty().get()));
     }
 
+    /** #15 defect 12: at 1024×700 the chart is the widest pane, it takes what the window gains, nothing is cut. */
+    @Test
+    void theChartTakesTheWidthAndNoWatchlistColumnIsCut(FxRobot robot) {
+        startLive();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        javafx.scene.Node watchlist = robot.lookup("#watchlist").query().getParent();
+        javafx.scene.Node spikes = robot.lookup("#spikeTable").query().getParent();
+        Await.until(WAIT, "the 1024 px layout", () -> onFx(() -> view.split().getWidth()) <= 1024);
+        double[] narrow = onFx(() -> new double[] {watchlist.getLayoutBounds().getWidth(),
+                view.chart().getWidth(), spikes.getLayoutBounds().getWidth()});
+        assertTrue(narrow[1] > narrow[0] && narrow[1] > narrow[2], "pane widths at 1024 px: "
+                + java.util.Arrays.toString(narrow));
+        robot.interact(() -> stage.setWidth(1600));
+        Await.until(WAIT, "the 1600 px layout", () -> onFx(() -> view.split().getWidth()) > 1500);
+        double[] wide = onFx(() -> new double[] {watchlist.getLayoutBounds().getWidth(),
+                view.chart().getWidth(), spikes.getLayoutBounds().getWidth()});
+        assertEquals(narrow[0], wide[0], 2, "the watchlist keeps its width");
+        assertEquals(narrow[2], wide[2], 2, "the spike list keeps its width");
+        assertTrue(wide[1] > narrow[1] + 500, "the chart grew from " + narrow[1] + " to " + wide[1]);
+        Await.until(WAIT, "volumes in the watchlist", () -> model.watchlist().rows().stream()
+                .allMatch(row -> !Double.isNaN(row.volumeProperty().get())));
+        robot.interact(() -> stage.setWidth(1024));
+        Await.until(WAIT, "cells drawn whole", () -> onFx(() -> {
+            List<String> cut = new java.util.ArrayList<>();
+            for (javafx.scene.Node node : robot.lookup("#watchlist .table-cell").queryAll()) {
+                javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) node;
+                javafx.scene.text.Text drawn = (javafx.scene.text.Text) cell.lookup(".text");
+                if (cell.getText() != null && drawn != null && !cell.getText().equals(drawn.getText())) {
+                    cut.add(cell.getText() + " drawn as " + drawn.getText());
+                }
+            }
+            return cut.isEmpty();
+        }));
+        String volume = onFx(() -> robot.lookup("#watchlist .table-row-cell .table-cell").queryAll().stream()
+                .map(node -> ((javafx.scene.control.TableCell<?, ?>) node).getText()).filter(t -> t != null)
+                .filter(t -> t.matches("\\d+(\\.\\d)?[kMB]")).findFirst().orElse("none"));
+        assertTrue(volume.matches("\\d+(\\.\\d)?[kMB]"), "volumes read as 12.8M: " + volume);
+    }
+
+    /** #15 defect 9: an empty stored day says so, instead of a blank chart. */
+    @Test
+    void anEmptyDaySaysSo(FxRobot robot) {
+        startLive();
+        robot.interact(() -> model.history().loadDay(LocalDate.of(2024, 1, 6)));
+        Await.until(WAIT, "the empty day's message", () -> robot.lookup("#emptyDay").queryAs(Label.class).isVisible());
+        assertEquals("No bars of SPY stored on 2024-01-06 (Saturday): the market is closed at weekends",
+                robot.lookup("#emptyDay").queryAs(Label.class).getText());
+        robot.interact(() -> model.history().goLive());
+        Await.until(WAIT, "the message gone", () -> !robot.lookup("#emptyDay").queryAs(Label.class).isVisible());
+    }
+
     @Test
     void addsAndRemovesASymbolThroughTheWatchlist(FxRobot robot) {
         startLive();
+        robot.clickOn("#search").write("xyzq").type(KeyCode.ENTER);
+        assertEquals(3, model.watchlist().rows().size(), "an unknown ticker is not added");
+        assertEquals("The simulated market has no ticker XYZQ: it trades the 64 tickers the search suggests (type a"
+                + " name or a letter)", robot.lookup("#search").queryAs(TextField.class).getTooltip().getText());
+        robot.interact(() -> robot.lookup("#search").queryAs(TextField.class).clear());
         robot.clickOn("#search").write("amd").type(KeyCode.ENTER);
         Await.until(WAIT, "AMD in the watchlist",
                 () -> model.watchlist().rows().stream().anyMatch(row -> row.symbol().equals("AMD")));
@@ -153,6 +215,18 @@ class MainViewTest {
         Await.until(WAIT, "the stored day", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.HISTORY
                 && view.chart().shownBars().size() == storedBars, () -> "shown " + view.chart().shownBars().size());
         assertEquals(storedBars, model.history().dayProperty().get().bars().size());
+        // #15 defect 9: the date picker marks the days that hold bars of the symbol
+        javafx.scene.control.DatePicker picker = robot.lookup("#datePicker").queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(picker::show);
+        Await.until(WAIT, "the marked days", () -> onFx(() -> robot.lookup(".stored-day").queryAll().stream()
+                .map(n -> ((javafx.scene.control.DateCell) n).getItem()).toList()).contains(STORED_DAY));
+        List<LocalDate> marked = onFx(() -> robot.lookup(".stored-day").queryAll().stream()
+                .map(n -> ((javafx.scene.control.DateCell) n).getItem()).distinct().sorted().toList());
+        List<LocalDate> stored = onFx(() -> model.history().storedDaysProperty().get().keySet().stream().sorted()
+                .toList());
+        assertEquals(stored, marked, "exactly the stored days are marked");
+        assertFalse(marked.contains(STORED_DAY.plusDays(1)));
+        robot.interact(picker::hide);
         Await.until(WAIT, "the gap band", () -> view.chart().bands().stream().anyMatch(b -> b.kind == Band.Kind.GAP));
         List<Band> gaps = view.chart().bands().stream().filter(b -> b.kind == Band.Kind.GAP).toList();
         assertEquals(2, gaps.size(), "one gap, shaded in the price and the volume pane");
@@ -240,9 +314,24 @@ class MainViewTest {
         robot.interact(() -> model.history().select(from + 400, to - 300, view.chart().shownBars()));
         assertEquals("SPY_2024-01-03_100130-100915.csv", model.history().suggestedExportName());
         Path exported = dir.resolve("ui.csv");
-        robot.interact(() -> view.setExportChooser(name -> exported));
+        List<Path> offeredFolders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.setExportChooser((name, folder) -> {
+            offeredFolders.add(folder);
+            return exported;
+        }));
         robot.clickOn("#exportButton");
         Await.until(WAIT, "the export", () -> Files.exists(exported));
+        Await.until(WAIT, "the export confirmed", () -> robot.lookup("#notice").queryAs(Label.class).isVisible());
+        List<dev.tapewatch.market.Bar> chosen = view.chart().shownBars().stream()
+                .filter(b -> b.start() >= from && b.start() < to).toList();
+        assertEquals(String.format("Exported %,d bars of SPY to %s", chosen.size(), exported),
+                robot.lookup("#notice").queryAs(Label.class).getText());
+        Path home = Path.of(System.getProperty("user.home"));
+        assertTrue(offeredFolders.get(0).equals(home) || offeredFolders.get(0).equals(home.resolve("Documents")),
+                "the first export offers Documents or home, not the working folder: " + offeredFolders);
+        robot.clickOn("#exportButton");
+        Await.until(WAIT, "the second choice", () -> offeredFolders.size() == 2);
+        assertEquals(dir, offeredFolders.get(1), "the next export opens where the last one went");
         Path cli = dir.resolve("cli.csv");
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"export", "--db", database.file().toString(), "--symbol", "SPY", "--date",
@@ -251,7 +340,13 @@ class MainViewTest {
         assertEquals(0, code, err.toString());
         assertEquals(Files.readString(cli), Files.readString(exported));
         assertTrue(Files.readAllLines(exported).size() > 100);
-        assertTrue(robot.lookup("#selectionInfo").queryAs(Label.class).getText().contains("bars"));
+        double open = chosen.get(0).open();
+        double close = chosen.get(chosen.size() - 1).close();
+        String info = robot.lookup("#selectionInfo").queryAs(Label.class).getText();
+        assertTrue(info.startsWith(String.format("Selection 10:01:30–10:09:15 · %,d bars · ", chosen.size())), info);
+        assertTrue(info.contains(String.format(java.util.Locale.ROOT, " · %+.2f%% · H %.2f L %.2f · VWAP ",
+                (close - open) / open * 100, chosen.stream().mapToDouble(dev.tapewatch.market.Bar::high).max().orElseThrow(),
+                chosen.stream().mapToDouble(dev.tapewatch.market.Bar::low).min().orElseThrow())), info);
     }
 
     @Test
@@ -351,6 +446,13 @@ class MainViewTest {
             assertFalse(state.getText().contains("not-the-key-7781"));
             Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
                     && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
+            // the key put right: once the feed streams, the banner about the refused key goes
+            robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Provider.POLYGON,
+                    URI.create(strict.url().toString()), "ok", 30_000, null, null, false))));
+            Await.until(WAIT, "streaming again", () -> robot.lookup("#feedState").queryAs(Label.class).getText()
+                    .contains("streaming"));
+            Await.until(WAIT, "the stale banner gone", () -> !robot.lookup("#errorMessage").queryAs(Label.class)
+                    .getParent().isVisible(), () -> robot.lookup("#errorMessage").queryAs(Label.class).getText());
         }
     }
 
