@@ -17,7 +17,8 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
-            "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export.."};
+            "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
+            "dev.tapewatch.alert.."};
 
     @Test
     void onlyTheUiAndItsDeveloperToolsUseJavaFx() {
@@ -52,7 +53,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..",
                         "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..")
+        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.cli..",
                         "dev.tapewatch.ui..")
                 .check(CLASSES);

@@ -21,6 +21,8 @@ final class ChartMarks {
     private final Axis priceAxis;
     private final List<Band> bands = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
+    private final List<Level> alertLines = new ArrayList<>();
+    private List<Double> alertPrices = List.of();
     private Band selectionBand;
     private Themes.Palette palette = Themes.palette();
     private ChartSnapshot.Levels shownLevels;
@@ -50,6 +52,37 @@ final class ChartMarks {
         if (shownLevels != null) {
             levels(shownLevels);
         }
+        List<Double> prices = alertPrices;
+        alertPrices = List.of();
+        alertLines(prices, moved);
+    }
+
+    private java.util.function.BiConsumer<Double, Double> moved = (from, to) -> { };
+
+    /** The shown symbol's price alert lines, draggable; {@code onMoved} gets (old price, new price) on release. */
+    void alertLines(List<Double> prices, java.util.function.BiConsumer<Double, Double> onMoved) {
+        moved = onMoved;
+        if (prices.equals(alertPrices)) {
+            return;
+        }
+        alertPrices = List.copyOf(prices);
+        priceChart.getPlugins().removeAll(alertLines);
+        alertLines.clear();
+        for (double price : prices) {
+            Level line = new Level(priceAxis, price, "alert " + PriceVolumeChart.price(price), palette.alert(), true);
+            line.onDropped(now -> {
+                if (now != price) {
+                    moved.accept(price, now);
+                }
+            });
+            alertLines.add(line);
+            priceChart.getPlugins().add(line);
+        }
+    }
+
+    /** The alert lines drawn now, by label. */
+    List<String> alertLabels() {
+        return alertLines.stream().map(Level::getText).toList();
     }
 
     private void bands(ChartSnapshot snapshot) {

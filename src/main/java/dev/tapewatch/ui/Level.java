@@ -17,7 +17,10 @@ final class Level extends YValueIndicator {
                 + " -fx-padding: 0 3 0 3;");
     }
 
-    String color() {
-        return line.getStyle();
+    /** Called with the new price when the user lets go of a dragged line. */
+    void onDropped(java.util.function.DoubleConsumer dropped) {
+        for (javafx.scene.Node part : java.util.List.of(line, pickLine, label)) {
+            part.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, event -> dropped.accept(getValue()));
+        }
     }
 }

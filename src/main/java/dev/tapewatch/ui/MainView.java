@@ -61,10 +61,20 @@ public final class MainView extends BorderPane {
         emptyDay.textProperty().bind(model.history().emptyDayProperty());
         emptyDay.visibleProperty().bind(emptyDay.textProperty().isNotNull());
         emptyDay.setMouseTransparent(true);
-        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, emptyDay);
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, emptyDay,
+                AlertToast.of(model.alerts()));
+        installAlertLines();
         VBox chartPane = new VBox(chartControls, chartArea);
         VBox.setVgrow(chartArea, Priority.ALWAYS);
-        SpikeListPane spikeList = new SpikeListPane(model.spikes(), this::centreOn);
+        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes",
+                new SpikeListPane(model.spikes(), this::centreOn));
+        javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
+                new AlertsPane(model.alerts(), model.watchlist()));
+        alertsTab.setId("alertsTab");
+        javafx.scene.control.TabPane spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
+        spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        spikeList.setMinWidth(SpikeListPane.PANE_WIDTH - 40);
+        spikeList.setPrefWidth(SpikeListPane.PANE_WIDTH);
         split.getItems().addAll(watchlist, chartPane, spikeList);
         // the chart takes what the window gains or loses; the side panes keep the width their columns need
         SplitPane.setResizableWithParent(watchlist, false);
@@ -101,6 +111,26 @@ public final class MainView extends BorderPane {
         pulse.setCycleCount(Timeline.INDEFINITE);
         pulse.play();
         installShortcuts();
+    }
+
+    /** The shown symbol's price alert lines on the chart; Alt+click on the price pane adds one. */
+    private void installAlertLines() {
+        AlertsViewModel alerts = model.alerts();
+        Runnable show = () -> {
+            String symbol = model.watchlist().selectedProperty().get();
+            chart.marks().alertLines(symbol == null ? java.util.List.of() : alerts.levels().getOrDefault(symbol,
+                    java.util.List.of()), (from, to) -> alerts.moveLevel(symbol, from, to));
+        };
+        alerts.levels().addListener((javafx.collections.MapChangeListener<String, java.util.List<Double>>) c -> show.run());
+        model.watchlist().selectedProperty().addListener((o, was, now) -> show.run());
+        chart.priceChart().getPlotArea().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, event -> {
+            String symbol = model.watchlist().selectedProperty().get();
+            if (event.isAltDown() && symbol != null) {
+                alerts.addLevel(symbol, chart.priceAt(event.getSceneY()));
+                event.consume();
+            }
+        });
+        show.run();
     }
 
     private void centreOn(Spike spike) {

@@ -31,6 +31,7 @@ public final class MainViewModel {
     private final HistoryViewModel history;
     private final ChartViewModel chart;
     private final ReplayViewModel replay = new ReplayViewModel();
+    private final AlertsViewModel alerts;
     /** The recording session (FX thread); {@link #session} is it, or a replay shown in its place. */
     private LiveSession live;
     /** The replay shown, or null (FX thread; read by {@link #close()} at exit too). */
@@ -43,6 +44,7 @@ public final class MainViewModel {
         this.config = config;
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get);
+        this.alerts = new AlertsViewModel(config);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, tasks);
     }
@@ -59,6 +61,7 @@ public final class MainViewModel {
             LiveSession started = LiveSession.start(settingsSource.get());
             newest = started;
             started.onSpike(spikes::arrived);
+            started.onSpike(alerts::spikeArrived);
             Platform.runLater(() -> attach(started));
         });
     }
@@ -89,6 +92,7 @@ public final class MainViewModel {
         watchlist.refresh(current.series(), spikes, current.marketClock().getAsLong());
         status.refresh(current);
         replay.refresh();
+        alerts.refresh(current.series(), current.marketClock().getAsLong());
     }
 
     /**
@@ -109,6 +113,7 @@ public final class MainViewModel {
                 return;
             }
             started.onSpike(spikes::replayed);
+            started.onSpike(alerts::spikeArrived); // alerts fire during a replay too, as they would have that day
             Platform.runLater(() -> showReplay(recording, started, day));
         });
     }
@@ -122,6 +127,7 @@ public final class MainViewModel {
             return;
         }
         replaying = started;
+        alerts.pricesJump();
         history.goLive();
         spikes.startReplay();
         session.set(started);
@@ -144,6 +150,7 @@ public final class MainViewModel {
             return;
         }
         replaying = null;
+        alerts.pricesJump();
         replay.stopped();
         spikes.stopReplay();
         session.set(live);
@@ -200,6 +207,7 @@ public final class MainViewModel {
         tasks.cancel();
         tasks.close();
         chart.close();
+        alerts.close();
         LiveSession shownReplay = replaying;
         if (shownReplay != null) {
             shownReplay.close();
@@ -251,6 +259,10 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
     }
 
     public ReplayViewModel replay() {

@@ -74,6 +74,8 @@ class MainViewTest {
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
+        config.set(AlertsViewModel.SOUND, "false"); // no tones or desktop notifications from a test run
+        config.set(AlertsViewModel.DESKTOP, "false");
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed.get(), database, DetectorSettings.DEFAULT,
                 List.of("SPY", "AAPL", "MSFT")));
         view = new MainView(model);
@@ -181,6 +183,40 @@ class MainViewTest {
                 robot.lookup("#emptyDay").queryAs(Label.class).getText());
         robot.interact(() -> model.history().goLive());
         Await.until(WAIT, "the message gone", () -> !robot.lookup("#emptyDay").queryAs(Label.class).isVisible());
+    }
+
+    /** #15 deliverable 4: a live spike becomes a toast and a line in the alert log; a price line alerts when crossed. */
+    @Test
+    void spikesAndPriceLinesRaiseAlerts(FxRobot robot) {
+        startLive();
+        Await.until(Duration.ofSeconds(90), "a live spike", () -> !onFx(() -> List.copyOf(model.spikes().spikes()))
+                .isEmpty());
+        dev.tapewatch.market.Spike spike = onFx(() -> model.spikes().spikes().get(0));
+        Await.until(WAIT, "its alert", () -> onFx(() -> model.alerts().log().stream()
+                .anyMatch(a -> a.symbol().equals(spike.symbol()) && a.time() == spike.start())));
+        Await.until(WAIT, "the toast", () -> robot.lookup("#toast").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#toast").queryAs(Label.class).getText().contains(": "));
+        assertEquals(1, onFx(() -> model.alerts().log().stream().filter(a -> a.symbol().equals(spike.symbol())
+                && a.time() >= spike.start() && a.time() < spike.start() + dev.tapewatch.alert.AlertRules.COOLDOWN_MS
+                && a.kind() == dev.tapewatch.alert.Alert.Kind.SPIKE).count()), "one alert per burst");
+
+        // Alt+click on the price pane places a line there; two lines a few cents around the last price
+        Await.until(WAIT, "SPY's price", () -> !Double.isNaN(model.watchlist().rows().get(0).lastProperty().get()));
+        javafx.scene.Node plot = onFx(() -> view.chart().priceChart().getPlotArea());
+        robot.press(KeyCode.ALT).clickOn(plot).release(KeyCode.ALT);
+        Await.until(WAIT, "the clicked line", () -> onFx(() -> model.alerts().levels().containsKey("SPY")));
+        double clicked = onFx(() -> model.alerts().levels().get("SPY").get(0));
+        Await.until(WAIT, "the line on the chart", () -> onFx(() -> view.chart().marks().alertLabels())
+                .contains("alert " + PriceVolumeChart.price(clicked)));
+        robot.interact(() -> model.alerts().removeLevel("SPY", clicked));
+        double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
+        robot.interact(() -> {
+            model.alerts().addLevel("SPY", last + 0.03);
+            model.alerts().addLevel("SPY", last - 0.03);
+        });
+        Await.until(Duration.ofSeconds(60), "a crossing alert", () -> onFx(() -> model.alerts().log().stream()
+                .anyMatch(a -> a.kind() == dev.tapewatch.alert.Alert.Kind.PRICE_LEVEL && a.symbol().equals("SPY"))));
+        assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().startsWith("SPY:"), "lines are remembered");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.tapewatch.alert;
+
+import dev.tapewatch.market.Spike;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which spikes and price moves become alerts: spikes of symbols not muted, scoring at least the minimum;
+ * a price level when the last price crosses it. One alert per symbol and kind per cooldown (market time), so a
+ * burst is one alert. Not thread-safe: one thread (the window's FX thread) asks it.
+ */
+public final class AlertRules {
+    /** How long after an alert the same symbol's next one of its kind is held back. */
+    public static final long COOLDOWN_MS = 30_000;
+
+    private boolean spikesOn = true;
+    private double minimumScore;
+    private final Set<String> muted = new HashSet<>();
+    private final Map<String, List<Double>> levels = new HashMap<>();
+    private final Map<String, Double> lastPrices = new HashMap<>();
+    private final Map<String, Long> lastAlerted = new HashMap<>();
+
+    public void spikes(boolean on, double minimum) {
+        spikesOn = on;
+        minimumScore = minimum;
+    }
+
+    public void mute(String symbol, boolean off) {
+        if (off) {
+            muted.add(symbol);
+        } else {
+            muted.remove(symbol);
+        }
+    }
+
+    public boolean muted(String symbol) {
+        return muted.contains(symbol);
+    }
+
+    public Set<String> mutedSymbols() {
+        return Set.copyOf(muted);
+    }
+
+    public boolean spikesOn() {
+        return spikesOn;
+    }
+
+    public double minimumScore() {
+        return minimumScore;
+    }
+
+    /** The price levels watched for a symbol, replaced whole. */
+    public void levels(String symbol, List<Double> prices) {
+        if (prices.isEmpty()) {
+            levels.remove(symbol);
+        } else {
+            levels.put(symbol, List.copyOf(prices));
+        }
+    }
+
+    public Map<String, List<Double>> levels() {
+        return Map.copyOf(levels);
+    }
+
+    /** The alert for a closed spike, if it earns one. */
+    public Optional<Alert> spike(Spike spike) {
+        if (!spikesOn || muted.contains(spike.symbol()) || spike.peakScore() < minimumScore
+                || coolingDown(spike.symbol(), Alert.Kind.SPIKE, spike.start())) {
+            return Optional.empty();
+        }
+        String what = switch (spike.kind()) {
+            case VOLUME -> String.format(Locale.ROOT, "volume spike, %.0fx average", spike.volumeMultiple());
+            case PRICE -> "price spike";
+            case BOTH -> String.format(Locale.ROOT, "volume and price spike, %.0fx average volume",
+                    spike.volumeMultiple());
+        };
+        return Optional.of(new Alert(spike.start(), spike.symbol(), Alert.Kind.SPIKE,
+                what + String.format(Locale.ROOT, ", score %.1f", spike.peakScore())));
+    }
+
+    /** Alerts for the levels a symbol's last price crossed since the price it had when last asked. */
+    public List<Alert> price(String symbol, double last, long time) {
+        Double before = lastPrices.put(symbol, last);
+        List<Alert> crossed = new ArrayList<>();
+        if (before == null || before == last) {
+            return crossed;
+        }
+        for (double level : levels.getOrDefault(symbol, List.of())) {
+            boolean up = before < level && last >= level;
+            boolean down = before > level && last <= level;
+            if ((up || down) && !coolingDown(symbol + "@" + level, Alert.Kind.PRICE_LEVEL, time)) {
+                crossed.add(new Alert(time, symbol, Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
+                        "crossed %s %s (last %s)", price(level), up ? "upward" : "downward", price(last))));
+            }
+        }
+        return crossed;
+    }
+
+    /** Forgets the last prices (a replay or a new session starts: its first price crosses nothing). */
+    public void resetPrices() {
+        lastPrices.clear();
+        lastAlerted.clear();
+    }
+
+    private boolean coolingDown(String key, Alert.Kind kind, long time) {
+        String id = kind + " " + key;
+        Long last = lastAlerted.get(id);
+        if (last != null && time >= last && time - last < COOLDOWN_MS) {
+            return true;
+        }
+        lastAlerted.put(id, time);
+        return false;
+    }
+
+    static String price(double value) {
+        return Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.alert.Alert;
+import dev.tapewatch.market.ExchangeTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The alert log with what alerts fire on: spikes (minimum score, symbols), price levels, sound, desktop. Binds only. */
+final class AlertsPane extends VBox {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist) {
+        super(6);
+        setPadding(new Insets(6));
+        CheckBox spikes = new CheckBox("Spikes");
+        spikes.setId("alertSpikes");
+        spikes.selectedProperty().bindBidirectional(alerts.spikesOnProperty());
+        Spinner<Double> minimum = new Spinner<>(0.0, 100.0, alerts.minimumScoreProperty().get(), 0.5);
+        minimum.setId("alertMinScore");
+        minimum.setPrefWidth(80);
+        minimum.setTooltip(new Tooltip("Alert only on spikes scoring at least this"));
+        minimum.valueProperty().addListener((o, was, now) -> alerts.minimumScoreProperty().set(now));
+        MenuButton symbols = new MenuButton("Symbols");
+        symbols.setId("alertSymbols");
+        symbols.setTooltip(new Tooltip("Which watched symbols alert on spikes"));
+        symbols.setOnShowing(event -> symbols.getItems().setAll(watchlist.rows().stream().map(row -> {
+            CheckMenuItem item = new CheckMenuItem(row.symbol());
+            item.setSelected(!alerts.muted(row.symbol()));
+            item.selectedProperty().addListener((o, was, now) -> alerts.mute(row.symbol(), !now));
+            return item;
+        }).toList()));
+        CheckBox sound = new CheckBox("Sound");
+        sound.selectedProperty().bindBidirectional(alerts.soundProperty());
+        CheckBox desktop = new CheckBox("Desktop");
+        desktop.setTooltip(new Tooltip("The desktop's notifications (notify-send on Linux, the system tray elsewhere)"));
+        desktop.selectedProperty().bindBidirectional(alerts.desktopProperty());
+        FlowPane settings = new FlowPane(8, 4, spikes, new Label("min score"), minimum, symbols, sound, desktop);
+
+        ListView<String> levels = new ListView<>();
+        levels.setId("alertLevels");
+        levels.setPrefHeight(90);
+        levels.setPlaceholder(new Label("Alt+click the chart to set a price alert line"));
+        Runnable showLevels = () -> levels.getItems().setAll(alerts.levels().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + PriceVolumeChart.price(p)))
+                .toList());
+        alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> showLevels.run());
+        showLevels.run();
+        Button remove = new Button("Remove line");
+        remove.disableProperty().bind(levels.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(event -> {
+            String[] parts = levels.getSelectionModel().getSelectedItem().split(" ");
+            alerts.removeLevel(parts[0], Double.parseDouble(parts[1]));
+        });
+
+        ListView<Alert> log = new ListView<>(alerts.log());
+        log.setId("alertLog");
+        log.setPlaceholder(new Label("No alerts yet"));
+        log.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Alert alert, boolean empty) {
+                super.updateItem(alert, empty);
+                setText(empty || alert == null ? null
+                        : CLOCK.format(ExchangeTime.localDateTime(alert.time())) + "  " + alert.text());
+            }
+        });
+        VBox.setVgrow(log, Priority.ALWAYS);
+        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove),
+                new Label("Alert log"), log);
+    }
+}

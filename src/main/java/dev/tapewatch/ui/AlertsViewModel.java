@@ -1,0 +1,228 @@
+package dev.tapewatch.ui;
+
+import dev.tapewatch.alert.Alert;
+import dev.tapewatch.alert.AlertRules;
+import dev.tapewatch.alert.DesktopNotifier;
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.LiveSeries;
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Threads;
+import dev.tapewatch.market.Spike;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * Alerts: spikes of watched symbols and price levels crossed become a toast, a tone, a desktop notification
+ * and a line in the alert log. Spikes arrive from any thread (live or replayed) and are judged on the FX thread
+ * by {@link #refresh}, with the price levels, a few times a second. Settings and levels live in the settings file.
+ */
+public final class AlertsViewModel {
+    static final String SPIKES = "alerts.spikes";
+    static final String MIN_SCORE = "alerts.minScore";
+    static final String MUTED = "alerts.muted";
+    static final String LEVELS = "alerts.levels";
+    static final String SOUND = "alerts.sound";
+    static final String DESKTOP = "alerts.desktop";
+    private static final int LOG_SIZE = 500;
+
+    private final AppConfig config;
+    private final AlertRules rules = new AlertRules();
+    private final DesktopNotifier notifier = new DesktopNotifier(Threads.named("alert-notifier"));
+    private final Queue<Spike> arrived = new ConcurrentLinkedQueue<>();
+    private final ObservableList<Alert> log = FXCollections.observableArrayList();
+    private final ObservableMap<String, List<Double>> levels = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Alert> toast = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty spikesOn = new SimpleBooleanProperty();
+    private final DoubleProperty minimumScore = new SimpleDoubleProperty();
+    private final BooleanProperty sound = new SimpleBooleanProperty();
+    private final BooleanProperty desktop = new SimpleBooleanProperty();
+
+    AlertsViewModel(AppConfig config) {
+        this.config = config;
+        spikesOn.set(!"false".equals(config.get(SPIKES).orElse("true")));
+        minimumScore.set(config.get(MIN_SCORE).map(AlertsViewModel::number).orElse(0.0));
+        sound.set(!"false".equals(config.get(SOUND).orElse("true")));
+        desktop.set(!"false".equals(config.get(DESKTOP).orElse("true")));
+        config.get(MUTED).ifPresent(text -> Arrays.stream(text.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).forEach(symbol -> rules.mute(symbol, true)));
+        config.get(LEVELS).ifPresent(this::readLevels);
+        applySettings();
+        spikesOn.addListener((o, was, now) -> applySettings());
+        minimumScore.addListener((o, was, now) -> applySettings());
+        sound.addListener((o, was, now) -> applySettings());
+        desktop.addListener((o, was, now) -> applySettings());
+    }
+
+    private static Double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 0.0;
+        }
+    }
+
+    private void readLevels(String text) {
+        for (String entry : text.split(";")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                String symbol = entry.substring(0, colon).trim();
+                List<Double> prices = new ArrayList<>();
+                for (String price : entry.substring(colon + 1).split(",")) {
+                    Double value = number(price.trim());
+                    if (value > 0) {
+                        prices.add(value);
+                    }
+                }
+                setLevels(symbol, prices);
+            }
+        }
+    }
+
+    private void applySettings() {
+        rules.spikes(spikesOn.get(), minimumScore.get());
+        notifier.settings(sound.get(), desktop.get());
+        config.set(SPIKES, Boolean.toString(spikesOn.get()));
+        config.set(MIN_SCORE, Double.toString(minimumScore.get()));
+        config.set(SOUND, Boolean.toString(sound.get()));
+        config.set(DESKTOP, Boolean.toString(desktop.get()));
+    }
+
+    /** Any thread: a spike closed, live or in a replay. */
+    void spikeArrived(Spike spike) {
+        arrived.add(spike);
+    }
+
+    /** A replay starts or ends: prices jump, and the jump is no crossing. */
+    void pricesJump() {
+        rules.resetPrices();
+    }
+
+    /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
+    void refresh(LiveSeries series, long marketNow) {
+        Spike spike;
+        while ((spike = arrived.poll()) != null) {
+            rules.spike(spike).ifPresent(this::raise);
+        }
+        for (String symbol : levels.keySet()) {
+            LiveSeries.Quote quote = series.quote(symbol);
+            if (quote != null) {
+                rules.price(symbol, quote.last(), marketNow).forEach(this::raise);
+            }
+        }
+    }
+
+    private void raise(Alert alert) {
+        log.add(0, alert);
+        if (log.size() > LOG_SIZE) {
+            log.remove(LOG_SIZE, log.size());
+        }
+        toast.set(alert);
+        notifier.tell(alert);
+    }
+
+    // ---- levels ----
+
+    /** Adds a price level to watch for a symbol (FX thread). */
+    void addLevel(String symbol, double price) {
+        List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
+        now.add(round(price));
+        setLevels(symbol, now);
+    }
+
+    /** A level was dragged from one price to another. */
+    void moveLevel(String symbol, double from, double to) {
+        List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
+        int index = now.indexOf(from);
+        if (index >= 0) {
+            now.set(index, round(to));
+            setLevels(symbol, now);
+        }
+    }
+
+    void removeLevel(String symbol, double price) {
+        List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
+        now.remove((Double) price);
+        setLevels(symbol, now);
+    }
+
+    private static double round(double price) {
+        return price >= 1 ? Math.round(price * 100) / 100.0 : Math.round(price * 10_000) / 10_000.0;
+    }
+
+    private void setLevels(String symbol, List<Double> prices) {
+        if (prices.isEmpty()) {
+            levels.remove(symbol);
+        } else {
+            levels.put(symbol, List.copyOf(prices));
+        }
+        rules.levels(symbol, prices);
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, List<Double>> entry : new java.util.TreeMap<>(levels).entrySet()) {
+            text.append(text.length() == 0 ? "" : ";").append(entry.getKey()).append(':');
+            text.append(String.join(",", entry.getValue().stream().map(p -> String.format(Locale.ROOT, "%s", p)).toList()));
+        }
+        config.set(LEVELS, text.toString());
+    }
+
+    // ---- per-symbol ----
+
+    void mute(String symbol, boolean off) {
+        rules.mute(symbol, off);
+        config.set(MUTED, String.join(",", rules.mutedSymbols().stream().sorted().toList()));
+    }
+
+    boolean muted(String symbol) {
+        return rules.muted(symbol);
+    }
+
+    ObservableList<Alert> log() {
+        return log;
+    }
+
+    ObservableMap<String, List<Double>> levels() {
+        return levels;
+    }
+
+    /** The newest alert, for the toast. */
+    ReadOnlyObjectProperty<Alert> toastProperty() {
+        return toast.getReadOnlyProperty();
+    }
+
+    void dismissToast() {
+        toast.set(null);
+    }
+
+    BooleanProperty spikesOnProperty() {
+        return spikesOn;
+    }
+
+    DoubleProperty minimumScoreProperty() {
+        return minimumScore;
+    }
+
+    BooleanProperty soundProperty() {
+        return sound;
+    }
+
+    BooleanProperty desktopProperty() {
+        return desktop;
+    }
+
+    void close() {
+        notifier.close();
+    }
+}
