@@ -46,6 +46,9 @@ final class BackgroundTasks {
 
     /** Runs a short job (a look-up) after the ones queued; a failure is reported, not swallowed. */
     void execute(String failure, Runnable job) {
+        if (executor.isShutdown()) {
+            return; // the window is closing: nothing started now would be seen
+        }
         executor.execute(() -> {
             try {
                 job.run();

@@ -14,16 +14,19 @@ final class ChartControls extends HBox {
     private final ChoiceBox<String> window = new ChoiceBox<>();
     private final ChoiceBox<String> step = new ChoiceBox<>();
 
-    ChartControls(ChartViewModel model, PriceVolumeChart chart) {
+    /** Controls of chart {@code index} of the layout, starting from its remembered choices. */
+    ChartControls(ChartViewModel model, PriceVolumeChart chart, ChartLayout layout, int index) {
         super(6);
         getStyleClass().add("chart-controls");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 6, 2, 6));
         window.setId("windowChoice");
         window.getItems().setAll(ChartViewModel.WINDOWS);
-        window.setValue(ChartViewModel.WINDOWS.get(1));
+        window.setValue(layout.choice(index, "window", ChartViewModel.WINDOWS.get(1)));
+        model.window(window.getValue());
         window.setTooltip(new Tooltip("Live time window (day: the trading day, 04:00 to 20:00 New York)"));
         window.valueProperty().addListener((o, was, now) -> {
+            layout.remember(index, "window", now);
             model.window(now);
             if (model.live()) {
                 follow.setSelected(true);
@@ -31,9 +34,13 @@ final class ChartControls extends HBox {
         });
         step.setId("stepChoice");
         step.getItems().setAll(ChartViewModel.STEPS);
-        step.setValue(ChartViewModel.AUTO);
+        step.setValue(layout.choice(index, "step", ChartViewModel.AUTO));
+        model.step(step.getValue());
         step.setTooltip(new Tooltip("Candle length; zoomed out, a coarser one is used so a candle stays 3 px wide"));
-        step.valueProperty().addListener((o, was, now) -> model.step(now));
+        step.valueProperty().addListener((o, was, now) -> {
+            layout.remember(index, "step", now);
+            model.step(now);
+        });
         Label stepInUse = new Label();
         stepInUse.setId("stepInUse");
         stepInUse.textProperty().bind(model.stepInUseProperty());
@@ -56,7 +63,11 @@ final class ChartControls extends HBox {
         vwap.selectedProperty().addListener((o, was, now) -> overlays.run());
         means.selectedProperty().addListener((o, was, now) -> overlays.run());
         overlays.run();
-        getChildren().addAll(window, step, stepInUse, follow, candles, vwap, means);
+        if (index == 0) {
+            getChildren().addAll(window, step, stepInUse, follow, candles, vwap, means);
+        } else { // a chart of a four-chart layout is narrow: the essentials
+            getChildren().addAll(window, step, stepInUse, follow, vwap);
+        }
     }
 
     /** The user moved the chart: stop following. */
@@ -71,5 +82,9 @@ final class ChartControls extends HBox {
 
     void selectWindow(String label) {
         window.setValue(label);
+    }
+
+    void selectStep(String label) {
+        step.setValue(label);
     }
 }

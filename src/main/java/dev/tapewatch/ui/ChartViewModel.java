@@ -47,7 +47,14 @@ public final class ChartViewModel {
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(
             Threads.named("chart-feeder"));
     private final AtomicBoolean followPending = new AtomicBoolean();
-    private final BackgroundTasks tasks;
+    /**
+     * Reads what the chart needs from the store and the provider besides live bars (previous closes, another
+     * symbol's stored day): one job at a time, apart from the window's tasks so a slow provider never holds them
+     * up. Shut down, never interrupted: it may be inside the database.
+     */
+    private final java.util.concurrent.ExecutorService lookups = Executors.newSingleThreadExecutor(
+            Threads.named("chart-lookups"));
+    private final boolean ownSymbol;
     private final Map<String, Double> previousCloses = new ConcurrentHashMap<>();
     private final ReadOnlyStringWrapper stepInUse = new ReadOnlyStringWrapper(Candles.label(1));
     private volatile Sink sink;
@@ -62,6 +69,7 @@ public final class ChartViewModel {
     private volatile List<Spike> liveSpikes = List.of();
     private volatile DayData day;
     private volatile boolean stale = true;
+    private volatile boolean active = true;
     /** The step the last viewport called for (FX thread). */
     private int shownStepSeen = 1;
     // Owned by the feeder thread.
@@ -70,17 +78,27 @@ public final class ChartViewModel {
     private int shownStep;
     private long followedEnd;
 
+    /**
+     * {@code ownSymbol}: the chart has a symbol of its own (a second chart of a layout), so it reads its own bars of a
+     * stored day; otherwise it shows the watchlist's selection, whose day the history loads.
+     */
     ChartViewModel(ReadOnlyObjectProperty<LiveSession> session, ReadOnlyStringProperty symbol, HistoryViewModel history,
-                   SpikesViewModel spikes, BackgroundTasks tasks) {
-        this.tasks = tasks;
+                   SpikesViewModel spikes, boolean ownSymbol) {
+        this.ownSymbol = ownSymbol;
         session.addListener((o, was, now) -> {
             this.session = now;
             loadPreviousClose();
         });
+        this.symbol = symbol.get();
         symbol.addListener((o, was, now) -> {
             this.symbol = now;
             liveSpikes(spikes);
             loadPreviousClose();
+            DayData shown = day;
+            LiveSession current = this.session;
+            if (ownSymbol && !live && shown != null && now != null && !now.equals(shown.symbol()) && current != null) {
+                loadOwnDay(current, shown.day());
+            }
         });
         history.modeProperty().addListener((o, was, now) -> {
             live = now == HistoryViewModel.Mode.LIVE;
@@ -95,15 +113,48 @@ public final class ChartViewModel {
             if (shown != null && current != null && !feeder.isShutdown()) {
                 live = false; // before the feeder's next tick: no live snapshot may follow the day's
                 following = false;
-                day = shown;
-                loadPreviousClose();
-                long span = shown.bars().isEmpty() ? 16 * 3_600_000L
-                        : shown.bars().get(shown.bars().size() - 1).end() - shown.bars().get(0).start();
-                int step = step(span / 1000.0 / plotWidth);
-                feeder.execute(() -> publishDay(shown, step, true));
+                if (shown.symbol().equals(this.symbol)) {
+                    showDay(shown);
+                } else {
+                    loadOwnDay(current, shown.day()); // a chart of another symbol shows its own bars of that day
+                }
             }
         });
         spikes.spikes().addListener((javafx.collections.ListChangeListener<Spike>) change -> liveSpikes(spikes));
+    }
+
+    /** FX thread: shows a stored day, whole, at the step its width calls for. */
+    private void showDay(DayData shown) {
+        day = shown;
+        loadPreviousClose();
+        long span = shown.bars().isEmpty() ? 16 * 3_600_000L
+                : shown.bars().get(shown.bars().size() - 1).end() - shown.bars().get(0).start();
+        int step = step(span / 1000.0 / plotWidth);
+        feeder.execute(() -> publishDay(shown, step, true));
+    }
+
+    /** FX thread: reads this chart's symbol's bars of a stored day in the background, then shows them. */
+    private void loadOwnDay(LiveSession current, LocalDate date) {
+        String own = symbol;
+        if (own == null) {
+            return;
+        }
+        dev.tapewatch.detect.DetectorSettings settings = current.settings().detector();
+        lookup("Could not load " + own + " " + date, () -> {
+            History.Day loaded = History.load(current.store(), own, date, settings, () -> false);
+            DayData data = new DayData(own, date, loaded.bars(), loaded.spikes(), loaded.gaps(), List.of());
+            Platform.runLater(() -> {
+                if (!live && own.equals(symbol) && !feeder.isShutdown()) {
+                    showDay(data);
+                }
+            });
+        });
+    }
+
+    /** Only a chart on screen is fed (the others of a four-chart layout wait while one is shown). */
+    void active(boolean on) {
+        active = on;
+        stale = true;
     }
 
     /** Starts feeding this sink (the view, once its chart exists). */
@@ -120,8 +171,20 @@ public final class ChartViewModel {
         }
     }
 
+    /** The chosen step's label ("Auto", "1 min"). */
+    String stepChoice() {
+        return chosenStep == 1 && !explicitSecond ? AUTO : Candles.label(chosenStep);
+    }
+
+    String windowChoice() {
+        return WINDOWS.get(window);
+    }
+
+    private volatile boolean explicitSecond;
+
     /** The chosen step by its label ("Auto", "1 min"); FX thread. */
     void step(String label) {
+        explicitSecond = Candles.label(1).equals(label);
         chosenStep = AUTO.equals(label) ? 1 : Candles.STEPS.get(Candles.STEPS.stream().map(Candles::label).toList()
                 .indexOf(label));
         viewport(secondsPerPixel, plotWidth);
@@ -197,19 +260,30 @@ public final class ChartViewModel {
             return;
         }
         previousCloses.put(key, Double.NaN);
-        tasks.execute("Could not read the previous close of " + shown, () -> {
+        lookup("No previous close of " + shown + " for " + date, () -> {
             try {
                 previousCloses.put(key, History.previousClose(current.store(), current.history(), shown, date));
-            } catch (dev.tapewatch.feed.RestException | RuntimeException e) {
-                // a missing reference line is not worth a banner: the chart is whole without it
-                LoggerFactory.getLogger(ChartViewModel.class).info("No previous close of {} for {}: {}", shown, date,
-                        e.getMessage());
-                return;
+            } catch (dev.tapewatch.feed.RestException e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
             stale = true;
             DayData now = day;
             if (now != null && now.symbol().equals(shown) && now.day().equals(date) && !feeder.isShutdown()) {
                 feeder.execute(() -> publishDay(now, shownStep, false));
+            }
+        });
+    }
+
+    /** Runs a look-up; a failure is logged, not shown: the chart is whole without a reference line. */
+    private void lookup(String failure, Runnable job) {
+        if (lookups.isShutdown()) {
+            return;
+        }
+        lookups.execute(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ChartViewModel.class).info("{}: {}", failure, e.getMessage());
             }
         });
     }
@@ -222,7 +296,7 @@ public final class ChartViewModel {
     private void feed() {
         LiveSession current = session;
         String shown = symbol;
-        if (!live || current == null || shown == null || sink == null) {
+        if (!live || !active || current == null || shown == null || sink == null) {
             return;
         }
         try {
@@ -288,5 +362,6 @@ public final class ChartViewModel {
 
     void close() {
         feeder.shutdownNow(); // the feeder only reads memory; it is never inside the database
+        lookups.shutdown();
     }
 }

@@ -32,7 +32,10 @@ final class MainToolbar extends ToolBar {
         date.setPrefWidth(150);
         date.setDayCellFactory(picker -> new StoredDayCell(history));
         date.setOnAction(event -> {
-            if (date.getValue() != null) {
+            DayData shown = history.dayProperty().get();
+            boolean alreadyShown = shown != null && shown.day().equals(date.getValue())
+                    && history.modeProperty().get() == HistoryViewModel.Mode.HISTORY;
+            if (date.getValue() != null && !alreadyShown) { // showing a day sets the picker: no second load
                 history.loadDay(date.getValue());
             }
         });
@@ -55,7 +58,7 @@ final class MainToolbar extends ToolBar {
         next.setTooltip(new Tooltip("Next stored day (Alt+Right)"));
         next.setOnAction(event -> history.stepDay(1));
 
-        Button audit = new Button("Audit this day");
+        Button audit = new Button("Audit");
         audit.setId("auditButton");
         audit.setTooltip(new Tooltip("Compare the shown day with the provider's own second bars: drops show in red"));
         audit.disableProperty().bind(history.modeProperty().isNotEqualTo(HistoryViewModel.Mode.HISTORY)
@@ -108,7 +111,7 @@ final class MainToolbar extends ToolBar {
         previous.disableProperty().bind(replay.activeProperty());
         next.disableProperty().bind(replay.activeProperty());
 
-        Button exportButton = new Button("Export selection…");
+        Button exportButton = new Button("Export…");
         exportButton.setId("exportButton");
         exportButton.setTooltip(new Tooltip("Shift-drag across the chart to select, then export as CSV (Ctrl+E)"));
         exportButton.disableProperty().bind(history.selectionProperty().isNull());
@@ -116,11 +119,14 @@ final class MainToolbar extends ToolBar {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(tasks.progressProperty());
         progress.visibleProperty().bind(tasks.busyProperty());
+        progress.managedProperty().bind(tasks.busyProperty()); // no room kept while idle: the toolbar is full
         Label task = new Label();
         task.textProperty().bind(tasks.messageProperty());
         task.visibleProperty().bind(tasks.busyProperty());
+        task.managedProperty().bind(tasks.busyProperty());
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(tasks.busyProperty());
+        cancel.managedProperty().bind(tasks.busyProperty());
         cancel.setOnAction(event -> tasks.cancel());
         getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
                 new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,

@@ -25,7 +25,8 @@ import javafx.util.Duration;
  */
 public final class MainView extends BorderPane {
     private final MainViewModel model;
-    private final PriceVolumeChart chart = new PriceVolumeChart();
+    private final ChartGrid charts;
+    private final PriceVolumeChart chart;
     private final WatchlistPane watchlist;
     private final MainToolbar toolbar;
     private final ChartControls chartControls;
@@ -38,7 +39,9 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
         watchlist = new WatchlistPane(model.watchlist());
-        chartControls = new ChartControls(model.chart(), chart);
+        charts = new ChartGrid(model);
+        chart = charts.pane(0).chart();
+        chartControls = charts.pane(0).controls();
         toolbar = new MainToolbar(model, chart, chartControls, this::exportSelection);
         // Settings sits beside the toolbar, not in it: a narrow window moves toolbar items into an overflow menu
         Button settings = new Button("Settings…");
@@ -46,26 +49,39 @@ public final class MainView extends BorderPane {
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
         HBox.setHgrow(toolbar, Priority.ALWAYS);
-        HBox top = new HBox(toolbar, settings);
+        javafx.scene.control.ChoiceBox<Integer> layoutChoice = new javafx.scene.control.ChoiceBox<>();
+        layoutChoice.setId("layoutChoice");
+        layoutChoice.getItems().setAll(ChartLayout.COUNTS);
+        layoutChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer count) {
+                return count == null ? "" : count == 1 ? "1 chart" : count + " charts";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.split(" ")[0]);
+            }
+        });
+        layoutChoice.setValue(model.layout().countProperty().get());
+        layoutChoice.valueProperty().addListener((o, was, now) -> model.layout().countProperty().set(now));
+        layoutChoice.setTooltip(new javafx.scene.control.Tooltip("How many charts: each has its own symbol and step;"
+                + " their time is linked"));
+        layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, toolbar, layoutChoice, settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
         setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
                 StatusBar.noticeBanner(model.status())));
-        chart.setId("chart");
         chart.setOnSelect((from, to) -> model.history().select(from, to, chart.shownBars()));
-        chart.setOnUserMove(() -> Platform.runLater(chartControls::stopFollowing));
-        chart.setOnViewport(() -> model.chart().viewport(chart.secondsPerPixel(), chart.plotWidth()));
         javafx.scene.control.Label emptyDay = new javafx.scene.control.Label();
         emptyDay.setId("emptyDay");
         emptyDay.getStyleClass().add("empty-day");
         emptyDay.textProperty().bind(model.history().emptyDayProperty());
         emptyDay.visibleProperty().bind(emptyDay.textProperty().isNotNull());
         emptyDay.setMouseTransparent(true);
-        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(chart, emptyDay,
-                AlertToast.of(model.alerts()));
-        installAlertLines();
-        VBox chartPane = new VBox(chartControls, chartArea);
-        VBox.setVgrow(chartArea, Priority.ALWAYS);
+        charts.pane(0).overlay(emptyDay);
+        javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts()));
         javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes",
                 new SpikeListPane(model.spikes(), this::centreOn));
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
@@ -96,41 +112,10 @@ public final class MainView extends BorderPane {
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
                 now == null ? null : now.from(), now == null ? null : now.to()));
-        model.chart().attach(new ChartViewModel.Sink() {
-            @Override
-            public void show(ChartSnapshot snapshot) {
-                chart.show(snapshot);
-            }
-
-            @Override
-            public void follow(long from, long to) {
-                chart.range(from, to);
-            }
-        });
         pulse = new Timeline(new KeyFrame(Duration.millis(250), event -> model.refresh()));
         pulse.setCycleCount(Timeline.INDEFINITE);
         pulse.play();
         installShortcuts();
-    }
-
-    /** The shown symbol's price alert lines on the chart; Alt+click on the price pane adds one. */
-    private void installAlertLines() {
-        AlertsViewModel alerts = model.alerts();
-        Runnable show = () -> {
-            String symbol = model.watchlist().selectedProperty().get();
-            chart.marks().alertLines(symbol == null ? java.util.List.of() : alerts.levels().getOrDefault(symbol,
-                    java.util.List.of()), (from, to) -> alerts.moveLevel(symbol, from, to));
-        };
-        alerts.levels().addListener((javafx.collections.MapChangeListener<String, java.util.List<Double>>) c -> show.run());
-        model.watchlist().selectedProperty().addListener((o, was, now) -> show.run());
-        chart.priceChart().getPlotArea().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, event -> {
-            String symbol = model.watchlist().selectedProperty().get();
-            if (event.isAltDown() && symbol != null) {
-                alerts.addLevel(symbol, chart.priceAt(event.getSceneY()));
-                event.consume();
-            }
-        });
-        show.run();
     }
 
     private void centreOn(Spike spike) {
@@ -193,6 +178,10 @@ public final class MainView extends BorderPane {
         return chart;
     }
 
+    ChartGrid charts() {
+        return charts;
+    }
+
     SplitPane split() {
         return split;
     }
@@ -200,6 +189,8 @@ public final class MainView extends BorderPane {
     /** Stops the pulse and the chart feeder (the model is closed by the app). */
     public void dispose() {
         pulse.stop();
-        model.chart().close();
+        for (int i = 0; i < ChartLayout.MOST; i++) {
+            model.chart(i).close();
+        }
     }
 }

@@ -30,6 +30,8 @@ public final class MainViewModel {
     private final WatchlistViewModel watchlist;
     private final HistoryViewModel history;
     private final ChartViewModel chart;
+    private final ChartLayout layout;
+    private final List<ChartViewModel> otherCharts = new java.util.ArrayList<>();
     private final ReplayViewModel replay = new ReplayViewModel();
     private final AlertsViewModel alerts;
     /** The recording session (FX thread); {@link #session} is it, or a replay shown in its place. */
@@ -46,7 +48,11 @@ public final class MainViewModel {
         this.watchlist = new WatchlistViewModel(config, session::get);
         this.alerts = new AlertsViewModel(config);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
-        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, tasks);
+        this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
+        this.layout = new ChartLayout(config);
+        for (int i = 1; i < ChartLayout.MOST; i++) {
+            otherCharts.add(new ChartViewModel(session, layout.symbol(i), history, spikes, true));
+        }
     }
 
     /** The real app: settings from the user's file and environment. */
@@ -74,6 +80,7 @@ public final class MainViewModel {
         session.set(started);
         spikes.reset();
         watchlist.attach(started);
+        layout.attach(started.watchlist());
         status.attach(started);
         history.live();
         tasks.execute("Could not list the stored symbols", () -> {
@@ -207,6 +214,7 @@ public final class MainViewModel {
         tasks.cancel();
         tasks.close();
         chart.close();
+        otherCharts.forEach(ChartViewModel::close);
         alerts.close();
         LiveSession shownReplay = replaying;
         if (shownReplay != null) {
@@ -271,6 +279,15 @@ public final class MainViewModel {
 
     public ChartViewModel chart() {
         return chart;
+    }
+
+    /** Chart {@code index} of the layout: 0 is the watchlist's selection, 1 to 3 have symbols of their own. */
+    ChartViewModel chart(int index) {
+        return index == 0 ? chart : otherCharts.get(index - 1);
+    }
+
+    ChartLayout layout() {
+        return layout;
     }
 
     BackgroundTasks tasks() {

@@ -307,6 +307,48 @@ public final class PriceVolumeChart extends VBox {
         overlayRenderer.getDatasets().setAll(shown);
     }
 
+    private java.util.function.DoubleConsumer onHover = seconds -> { };
+    private final io.fair_acc.chartfx.plugins.XValueIndicator[] timeCursor = new io.fair_acc.chartfx.plugins.XValueIndicator[2];
+
+    /** Called with the hovered time (epoch s), NaN when the pointer leaves the chart. */
+    void setOnHover(java.util.function.DoubleConsumer listener) {
+        onHover = listener;
+    }
+
+    /** A thin line at a time another chart's pointer is on (NaN removes it); FX thread. */
+    void showTimeCursor(double seconds) {
+        if (timeCursor[0] == null) {
+            timeCursor[0] = new io.fair_acc.chartfx.plugins.XValueIndicator(priceTime, 0);
+            timeCursor[1] = new io.fair_acc.chartfx.plugins.XValueIndicator(volumeTime, 0);
+            for (io.fair_acc.chartfx.plugins.XValueIndicator cursor : timeCursor) {
+                cursor.setEditable(false);
+            }
+        }
+        boolean on = !Double.isNaN(seconds);
+        for (int i = 0; i < 2; i++) {
+            XYChart target = i == 0 ? priceChart : volumeChart;
+            if (on) {
+                timeCursor[i].setValue(seconds);
+                if (!target.getPlugins().contains(timeCursor[i])) {
+                    target.getPlugins().add(timeCursor[i]);
+                }
+            } else {
+                target.getPlugins().remove(timeCursor[i]);
+            }
+        }
+    }
+
+    /** The time another chart's pointer is on, or NaN (for tests). */
+    double timeCursor() {
+        return timeCursor[0] != null && priceChart.getPlugins().contains(timeCursor[0]) ? timeCursor[0].getValue()
+                : Double.NaN;
+    }
+
+    /** The latest time in view (epoch ms); FX thread. */
+    long visibleTo() {
+        return (long) (priceTime.getMax() * 1000);
+    }
+
     /** The earliest time in view (epoch ms); FX thread. */
     long visibleFrom() {
         return (long) (priceTime.getMin() * 1000);
@@ -476,7 +518,11 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private void installPointer() {
-        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, this::updateReadout);
+        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
+            updateReadout(event);
+            onHover.accept(timeAt(event));
+        });
+        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, event -> onHover.accept(Double.NaN));
         priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
             if (event.isShiftDown() && event.getButton() == MouseButton.PRIMARY) {
                 selectionStart = timeAt(event);

@@ -142,6 +142,11 @@ class MainViewTest {
         javafx.scene.Node watchlist = robot.lookup("#watchlist").query().getParent();
         javafx.scene.Node spikes = robot.lookup("#spikeTable").query().getParent();
         Await.until(WAIT, "the 1024 px layout", () -> onFx(() -> view.split().getWidth()) <= 1024);
+        // #15 defect 11: every toolbar control fits, none hides in an overflow menu
+        assertTrue(onFx(() -> robot.lookup(".tool-bar-overflow-button").queryAll().stream()
+                .noneMatch(javafx.scene.Node::isVisible)), "the toolbar overflows at 1024 px");
+        assertTrue(onFx(() -> robot.lookup("#exportButton").query().isVisible()
+                && robot.lookup("#settingsButton").query().isVisible()));
         double[] narrow = onFx(() -> new double[] {watchlist.getLayoutBounds().getWidth(),
                 view.chart().getWidth(), spikes.getLayoutBounds().getWidth()});
         assertTrue(narrow[1] > narrow[0] && narrow[1] > narrow[2], "pane widths at 1024 px: "
@@ -217,6 +222,38 @@ class MainViewTest {
         Await.until(Duration.ofSeconds(60), "a crossing alert", () -> onFx(() -> model.alerts().log().stream()
                 .anyMatch(a -> a.kind() == dev.tapewatch.alert.Alert.Kind.PRICE_LEVEL && a.symbol().equals("SPY"))));
         assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().startsWith("SPY:"), "lines are remembered");
+    }
+
+    /** #15 deliverable 5: four charts, each its own symbol and step, time linked, and the layout remembered. */
+    @Test
+    void fourChartsEachWithItsOwnSymbolAndStepLinkedInTime(FxRobot robot) throws Exception {
+        startLive();
+        robot.interact(() -> robot.lookup("#layoutChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue(4));
+        Await.until(WAIT, "four charts with bars", () -> onFx(() -> java.util.stream.IntStream.range(0, 4)
+                .allMatch(i -> view.charts().pane(i).chart().shown() != null && view.charts().pane(i).isVisible()
+                        && view.charts().pane(i).getScene() != null)));
+        robot.interact(() -> view.charts().pane(2).controls().selectStep("1 min"));
+        Await.until(WAIT, "chart 3 in minutes", () -> onFx(() -> view.charts().pane(2).chart().shown().step()) == 60);
+        List<String> symbols = onFx(() -> java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> view.charts().pane(i).chart().shown().symbol()).toList());
+        assertEquals(List.of("SPY", "AAPL", "MSFT", "MSFT"), symbols, "each chart its own symbol (three watched)");
+        // scrolling one chart zooms it and moves the other three to the same time
+        javafx.scene.Node plot = onFx(() -> view.charts().pane(1).chart().priceChart().getPlotArea());
+        robot.moveTo(plot).scroll(3, javafx.geometry.VerticalDirection.UP);
+        Await.until(WAIT, "the time linked", () -> onFx(() -> {
+            long from = view.charts().pane(1).chart().visibleFrom();
+            long to = view.charts().pane(1).chart().visibleTo();
+            return java.util.stream.IntStream.range(0, 4).allMatch(i -> view.charts().pane(i).chart().visibleFrom() == from
+                    && view.charts().pane(i).chart().visibleTo() == to);
+        }));
+        robot.moveTo(plot);
+        Await.until(WAIT, "the hovered time on the other charts", () -> onFx(() ->
+                !Double.isNaN(view.charts().pane(3).chart().timeCursor())));
+        assertEquals("4", config.get(ChartLayout.COUNT).orElseThrow());
+        assertEquals("1 min", config.get(ChartLayout.key(2, "step")).orElseThrow());
+        ChartLayout remembered = new ChartLayout(config);
+        assertEquals(4, remembered.countProperty().get());
+        assertEquals("MSFT", remembered.symbol(2).get());
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.tapewatch.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+
+/**
+ * One, two (side by side) or four (two by two) charts, as the layout says; only charts on screen are fed. Their
+ * time is linked: zooming or panning one moves the others to the same range, and the hovered time shows as a
+ * line on each.
+ */
+final class ChartGrid extends GridPane {
+    private final List<ChartPane> panes = new ArrayList<>();
+    private final ChartLayout layout;
+    private int shown;
+
+    ChartGrid(MainViewModel model) {
+        this.layout = model.layout();
+        setHgap(4);
+        setVgap(4);
+        for (int i = 0; i < ChartLayout.MOST; i++) {
+            ChartPane pane = new ChartPane(model, i);
+            pane.onUserMove(() -> linkFrom(pane));
+            pane.chart().setOnHover(seconds -> panes.stream().filter(other -> other != pane)
+                    .forEach(other -> other.chart().showTimeCursor(seconds)));
+            panes.add(pane);
+        }
+        arrange(layout.countProperty().get());
+        layout.countProperty().addListener((o, was, now) -> arrange(now.intValue()));
+    }
+
+    private void arrange(int count) {
+        shown = count;
+        getChildren().clear();
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        int columns = count == 1 ? 1 : 2;
+        int rows = count == 4 ? 2 : 1;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / rows);
+            row.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(row);
+        }
+        for (int i = 0; i < panes.size(); i++) {
+            boolean on = i < count;
+            panes.get(i).model().active(on);
+            if (on) {
+                add(panes.get(i), i % columns, i / columns);
+            }
+        }
+    }
+
+    private void linkFrom(ChartPane moved) {
+        long from = moved.chart().visibleFrom();
+        long to = moved.chart().visibleTo();
+        for (int i = 0; i < shown; i++) {
+            if (panes.get(i) != moved) {
+                panes.get(i).linkTo(from, to);
+            }
+        }
+    }
+
+    ChartPane pane(int index) {
+        return panes.get(index);
+    }
+
+    int shown() {
+        return shown;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tapewatch.ui;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One chart of the layout: its symbol (the watchlist's selection for the first, a choice of its own for the
+ * others), its controls, the chart with its alert lines, and, for the first, the empty-day message. Binds only.
+ */
+final class ChartPane extends VBox {
+    private final PriceVolumeChart chart = new PriceVolumeChart();
+    private final ChartControls controls;
+    private final ChartViewModel model;
+    private final StackPane area;
+
+    ChartPane(MainViewModel main, int index) {
+        model = main.chart(index);
+        ChartLayout layout = main.layout();
+        ReadOnlyStringProperty symbol = index == 0 ? main.watchlist().selectedProperty()
+                : layout.symbol(index);
+        controls = new ChartControls(model, chart, layout, index);
+        Node symbolNode = index == 0 ? symbolLabel(symbol) : symbolChoice(main, layout, index);
+        HBox header = new HBox(6, symbolNode, controls);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(controls, Priority.ALWAYS);
+        getStyleClass().add("chart-pane");
+        chart.setId(index == 0 ? "chart" : "chart" + index);
+        chart.setOnViewport(() -> model.viewport(chart.secondsPerPixel(), chart.plotWidth()));
+        area = new StackPane(chart);
+        getChildren().addAll(header, area);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        installAlertLines(main.alerts(), symbol);
+        model.attach(new ChartViewModel.Sink() {
+            @Override
+            public void show(ChartSnapshot snapshot) {
+                chart.show(snapshot);
+            }
+
+            @Override
+            public void follow(long from, long to) {
+                chart.range(from, to);
+            }
+        });
+    }
+
+    private static Label symbolLabel(ReadOnlyStringProperty symbol) {
+        Label label = new Label();
+        label.getStyleClass().add("chart-symbol");
+        label.textProperty().bind(symbol);
+        return label;
+    }
+
+    private static ComboBox<String> symbolChoice(MainViewModel main, ChartLayout layout, int index) {
+        ComboBox<String> choice = new ComboBox<>();
+        choice.setId("chartSymbol" + index);
+        choice.setPrefWidth(92);
+        choice.setOnShowing(event -> choice.getItems().setAll(main.watchlist().rows().stream().map(QuoteRow::symbol)
+                .toList()));
+        choice.valueProperty().bindBidirectional(layout.symbol(index));
+        return choice;
+    }
+
+    /** The shown symbol's price alert lines; Alt+click on the price pane adds one there. */
+    private void installAlertLines(AlertsViewModel alerts, ReadOnlyStringProperty symbol) {
+        Runnable show = () -> {
+            String shown = symbol.get();
+            chart.marks().alertLines(shown == null ? List.of() : alerts.levels().getOrDefault(shown, List.of()),
+                    (from, to) -> alerts.moveLevel(shown, from, to));
+        };
+        alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> show.run());
+        symbol.addListener((o, was, now) -> show.run());
+        chart.priceChart().getPlotArea().addEventFilter(MouseEvent.MOUSE_CLICKED, event -> {
+            if (event.isAltDown() && symbol.get() != null) {
+                alerts.addLevel(symbol.get(), chart.priceAt(event.getSceneY()));
+                event.consume();
+            }
+        });
+        show.run();
+    }
+
+    /** Puts a node over the chart (a message, the alert toast). */
+    void overlay(Node node) {
+        area.getChildren().add(node);
+    }
+
+    /** The user zoomed or panned this chart: it stops following, and {@code linked} gets its new range. */
+    void onUserMove(Runnable linked) {
+        chart.setOnUserMove(() -> Platform.runLater(() -> {
+            controls.stopFollowing();
+            linked.run();
+        }));
+    }
+
+    /** Shows this time range without following (another chart of the layout was moved there). */
+    void linkTo(long from, long to) {
+        controls.stopFollowing();
+        chart.range(from, to);
+    }
+
+    PriceVolumeChart chart() {
+        return chart;
+    }
+
+    ChartControls controls() {
+        return controls;
+    }
+
+    ChartViewModel model() {
+        return model;
+    }
+}
