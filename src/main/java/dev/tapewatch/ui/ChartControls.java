@@ -22,7 +22,8 @@ final class ChartControls extends HBox {
         setPadding(new Insets(4, 6, 2, 6));
         window.setId("windowChoice");
         window.getItems().setAll(ChartViewModel.WINDOWS);
-        window.setValue(layout.choice(index, "window", ChartViewModel.WINDOWS.get(1)));
+        // the first chart opens on the trading day so far; the others on the last quarter hour
+        window.setValue(layout.choice(index, "window", index == 0 ? ChartViewModel.DAY : "15 min"));
         model.window(window.getValue());
         window.setTooltip(new Tooltip("Live time window (day: the trading day, 04:00 to 20:00 New York)"));
         window.valueProperty().addListener((o, was, now) -> {

@@ -46,7 +46,8 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
     /** A stored day, shown whole at this step. */
     static ChartSnapshot day(DayData day, int step, int averageSeconds, double previousClose, boolean withRange) {
         long[] range = day.bars().isEmpty()
-                ? new long[] {ExchangeTime.startOfDay(day.day()), ExchangeTime.endOfDay(day.day())}
+                ? new long[] {ExchangeTime.toEpochMillis(day.day(), ExchangeTime.PRE_MARKET_OPEN),
+                        ExchangeTime.toEpochMillis(day.day(), ExchangeTime.AFTER_HOURS_CLOSE)}
                 : new long[] {day.bars().get(0).start(), day.bars().get(day.bars().size() - 1).end()};
         return build(new Request(day.symbol(), day.bars(), Long.MIN_VALUE, Long.MAX_VALUE, step, day.spikes(),
                 day.gaps(), day.missing(), averageSeconds, previousClose, withRange ? range : null));
@@ -218,10 +219,10 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
         LocalDate first = ExchangeTime.dayOf(day.get(0).start());
         LocalDate last = ExchangeTime.dayOf(day.get(day.size() - 1).start());
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-            shades.add(new Shade(ExchangeTime.startOfDay(date), ExchangeTime.toEpochMillis(date,
-                    ExchangeTime.REGULAR_OPEN), "pre-market"));
+            shades.add(new Shade(ExchangeTime.toEpochMillis(date, ExchangeTime.PRE_MARKET_OPEN),
+                    ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN), "pre-market"));
             shades.add(new Shade(ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_CLOSE),
-                    ExchangeTime.endOfDay(date), "after hours"));
+                    ExchangeTime.toEpochMillis(date, ExchangeTime.AFTER_HOURS_CLOSE), "after hours"));
         }
         return shades;
     }

@@ -35,7 +35,8 @@ public final class ChartViewModel {
         void follow(long from, long to);
     }
 
-    static final List<String> WINDOWS = List.of("1 min", "5 min", "15 min", "1 h", "day");
+    static final String DAY = "day";
+    static final List<String> WINDOWS = List.of("1 min", "5 min", "15 min", "1 h", DAY);
     private static final long[] WINDOW_MILLIS = {60_000, 300_000, 900_000, 3_600_000, 0};
     static final String AUTO = "Auto";
     /** The step choices: Auto, then each step a chart offers. */
@@ -320,8 +321,10 @@ public final class ChartViewModel {
             }
             // The window moves in whole seconds, the bars' own step: an idle chart is redrawn once a second,
             // not at every tick of this loop (measured: a smoothly scrolling axis kept the renderer busy).
-            long end = windowMillis == 0 ? ExchangeTime.endOfDay(today) : Math.floorDiv(now, 1000) * 1000 + 1000;
-            long start = windowMillis == 0 ? ExchangeTime.startOfDay(today) : end - windowMillis;
+            long end = windowMillis == 0 ? ExchangeTime.toEpochMillis(today, ExchangeTime.AFTER_HOURS_CLOSE)
+                    : Math.floorDiv(now, 1000) * 1000 + 1000;
+            long start = windowMillis == 0 ? ExchangeTime.toEpochMillis(today, ExchangeTime.PRE_MARKET_OPEN)
+                    : end - windowMillis;
             if (following && (refresh || end != followedEnd) && followPending.compareAndSet(false, true)) {
                 followedEnd = end;
                 Platform.runLater(() -> {

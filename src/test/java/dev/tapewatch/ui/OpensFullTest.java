@@ -1,0 +1,93 @@
+package dev.tapewatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.Await;
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.store.StoreLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** #15 deliverable 1: a first launch (no settings, no database) opens on the session so far, not an empty chart. */
+@ExtendWith(ApplicationExtension.class)
+class OpensFullTest {
+    private static final LocalDate DAY = LocalDate.of(2024, 1, 3);
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("tapewatch-first-launch");
+        AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
+        Themes.apply(config, "dark");
+        config.set(AlertsViewModel.SOUND, "false");
+        config.set(AlertsViewModel.DESKTOP, "false");
+        LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(MarketServer.Settings.defaults()
+                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0)))), StoreLocation.ofFile(dir.resolve("db")),
+                DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));
+        model = new MainViewModel(config, () -> settings);
+        view = new MainView(model);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        view.dispose();
+        model.close();
+    }
+
+    @Test
+    void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) {
+        long started = System.nanoTime();
+        robot.interact(model::start);
+        long dayStart = ExchangeTime.toEpochMillis(DAY, ExchangeTime.PRE_MARKET_OPEN);
+        long eleven = ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0));
+        Await.until(Duration.ofSeconds(60), "SPY's day so far on the chart", () -> {
+            List<Bar> shown = view.chart().shownBars();
+            return !shown.isEmpty() && shown.get(0).start() < dayStart + 300_000
+                    && shown.get(shown.size() - 1).start() >= eleven && shown.size() > 10_000;
+        }, () -> {
+            List<Bar> shown = view.chart().shownBars();
+            return shown.size() + " seconds shown" + (shown.isEmpty() ? "" : ", " + ExchangeTime.localDateTime(
+                    shown.get(0).start()) + " to " + ExchangeTime.localDateTime(shown.get(shown.size() - 1).start()));
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("first launch: SPY's session so far (%,d seconds) on the chart %,d ms after start%n",
+                view.chart().shownBars().size(), millis);
+        assertEquals("SPY", view.chart().shown().symbol());
+        assertTrue(view.chart().shown().step() >= 60, "a day in view is drawn in candles of a minute or more");
+        Await.until(Duration.ofSeconds(30), "the day's levels", () -> {
+            List<String> levels = onFx(robot, () -> view.chart().marks().levelLabels());
+            return levels.size() == 4 && levels.get(0).startsWith("prev close ") && levels.get(1).startsWith("open ")
+                    && levels.get(2).startsWith("high ") && levels.get(3).startsWith("low ");
+        }, () -> onFx(robot, () -> view.chart().marks().levelLabels()).toString());
+    }
+
+    private static <T> T onFx(FxRobot robot, java.util.function.Supplier<T> read) {
+        Object[] value = new Object[1];
+        robot.interact(() -> value[0] = read.get());
+        @SuppressWarnings("unchecked")
+        T result = (T) value[0];
+        return result;
+    }
+}
