@@ -70,6 +70,10 @@ final class ChartGrid extends GridPane {
         }
     }
 
+    void refresh() {
+        panes.forEach(ChartPane::refresh);
+    }
+
     ChartPane pane(int index) {
         return panes.get(index);
     }

@@ -67,6 +67,16 @@ final class ChartLayout {
         return config.get(key(chart, what)).orElse(fallback);
     }
 
+    /** The remembered share of a chart's height its price pane has, between 0.2 and 0.9. */
+    double share(int chart, double fallback) {
+        try {
+            double share = Double.parseDouble(choice(chart, "priceShare", Double.toString(fallback)));
+            return share >= 0.2 && share <= 0.9 ? share : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     void remember(int chart, String what, String value) {
         config.set(key(chart, what), value);
     }

@@ -22,6 +22,9 @@ final class ChartPane extends VBox {
     private final ChartControls controls;
     private final ChartViewModel model;
     private final StackPane area;
+    /** The symbol and its relative volume ("SPY · RVol 1.8×"); a chart with a symbol choice shows the rest. */
+    private final Label headline = new Label();
+    private final Runnable headlineOf;
 
     ChartPane(MainViewModel main, int index) {
         model = main.chart(index);
@@ -29,13 +32,21 @@ final class ChartPane extends VBox {
         ReadOnlyStringProperty symbol = index == 0 ? main.watchlist().selectedProperty()
                 : layout.symbol(index);
         controls = new ChartControls(model, chart, layout, index);
-        Node symbolNode = index == 0 ? symbolLabel(symbol) : symbolChoice(main, layout, index);
-        HBox header = new HBox(6, symbolNode, controls);
+        headline.getStyleClass().add("chart-symbol");
+        headline.setId("headline" + index);
+        headlineOf = () -> headline.setText(index == 0 ? main.watchlist().headline(symbol.get())
+                : main.watchlist().headline(symbol.get()).replaceFirst("^[^ ]+( · )?", ""));
+        symbol.addListener((o, was, now) -> headlineOf.run());
+        HBox header = index == 0 ? new HBox(6, headline, controls)
+                : new HBox(6, symbolChoice(main, layout, index), headline, controls);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
         getStyleClass().add("chart-pane");
         chart.setId(index == 0 ? "chart" : "chart" + index);
         chart.setOnViewport(() -> model.viewport(chart.secondsPerPixel(), chart.plotWidth()));
+        chart.priceShareProperty().set(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
+        chart.priceShareProperty().addListener((o, was, now) -> layout.remember(index, "priceShare",
+                String.format(java.util.Locale.ROOT, "%.3f", now.doubleValue())));
         area = new StackPane(chart);
         getChildren().addAll(header, area);
         VBox.setVgrow(area, Priority.ALWAYS);
@@ -53,11 +64,9 @@ final class ChartPane extends VBox {
         });
     }
 
-    private static Label symbolLabel(ReadOnlyStringProperty symbol) {
-        Label label = new Label();
-        label.getStyleClass().add("chart-symbol");
-        label.textProperty().bind(symbol);
-        return label;
+    /** The pulse: the headline's relative volume moves with the day. */
+    void refresh() {
+        headlineOf.run();
     }
 
     private static ComboBox<String> symbolChoice(MainViewModel main, ChartLayout layout, int index) {

@@ -103,10 +103,6 @@ final class MainToolbar extends ToolBar {
         pause.managedProperty().bind(replay.activeProperty());
         pause.selectedProperty().addListener((o, was, now) -> replay.pause(now));
         replay.activeProperty().addListener((o, was, now) -> pause.setSelected(false));
-        Label replayState = new Label();
-        replayState.setId("replayState");
-        replayState.textProperty().bind(replay.stateProperty());
-        replayState.managedProperty().bind(replay.activeProperty());
         date.disableProperty().bind(replay.activeProperty());
         previous.disableProperty().bind(replay.activeProperty());
         next.disableProperty().bind(replay.activeProperty());
@@ -129,7 +125,7 @@ final class MainToolbar extends ToolBar {
         cancel.managedProperty().bind(tasks.busyProperty());
         cancel.setOnAction(event -> tasks.cancel());
         getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
-                new Separator(Orientation.VERTICAL), replayButton, speed, pause, replayState,
+                new Separator(Orientation.VERTICAL), replayButton, speed, pause,
                 new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel);
     }
 

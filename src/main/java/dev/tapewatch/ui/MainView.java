@@ -108,11 +108,14 @@ public final class MainView extends BorderPane {
             }
         });
         setCenter(split);
-        setBottom(new StatusBar(model.status(), model.history()));
+        setBottom(new StatusBar(model.status(), model.history(), model.replay()));
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
                 now == null ? null : now.from(), now == null ? null : now.to()));
-        pulse = new Timeline(new KeyFrame(Duration.millis(250), event -> model.refresh()));
+        pulse = new Timeline(new KeyFrame(Duration.millis(250), event -> {
+            model.refresh();
+            charts.refresh();
+        }));
         pulse.setCycleCount(Timeline.INDEFINITE);
         pulse.play();
         installShortcuts();

@@ -45,7 +45,7 @@ public final class MainViewModel {
     public MainViewModel(AppConfig config, Supplier<LiveSession.Settings> settingsSource) {
         this.config = config;
         this.settingsSource = settingsSource;
-        this.watchlist = new WatchlistViewModel(config, session::get);
+        this.watchlist = new WatchlistViewModel(config, session::get, tasks);
         this.alerts = new AlertsViewModel(config);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);

@@ -73,6 +73,9 @@ public final class PriceVolumeChart extends VBox {
     private final ErrorDataSetRenderer lineRenderer = lineRenderer();
     private final ErrorDataSetRenderer overlayRenderer = lineRenderer();
     private final Label readout = new Label(" ");
+    /** Price over volume, 70 % to 30 % until the user drags the divider. */
+    private final javafx.scene.control.SplitPane panes = new javafx.scene.control.SplitPane();
+    static final double DEFAULT_PRICE_SHARE = 0.7;
     private final ChartMarks marks;
     private final AtomicReference<ChartSnapshot> pending = new AtomicReference<>();
     private volatile ChartSnapshot current;
@@ -134,9 +137,12 @@ public final class PriceVolumeChart extends VBox {
 
         readout.getStyleClass().add("chart-readout");
         readout.setId("readout");
-        VBox.setVgrow(priceChart, Priority.ALWAYS);
-        VBox.setVgrow(volumeChart, Priority.ALWAYS);
-        getChildren().addAll(readout, priceChart, volumeChart);
+        panes.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        panes.getItems().addAll(priceChart, volumeChart);
+        panes.setDividerPositions(DEFAULT_PRICE_SHARE);
+        volumeChart.setMinHeight(60);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        getChildren().addAll(readout, panes);
         installPointer();
     }
 
@@ -280,6 +286,11 @@ public final class PriceVolumeChart extends VBox {
     double secondsPerPixel() {
         double width = priceChart.getPlotArea().getWidth();
         return width > 0 ? (priceTime.getMax() - priceTime.getMin()) / width : Double.NaN;
+    }
+
+    /** The share of the height the price pane has (the divider's position); FX thread. */
+    javafx.beans.property.DoubleProperty priceShareProperty() {
+        return panes.getDividers().get(0).positionProperty();
     }
 
     double plotWidth() {

@@ -12,6 +12,8 @@ public final class QuoteRow {
     final ReadOnlyDoubleWrapper changePercent = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyBooleanWrapper recentSpike = new ReadOnlyBooleanWrapper();
+    /** Volume so far against the usual by this time of day (NaN until recent days are stored). */
+    final ReadOnlyDoubleWrapper relativeVolume = new ReadOnlyDoubleWrapper(Double.NaN);
     long version = -1;
 
     QuoteRow(String symbol, String name) {
@@ -41,6 +43,10 @@ public final class QuoteRow {
 
     public javafx.beans.property.ReadOnlyDoubleProperty volumeProperty() {
         return volume.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty relativeVolumeProperty() {
+        return relativeVolume.getReadOnlyProperty();
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty recentSpikeProperty() {

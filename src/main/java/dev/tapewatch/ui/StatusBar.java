@@ -18,7 +18,7 @@ import javafx.scene.layout.Region;
 final class StatusBar extends HBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    StatusBar(StatusViewModel status, HistoryViewModel history) {
+    StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay) {
         super(14);
         Label state = new Label();
         state.setId("feedState");
@@ -42,7 +42,11 @@ final class StatusBar extends HBox {
         database.textProperty().bind(Bindings.concat("DB: ", status.databaseProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(state, provider, rates, selection, spacer, sharing, database);
+        Label replayState = new Label(); // in the status bar: the toolbar has no room for "Replay of …, paused at …"
+        replayState.setId("replayState");
+        replayState.textProperty().bind(replay.stateProperty());
+        replayState.managedProperty().bind(replay.activeProperty());
+        getChildren().addAll(state, provider, replayState, rates, selection, spacer, sharing, database);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");

@@ -24,15 +24,48 @@ public final class WatchlistViewModel {
     /** An unknown ticker the user was warned about once; adding it again adds it. */
     private String unknownOnce;
 
-    WatchlistViewModel(AppConfig config, Supplier<LiveSession> session) {
+    private final BackgroundTasks tasks;
+    /** Usual cumulative volume by minute of day, per symbol (written by the task thread, read on the FX thread). */
+    private final java.util.Map<String, double[]> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    WatchlistViewModel(AppConfig config, Supplier<LiveSession> session, BackgroundTasks tasks) {
         this.config = config;
         this.session = session;
+        this.tasks = tasks;
+    }
+
+    /** Reads a symbol's usual volume by time of day from its recent stored days, in the background. */
+    private void loadProfile(LiveSession started, String symbol) {
+        tasks.execute("Could not read the recent volume of " + symbol, () -> {
+            double[] profile = dev.tapewatch.app.RelativeVolume.profile(started.store(), symbol,
+                    dev.tapewatch.market.ExchangeTime.dayOf(started.marketClock().getAsLong()));
+            if (profile != null) {
+                profiles.put(symbol, profile);
+            }
+        });
+    }
+
+    /** "SPY · RVol 1.8×" for a chart's header; the symbol alone until recent days are stored. */
+    String headline(String symbol) {
+        if (symbol == null) {
+            return "";
+        }
+        for (QuoteRow row : rows) {
+            if (row.symbol().equals(symbol) && !Double.isNaN(row.relativeVolume.get())) {
+                return String.format(Locale.ROOT, "%s · RVol %.1f×", symbol, row.relativeVolume.get());
+            }
+        }
+        return symbol;
     }
 
     /** A new session's watchlist; the remembered symbol is selected again if it is still watched. */
     void attach(LiveSession started) {
         rows.clear();
-        started.watchlist().forEach(symbol -> rows.add(new QuoteRow(symbol, tickers.name(symbol))));
+        profiles.clear();
+        started.watchlist().forEach(symbol -> {
+            rows.add(new QuoteRow(symbol, tickers.name(symbol)));
+            loadProfile(started, symbol);
+        });
         String remembered = config.get("ui.symbol").orElse(null);
         selected.set(remembered != null && started.watchlist().contains(remembered) ? remembered
                 : started.watchlist().isEmpty() ? null : started.watchlist().get(0));
@@ -54,6 +87,8 @@ public final class WatchlistViewModel {
                 row.volume.set(quote.dayVolume());
             }
             row.recentSpike.set(spikes.recent(row.symbol(), marketNow));
+            row.relativeVolume.set(quote == null ? Double.NaN : dev.tapewatch.app.RelativeVolume.ratio(
+                    profiles.get(row.symbol()), quote.dayVolume(), marketNow));
         }
     }
 
@@ -83,6 +118,7 @@ public final class WatchlistViewModel {
         if (!watched) {
             rows.add(new QuoteRow(symbol, tickers.name(symbol)));
             current.watch(symbol);
+            loadProfile(current, symbol);
             remember();
         }
         select(symbol);

@@ -96,6 +96,17 @@ class ChartViewTest {
         }
     }
 
+    /** Deliverable 6: price over volume, 70 % to 30 % of the height by default. */
+    @Test
+    void thePricePaneHasSeventyPercentOfTheHeight(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
+                new long[] {from, from + 60_000}));
+        double[] heights = onFx(robot, () -> new double[] {chart.priceChart().getHeight(),
+                ((javafx.scene.layout.Region) chart.priceChart().getParent().getParent()).getHeight()});
+        assertEquals(0.7, heights[0] / heights[1], 0.03, "price pane " + heights[0] + " of " + heights[1]);
+    }
+
     /** Defect 5: every line stands out from its theme's background (WCAG 3:1 for graphics), in both themes. */
     @Test
     void everyLineIsReadableOnBothThemes(FxRobot robot) throws Exception {

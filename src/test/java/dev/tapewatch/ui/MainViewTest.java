@@ -342,6 +342,8 @@ class MainViewTest {
         robot.clickOn("#replayPause");
         Await.until(WAIT, "the pause shown", () -> robot.lookup("#replayState").queryAs(Label.class).getText()
                 .startsWith("Replay of " + STORED_DAY + ", paused at 10:1"));
+        assertTrue(onFx(() -> robot.lookup(".tool-bar-overflow-button").queryAll().stream()
+                .noneMatch(javafx.scene.Node::isVisible)), "the replay's controls fit the toolbar");
 
         robot.clickOn("#liveButton");
         Await.until(WAIT, "the live session back", () -> model.sessionProperty().get() == recording
