@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which spikes and price moves become alerts: spikes of symbols not muted, scoring at least the minimum;
- * a price level when the last price crosses it. One alert per symbol and kind per cooldown (market time), so a
- * burst is one alert. Not thread-safe: one thread (the window's FX thread) asks it.
+ * Decides which spikes and price moves become alerts: spikes of symbols not muted, scoring at least the minimum,
+ * one per symbol per cooldown (market time), so a burst is one alert; a price level once, when the last price
+ * first crosses it (a price wandering about a line would otherwise alert at every pass), armed again when the
+ * line is moved. Not thread-safe: one thread (the window's FX thread) asks it.
  */
 public final class AlertRules {
     /** How long after an alert the same symbol's next one of its kind is held back. */
@@ -25,6 +26,7 @@ public final class AlertRules {
     private final Map<String, List<Double>> levels = new HashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
     private final Map<String, Long> lastAlerted = new HashMap<>();
+    private final Set<String> fired = new HashSet<>();
 
     public void spikes(boolean on, double minimum) {
         spikesOn = on;
@@ -55,8 +57,10 @@ public final class AlertRules {
         return minimumScore;
     }
 
-    /** The price levels watched for a symbol, replaced whole. */
+    /** The price levels watched for a symbol, replaced whole; a level not watched before is armed. */
     public void levels(String symbol, List<Double> prices) {
+        fired.removeIf(key -> key.startsWith(symbol + "@") && !prices.contains(Double.valueOf(key.substring(
+                symbol.length() + 1))));
         if (prices.isEmpty()) {
             levels.remove(symbol);
         } else {
@@ -75,13 +79,12 @@ public final class AlertRules {
             return Optional.empty();
         }
         String what = switch (spike.kind()) {
-            case VOLUME -> String.format(Locale.ROOT, "volume spike, %.0fx average", spike.volumeMultiple());
-            case PRICE -> "price spike";
-            case BOTH -> String.format(Locale.ROOT, "volume and price spike, %.0fx average volume",
-                    spike.volumeMultiple());
+            case VOLUME -> String.format(Locale.ROOT, "volume %.0fx", spike.volumeMultiple());
+            case PRICE -> "price move";
+            case BOTH -> String.format(Locale.ROOT, "volume %.0fx and price", spike.volumeMultiple());
         };
         return Optional.of(new Alert(spike.start(), spike.symbol(), Alert.Kind.SPIKE,
-                what + String.format(Locale.ROOT, ", score %.1f", spike.peakScore())));
+                what + String.format(Locale.ROOT, " (score %.1f)", spike.peakScore())));
     }
 
     /** Alerts for the levels a symbol's last price crossed since the price it had when last asked. */
@@ -94,12 +97,17 @@ public final class AlertRules {
         for (double level : levels.getOrDefault(symbol, List.of())) {
             boolean up = before < level && last >= level;
             boolean down = before > level && last <= level;
-            if ((up || down) && !coolingDown(symbol + "@" + level, Alert.Kind.PRICE_LEVEL, time)) {
+            if ((up || down) && fired.add(symbol + "@" + level)) {
                 crossed.add(new Alert(time, symbol, Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
-                        "crossed %s %s (last %s)", price(level), up ? "upward" : "downward", price(last))));
+                        "%s %s (last %s)", up ? "above" : "below", price(level), price(last))));
             }
         }
         return crossed;
+    }
+
+    /** Whether a level has alerted; it alerts again once moved. */
+    public boolean fired(String symbol, double level) {
+        return fired.contains(symbol + "@" + level);
     }
 
     /** Forgets the last prices (a replay or a new session starts: its first price crosses nothing). */

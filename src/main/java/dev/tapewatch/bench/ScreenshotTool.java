@@ -29,18 +29,19 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
- * Makes the README's screenshot: the real window on a fresh simulated market (its own temporary database and
- * settings, so no user data shows), 09:25 ET at 20x speed, captured after the opening cross.
- * Run: {@code xvfb-run -s "-screen 0 1600x1000x24" java -cp target/tapewatch.jar dev.tapewatch.bench.ScreenshotTool docs/screenshot.png}
+ * Makes the README's screenshots, dark and light: the real window on a fresh simulated market (its own temporary
+ * database and settings, so no user data shows), 09:22 ET at 20x speed, four charts (the third in 1 min candles),
+ * a price alert line on SPY and the alert log, captured after the opening cross.
+ * Run: {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/tapewatch.jar dev.tapewatch.bench.ScreenshotTool docs}
  */
 public final class ScreenshotTool {
-    private static Path target;
+    private static Path folder;
 
     private ScreenshotTool() {
     }
 
     public static void main(String[] args) {
-        target = Path.of(args.length > 0 ? args[0] : "docs/screenshot.png");
+        folder = Path.of(args.length > 0 ? args[0] : "docs");
         Application.launch(Shot.class);
     }
 
@@ -51,34 +52,49 @@ public final class ScreenshotTool {
         Path dir = Files.createTempDirectory("tapewatch-screenshot");
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
+        config.set("alerts.sound", "false");
+        config.set("alerts.desktop", "false");
+        config.set("ui.charts", "4");
+        config.set("ui.chart.0.window", "15 min");
+        config.set("ui.chart.2.step", "1 min");
+        config.set("ui.chart.2.window", "1 h");
         long start = ExchangeTime.toEpochMillis(LocalDate.of(2024, 3, 12), LocalTime.of(9, 22));
         LiveSession.Settings settings = new LiveSession.Settings(
                 FeedSettings.simulator(MarketServer.Settings.defaults().withStart(start).withSpeed(20).withSeed(4)),
                 StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT,
-                List.of("SPY", "AAPL", "MSFT", "NVDA", "TSLA", "AMD", "QQQ"));
+                List.of("SPY", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "QQQ"));
         MainViewModel model = new MainViewModel(config, () -> settings);
         MainView view = new MainView(model);
         stage.setTitle("Tapewatch");
-        stage.setScene(new Scene(view, 1500, 900));
+        stage.setScene(new Scene(view, 1600, 960));
         Icons.apply(stage);
         stage.show();
         model.start();
-        Platform.runLater(() -> view.selectWindow("15 min"));
-        PauseTransition wait = new PauseTransition(Duration.seconds(48));
-        wait.setOnFinished(event -> {
+        after(30, () -> view.showAlertLineAtLast("SPY", 0.05));
+        after(50, view::showAlerts);
+        after(52, () -> {
+            save(stage.getScene().snapshot(null), folder.resolve("screenshot-dark.png"));
+            Themes.apply(config, "light");
+        });
+        after(54, () -> {
+            save(stage.getScene().snapshot(null), folder.resolve("screenshot-light.png"));
+            view.dispose();
             try {
-                save(stage.getScene().snapshot(null), target);
-                view.dispose();
                 model.close();
-            } catch (IOException | InterruptedException e) {
-                e.printStackTrace();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             Platform.exit();
         });
+    }
+
+    private static void after(double seconds, Runnable step) {
+        PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
+        wait.setOnFinished(event -> step.run());
         wait.play();
     }
 
-    private static void save(WritableImage image, Path file) throws IOException {
+    private static void save(WritableImage image, Path file) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -88,10 +104,12 @@ public final class ScreenshotTool {
                 buffered.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(buffered, "png", file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        ImageIO.write(buffered, "png", file.toFile());
     }
     }
 }

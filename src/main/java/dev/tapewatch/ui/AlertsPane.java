@@ -58,9 +58,11 @@ final class AlertsPane extends VBox {
         levels.setPlaceholder(new Label("Alt+click the chart to set a price alert line"));
         Runnable showLevels = () -> levels.getItems().setAll(alerts.levels().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + PriceVolumeChart.price(p)))
+                .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + PriceVolumeChart.price(p)
+                        + (alerts.fired(entry.getKey(), p) ? "  (alerted; move it to arm it again)" : "")))
                 .toList());
         alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> showLevels.run());
+        alerts.log().addListener((javafx.collections.ListChangeListener<Alert>) change -> showLevels.run());
         showLevels.run();
         Button remove = new Button("Remove line");
         remove.disableProperty().bind(levels.getSelectionModel().selectedItemProperty().isNull());

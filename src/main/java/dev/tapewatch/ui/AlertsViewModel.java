@@ -185,6 +185,11 @@ public final class AlertsViewModel {
         config.set(MUTED, String.join(",", rules.mutedSymbols().stream().sorted().toList()));
     }
 
+    /** Whether a level has alerted (it alerts again once moved). */
+    boolean fired(String symbol, double price) {
+        return rules.fired(symbol, price);
+    }
+
     boolean muted(String symbol) {
         return rules.muted(symbol);
     }

@@ -29,6 +29,6 @@ final class Band extends XRangeIndicator {
         rectangle.setStyle("-fx-fill: " + kind.fill + "; -fx-stroke: transparent;");
         rectangle.setMouseTransparent(true);
         label.setMouseTransparent(true);
-        setLabelVerticalPosition(0.05);
+        setLabelVerticalPosition(kind == Kind.EXTENDED_HOURS ? 0.97 : 0.05); // apart from the spike labels
     }
 }

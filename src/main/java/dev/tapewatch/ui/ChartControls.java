@@ -6,20 +6,24 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
-/** The chart's own controls, above it: live window, candle step, follow, candles or line, overlays. Binds only. */
-final class ChartControls extends HBox {
+/**
+ * The chart's own controls, above it: live window, candle step, follow, candles or line, overlays; they wrap to a
+ * second row on a narrow chart rather than shrink to unreadable buttons. Binds only.
+ */
+final class ChartControls extends FlowPane {
     private final ToggleButton follow = new ToggleButton("Follow live");
     private final ChoiceBox<String> window = new ChoiceBox<>();
     private final ChoiceBox<String> step = new ChoiceBox<>();
 
     /** Controls of chart {@code index} of the layout, starting from its remembered choices. */
     ChartControls(ChartViewModel model, PriceVolumeChart chart, ChartLayout layout, int index) {
-        super(6);
+        super(6, 4);
         getStyleClass().add("chart-controls");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 6, 2, 6));
+        setPrefWrapLength(300);
         window.setId("windowChoice");
         window.getItems().setAll(ChartViewModel.WINDOWS);
         // the first chart opens on the trading day so far; the others on the last quarter hour

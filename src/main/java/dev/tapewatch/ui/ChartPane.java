@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -32,7 +33,8 @@ final class ChartPane extends VBox {
         ReadOnlyStringProperty symbol = index == 0 ? main.watchlist().selectedProperty()
                 : layout.symbol(index);
         controls = new ChartControls(model, chart, layout, index);
-        headline.getStyleClass().add("chart-symbol");
+        headline.getStyleClass().add("chart-headline");
+        headline.setMinWidth(Region.USE_PREF_SIZE);
         headline.setId("headline" + index);
         headlineOf = () -> headline.setText(index == 0 ? main.watchlist().headline(symbol.get())
                 : main.watchlist().headline(symbol.get()).replaceFirst("^[^ ]+( · )?", ""));
@@ -72,7 +74,8 @@ final class ChartPane extends VBox {
     private static ComboBox<String> symbolChoice(MainViewModel main, ChartLayout layout, int index) {
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("chartSymbol" + index);
-        choice.setPrefWidth(92);
+        choice.setPrefWidth(96);
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         choice.setOnShowing(event -> choice.getItems().setAll(main.watchlist().rows().stream().map(QuoteRow::symbol)
                 .toList()));
         choice.valueProperty().bindBidirectional(layout.symbol(index));

@@ -167,7 +167,9 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
                 priced += bar.vwap() * bar.volume();
                 volume += bar.volume();
             }
-            vwap[i] = volume > 0 && sessionAnchor(candle.start()) == anchor ? priced / volume : Double.NaN;
+            boolean restarted = i > 0 && sessionAnchor(candles.get(i - 1).start()) != sessionAnchor(candle.start());
+            // NaN breaks the line: pre-market VWAP and the session's are two lines, not one with a cliff
+            vwap[i] = volume > 0 && !restarted && sessionAnchor(candle.start()) == anchor ? priced / volume : Double.NaN;
         }
         return vwap;
     }

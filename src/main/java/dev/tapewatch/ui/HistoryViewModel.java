@@ -91,16 +91,16 @@ public final class HistoryViewModel {
             Platform.runLater(() -> {
                 if (shown.equals(symbol.get())) {
                     storedDays.set(java.util.Map.copyOf(days));
-                    hint.set(hint(shown, days.keySet(), today));
+                    hint.set(hint(days.keySet(), today));
                 }
             });
         });
     }
 
     /** What the date picker says before a day is picked: whether there is any earlier day to pick. */
-    static String hint(String symbol, java.util.Set<LocalDate> days, LocalDate today) {
+    static String hint(java.util.Set<LocalDate> days, LocalDate today) {
         return days.stream().anyMatch(day -> !day.equals(today)) ? "Day (history)"
-                : "No earlier days of " + symbol + " stored yet";
+                : "No past days yet";
     }
 
     /** Bars stored per day of the selected symbol. */

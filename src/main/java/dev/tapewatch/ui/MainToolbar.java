@@ -97,6 +97,7 @@ final class MainToolbar extends ToolBar {
         });
         speed.valueProperty().bindBidirectional(replay.speedProperty());
         speed.setTooltip(new Tooltip("Replay speed"));
+        speed.setPrefWidth(72);
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("replayPause");
         pause.visibleProperty().bind(replay.activeProperty());

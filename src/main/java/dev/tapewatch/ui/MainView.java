@@ -26,6 +26,7 @@ import javafx.util.Duration;
 public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final ChartGrid charts;
+    private final javafx.scene.control.TabPane spikeList;
     private final PriceVolumeChart chart;
     private final WatchlistPane watchlist;
     private final MainToolbar toolbar;
@@ -67,6 +68,7 @@ public final class MainView extends BorderPane {
         layoutChoice.valueProperty().addListener((o, was, now) -> model.layout().countProperty().set(now));
         layoutChoice.setTooltip(new javafx.scene.control.Tooltip("How many charts: each has its own symbol and step;"
                 + " their time is linked"));
+        layoutChoice.setPrefWidth(96);
         layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, toolbar, layoutChoice, settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
@@ -87,7 +89,7 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist()));
         alertsTab.setId("alertsTab");
-        javafx.scene.control.TabPane spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
+        spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         spikeList.setMinWidth(SpikeListPane.PANE_WIDTH - 40);
         spikeList.setPrefWidth(SpikeListPane.PANE_WIDTH);
@@ -179,6 +181,18 @@ public final class MainView extends BorderPane {
 
     PriceVolumeChart chart() {
         return chart;
+    }
+
+    /** Places a price alert line {@code offset} above a symbol's last price (the screenshot tool's step). */
+    public void showAlertLineAtLast(String symbol, double offset) {
+        model.watchlist().rows().stream().filter(row -> row.symbol().equals(symbol)).findFirst()
+                .filter(row -> !Double.isNaN(row.lastProperty().get()))
+                .ifPresent(row -> model.alerts().addLevel(symbol, row.lastProperty().get() + offset));
+    }
+
+    /** Brings the alert log to the front. */
+    public void showAlerts() {
+        spikeList.getSelectionModel().select(1);
     }
 
     ChartGrid charts() {

@@ -84,6 +84,7 @@ public final class PriceVolumeChart extends VBox {
     private Runnable onViewport = () -> { };
     private Double selectionStart;
     private boolean waitingForPulse;
+    private boolean hovering;
 
     public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
@@ -97,6 +98,7 @@ public final class PriceVolumeChart extends VBox {
         }
         priceAxis.setTickLabelFormatter(converter(PriceVolumeChart::price));
         volumeAxis.setTickLabelFormatter(converter(PriceVolumeChart::compactShares));
+        priceTime.setName(null); // the volume pane below names the time axis
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
         for (XYChart chart : List.of(priceChart, volumeChart)) {
@@ -441,7 +443,8 @@ public final class PriceVolumeChart extends VBox {
         set(average, snapshot.x(), snapshot.average());
         candles.fireInvalidated(ChartBits.DataSetData);
         marks.show(snapshot, previous);
-        if (previous == null || !previous.symbol().equals(snapshot.symbol()) || previous.step() != snapshot.step()) {
+        if (!hovering || previous == null || !previous.symbol().equals(snapshot.symbol())
+                || previous.step() != snapshot.step()) { // the newest candle, unless the pointer reads another
             List<Bar> shown = snapshot.candles();
             readout.setText(shown.isEmpty() ? snapshot.symbol() : describe(shown.get(shown.size() - 1), snapshot.step()));
         }
@@ -530,10 +533,14 @@ public final class PriceVolumeChart extends VBox {
 
     private void installPointer() {
         priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
+            hovering = true;
             updateReadout(event);
             onHover.accept(timeAt(event));
         });
-        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, event -> onHover.accept(Double.NaN));
+        priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
+            hovering = false;
+            onHover.accept(Double.NaN);
+        });
         priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
             if (event.isShiftDown() && event.getButton() == MouseButton.PRIMARY) {
                 selectionStart = timeAt(event);

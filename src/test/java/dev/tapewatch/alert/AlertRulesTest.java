@@ -17,7 +17,7 @@ class AlertRulesTest {
     @Test
     void aBurstOfSpikesIsOneAlertPerSymbol() {
         AlertRules rules = new AlertRules();
-        assertEquals("SPY: volume spike, 12x average, score 9.0", rules.spike(spike("SPY", T, 9)).orElseThrow().text());
+        assertEquals("SPY: volume 12x (score 9.0)", rules.spike(spike("SPY", T, 9)).orElseThrow().text());
         assertTrue(rules.spike(spike("SPY", T + 5_000, 9)).isEmpty(), "within the cooldown");
         assertTrue(rules.spike(spike("AAPL", T + 6_000, 9)).isPresent(), "another symbol has its own cooldown");
         assertTrue(rules.spike(spike("SPY", T + 29_999, 9)).isEmpty());
@@ -37,19 +37,22 @@ class AlertRulesTest {
     }
 
     @Test
-    void aLevelAlertsOnceWhenTheLastPriceCrossesIt() {
+    void aLevelAlertsOnceWhenTheLastPriceCrossesItAndAgainOnceMoved() {
         AlertRules rules = new AlertRules();
         rules.levels("SPY", List.of(471.0));
         assertEquals(List.of(), rules.price("SPY", 470.50, T), "the first price crosses nothing");
         assertEquals(List.of(), rules.price("SPY", 470.90, T + 1_000));
         List<Alert> up = rules.price("SPY", 471.00, T + 2_000);
-        assertEquals(List.of(new Alert(T + 2_000, "SPY", Alert.Kind.PRICE_LEVEL,
-                "crossed 471.00 upward (last 471.00)")), up);
-        assertEquals(List.of(), rules.price("SPY", 470.95, T + 3_000), "back within the cooldown");
-        assertEquals(List.of(), rules.price("SPY", 471.05, T + 4_000));
-        List<Alert> down = rules.price("SPY", 470.80, T + 40_000);
-        assertEquals("crossed 471.00 downward (last 470.80)", down.get(0).message());
+        assertEquals(List.of(new Alert(T + 2_000, "SPY", Alert.Kind.PRICE_LEVEL, "above 471.00 (last 471.00)")), up);
+        assertTrue(rules.fired("SPY", 471.0));
+        assertEquals(List.of(), rules.price("SPY", 470.95, T + 3_000), "a price wandering about the line: once");
+        assertEquals(List.of(), rules.price("SPY", 471.05, T + 400_000));
+        rules.levels("SPY", List.of(470.0)); // moved: armed again
+        List<Alert> down = rules.price("SPY", 469.80, T + 401_000);
+        assertEquals("below 470.00 (last 469.80)", down.get(0).message());
+        rules.levels("SPY", List.of(470.0, 480.0));
+        assertTrue(rules.fired("SPY", 470.0), "adding another line leaves a fired one fired");
         rules.resetPrices();
-        assertEquals(List.of(), rules.price("SPY", 480, T + 90_000), "a replay's first price is no crossing");
+        assertEquals(List.of(), rules.price("SPY", 490, T + 490_000), "a replay's first price is no crossing");
     }
 }

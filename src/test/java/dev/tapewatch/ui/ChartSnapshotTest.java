@@ -61,7 +61,8 @@ class ChartSnapshotTest {
                 Bar.of("SPY", TestBars.at(9, 30, 0), TestBars.at(9, 30, 1), 30, 30, 30, 30, 100, 30),
                 Bar.of("SPY", TestBars.at(9, 30, 1), TestBars.at(9, 30, 2), 40, 40, 40, 40, 300, 40));
         ChartSnapshot snapshot = ChartSnapshot.of(bars, List.of(), List.of(), List.of(), 60, null);
-        assertArrayEquals(new double[] {10, 15, 30, 37.5}, snapshot.vwap(), 1e-9);
+        // the first regular second is NaN: a break between the pre-market line and the session's
+        assertArrayEquals(new double[] {10, 15, Double.NaN, 37.5}, snapshot.vwap(), 1e-9);
         assertEquals(30, snapshot.levels().dayOpen(), 1e-9);
         assertEquals(40, snapshot.levels().high(), 1e-9);
         assertEquals(10, snapshot.levels().low(), 1e-9);

@@ -64,8 +64,8 @@ class MainViewModelTest {
     @Test
     void theDatePickerSaysWhenNoEarlierDayIsStored() {
         java.time.LocalDate today = java.time.LocalDate.of(2024, 1, 2);
-        assertEquals("No earlier days of SPY stored yet", HistoryViewModel.hint("SPY", java.util.Set.of(), today));
-        assertEquals("No earlier days of SPY stored yet", HistoryViewModel.hint("SPY", java.util.Set.of(today), today));
-        assertEquals("Day (history)", HistoryViewModel.hint("SPY", java.util.Set.of(today.minusDays(1), today), today));
+        assertEquals("No past days yet", HistoryViewModel.hint(java.util.Set.of(), today));
+        assertEquals("No past days yet", HistoryViewModel.hint(java.util.Set.of(today), today));
+        assertEquals("Day (history)", HistoryViewModel.hint(java.util.Set.of(today.minusDays(1), today), today));
     }
 }

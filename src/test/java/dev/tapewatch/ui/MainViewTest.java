@@ -396,7 +396,8 @@ class MainViewTest {
         }));
         robot.clickOn("#exportButton");
         Await.until(WAIT, "the export", () -> Files.exists(exported));
-        Await.until(WAIT, "the export confirmed", () -> robot.lookup("#notice").queryAs(Label.class).isVisible());
+        Await.until(WAIT, "the export confirmed", () -> robot.lookup("#notice").queryAs(Label.class).getText() != null
+                && robot.lookup("#notice").queryAs(Label.class).getParent().isVisible());
         List<dev.tapewatch.market.Bar> chosen = view.chart().shownBars().stream()
                 .filter(b -> b.start() >= from && b.start() < to).toList();
         assertEquals(String.format("Exported %,d bars of SPY to %s", chosen.size(), exported),
