@@ -6,13 +6,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 
-/** Live and history controls, replay, export and the background job's progress. Binds and forwards only. */
+/** Live and history controls, replay and export. Binds and forwards only. */
 final class MainToolbar extends ToolBar {
 
     MainToolbar(MainViewModel model, PriceVolumeChart chart, ChartControls chartControls, Runnable export) {
@@ -113,21 +112,9 @@ final class MainToolbar extends ToolBar {
         exportButton.setTooltip(new Tooltip("Shift-drag across the chart to select, then export as CSV (Ctrl+E)"));
         exportButton.disableProperty().bind(history.selectionProperty().isNull());
         exportButton.setOnAction(event -> export.run());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(tasks.progressProperty());
-        progress.visibleProperty().bind(tasks.busyProperty());
-        progress.managedProperty().bind(tasks.busyProperty()); // no room kept while idle: the toolbar is full
-        Label task = new Label();
-        task.textProperty().bind(tasks.messageProperty());
-        task.visibleProperty().bind(tasks.busyProperty());
-        task.managedProperty().bind(tasks.busyProperty());
-        Button cancel = new Button("Cancel");
-        cancel.visibleProperty().bind(tasks.busyProperty());
-        cancel.managedProperty().bind(tasks.busyProperty());
-        cancel.setOnAction(event -> tasks.cancel());
         getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
                 new Separator(Orientation.VERTICAL), replayButton, speed, pause,
-                new Separator(Orientation.VERTICAL), exportButton, progress, task, cancel);
+                new Separator(Orientation.VERTICAL), exportButton);
     }
 
     /** A day in the date picker, marked when bars of the selected symbol are stored for it. */

@@ -110,7 +110,7 @@ public final class MainView extends BorderPane {
             }
         });
         setCenter(split);
-        setBottom(new StatusBar(model.status(), model.history(), model.replay()));
+        setBottom(new StatusBar(model.status(), model.history(), model.replay(), model.tasks()));
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
                 now == null ? null : now.from(), now == null ? null : now.to()));

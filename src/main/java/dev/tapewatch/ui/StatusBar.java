@@ -2,6 +2,7 @@ package dev.tapewatch.ui;
 
 import dev.tapewatch.market.ExchangeTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -18,7 +19,7 @@ import javafx.scene.layout.Region;
 final class StatusBar extends HBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay) {
+    StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay, BackgroundTasks tasks) {
         super(14);
         Label state = new Label();
         state.setId("feedState");
@@ -46,7 +47,20 @@ final class StatusBar extends HBox {
         replayState.setId("replayState");
         replayState.textProperty().bind(replay.stateProperty());
         replayState.managedProperty().bind(replay.activeProperty());
-        getChildren().addAll(state, provider, replayState, rates, selection, spacer, sharing, database);
+        // the background job (a day loading, an export, an audit) with its progress and Cancel
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("taskProgress");
+        progress.progressProperty().bind(tasks.progressProperty());
+        Label task = new Label();
+        task.textProperty().bind(tasks.messageProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(event -> tasks.cancel());
+        for (javafx.scene.Node busy : List.of(progress, task, cancel)) {
+            busy.visibleProperty().bind(tasks.busyProperty());
+            busy.managedProperty().bind(tasks.busyProperty());
+        }
+        getChildren().addAll(state, provider, replayState, rates, selection, spacer, progress, task, cancel, sharing,
+                database);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");
