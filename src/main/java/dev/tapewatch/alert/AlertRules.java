@@ -49,14 +49,6 @@ public final class AlertRules {
         return Set.copyOf(muted);
     }
 
-    public boolean spikesOn() {
-        return spikesOn;
-    }
-
-    public double minimumScore() {
-        return minimumScore;
-    }
-
     /** The price levels watched for a symbol, replaced whole; a level not watched before is armed. */
     public void levels(String symbol, List<Double> prices) {
         fired.removeIf(key -> key.startsWith(symbol + "@") && !prices.contains(Double.valueOf(key.substring(

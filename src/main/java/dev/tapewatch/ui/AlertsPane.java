@@ -2,7 +2,6 @@ package dev.tapewatch.ui;
 
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.market.ExchangeTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.MapChangeListener;
@@ -23,7 +22,6 @@ import javafx.scene.layout.VBox;
 
 /** The alert log with what alerts fire on: spikes (minimum score, symbols), price levels, sound, desktop. Binds only. */
 final class AlertsPane extends VBox {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist) {
         super(6);
@@ -58,7 +56,7 @@ final class AlertsPane extends VBox {
         levels.setPlaceholder(new Label("Alt+click the chart to set a price alert line"));
         Runnable showLevels = () -> levels.getItems().setAll(alerts.levels().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + PriceVolumeChart.price(p)
+                .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + ChartFormat.price(p)
                         + (alerts.fired(entry.getKey(), p) ? "  (alerted; move it to arm it again)" : "")))
                 .toList());
         alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> showLevels.run());
@@ -79,7 +77,7 @@ final class AlertsPane extends VBox {
             protected void updateItem(Alert alert, boolean empty) {
                 super.updateItem(alert, empty);
                 setText(empty || alert == null ? null
-                        : CLOCK.format(ExchangeTime.localDateTime(alert.time())) + "  " + alert.text());
+                        : ChartFormat.CLOCK.format(ExchangeTime.localDateTime(alert.time())) + "  " + alert.text());
             }
         });
         VBox.setVgrow(log, Priority.ALWAYS);

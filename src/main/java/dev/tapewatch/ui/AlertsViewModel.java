@@ -42,7 +42,13 @@ public final class AlertsViewModel {
     private final AppConfig config;
     private final AlertRules rules = new AlertRules();
     private final DesktopNotifier notifier = new DesktopNotifier(Threads.named("alert-notifier"));
-    private final Queue<Spike> arrived = new ConcurrentLinkedQueue<>();
+    /** A spike as it arrived, and when (to tell how long it waited for its alert). */
+    private record Arrival(Spike spike, long nanos) {
+    }
+
+    private final Queue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+    /** Milliseconds from a spike's arrival to its alert, the newest last (at most 100). */
+    private final java.util.Deque<Long> delays = new java.util.ArrayDeque<>();
     private final ObservableList<Alert> log = FXCollections.observableArrayList();
     private final ObservableMap<String, List<Double>> levels = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Alert> toast = new ReadOnlyObjectWrapper<>();
@@ -103,7 +109,7 @@ public final class AlertsViewModel {
 
     /** Any thread: a spike closed, live or in a replay. */
     void spikeArrived(Spike spike) {
-        arrived.add(spike);
+        arrived.add(new Arrival(spike, System.nanoTime()));
     }
 
     /** A replay starts or ends: prices jump, and the jump is no crossing. */
@@ -113,9 +119,16 @@ public final class AlertsViewModel {
 
     /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
     void refresh(LiveSeries series, long marketNow) {
-        Spike spike;
-        while ((spike = arrived.poll()) != null) {
-            rules.spike(spike).ifPresent(this::raise);
+        Arrival arrival;
+        while ((arrival = arrived.poll()) != null) {
+            long since = arrival.nanos();
+            rules.spike(arrival.spike()).ifPresent(alert -> {
+                raise(alert);
+                delays.addLast((System.nanoTime() - since) / 1_000_000);
+                if (delays.size() > 100) {
+                    delays.removeFirst();
+                }
+            });
         }
         for (String symbol : levels.keySet()) {
             LiveSeries.Quote quote = series.quote(symbol);
@@ -192,6 +205,11 @@ public final class AlertsViewModel {
 
     boolean muted(String symbol) {
         return rules.muted(symbol);
+    }
+
+    /** How long recent spike alerts waited after their spike closed, in ms (FX thread). */
+    List<Long> recentDelays() {
+        return List.copyOf(delays);
     }
 
     ObservableList<Alert> log() {

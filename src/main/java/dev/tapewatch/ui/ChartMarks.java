@@ -23,7 +23,9 @@ final class ChartMarks {
     private final List<Level> levels = new ArrayList<>();
     private final List<Level> alertLines = new ArrayList<>();
     private List<Double> alertPrices = List.of();
+    private java.util.function.BiConsumer<Double, Double> moved = (from, to) -> { };
     private Band selectionBand;
+    private io.fair_acc.chartfx.plugins.XValueIndicator[] timeCursor;
     private Themes.Palette palette = Themes.palette();
     private ChartSnapshot.Levels shownLevels;
 
@@ -57,8 +59,6 @@ final class ChartMarks {
         alertLines(prices, moved);
     }
 
-    private java.util.function.BiConsumer<Double, Double> moved = (from, to) -> { };
-
     /** The shown symbol's price alert lines, draggable; {@code onMoved} gets (old price, new price) on release. */
     void alertLines(List<Double> prices, java.util.function.BiConsumer<Double, Double> onMoved) {
         moved = onMoved;
@@ -69,7 +69,7 @@ final class ChartMarks {
         priceChart.getPlugins().removeAll(alertLines);
         alertLines.clear();
         for (double price : prices) {
-            Level line = new Level(priceAxis, price, "alert " + PriceVolumeChart.price(price), palette.alert(), true);
+            Level line = new Level(priceAxis, price, "alert " + ChartFormat.price(price), palette.alert(), true);
             line.onDropped(now -> {
                 if (now != price) {
                     moved.accept(price, now);
@@ -137,7 +137,7 @@ final class ChartMarks {
         if (Double.isNaN(price)) {
             return;
         }
-        Level level = new Level(priceAxis, price, name + " " + PriceVolumeChart.price(price), colour, false);
+        Level level = new Level(priceAxis, price, name + " " + ChartFormat.price(price), colour, false);
         levels.add(level);
         priceChart.getPlugins().add(level);
     }
@@ -153,6 +153,34 @@ final class ChartMarks {
                     Band.Kind.SELECTION);
             priceChart.getPlugins().add(selectionBand);
         }
+    }
+
+    /** A thin line across both panes at a time another chart's pointer is on; NaN removes it. */
+    void timeCursor(double seconds) {
+        if (timeCursor == null) {
+            timeCursor = new io.fair_acc.chartfx.plugins.XValueIndicator[] {
+                    new io.fair_acc.chartfx.plugins.XValueIndicator(priceTime, 0),
+                    new io.fair_acc.chartfx.plugins.XValueIndicator(volumeTime, 0)};
+            for (io.fair_acc.chartfx.plugins.XValueIndicator cursor : timeCursor) {
+                cursor.setEditable(false);
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            XYChart target = i == 0 ? priceChart : volumeChart;
+            if (Double.isNaN(seconds)) {
+                target.getPlugins().remove(timeCursor[i]);
+            } else {
+                timeCursor[i].setValue(seconds);
+                if (!target.getPlugins().contains(timeCursor[i])) {
+                    target.getPlugins().add(timeCursor[i]);
+                }
+            }
+        }
+    }
+
+    double timeCursor() {
+        return timeCursor != null && priceChart.getPlugins().contains(timeCursor[0]) ? timeCursor[0].getValue()
+                : Double.NaN;
     }
 
     List<Band> bands() {

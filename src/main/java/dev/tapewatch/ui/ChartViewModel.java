@@ -172,20 +172,8 @@ public final class ChartViewModel {
         }
     }
 
-    /** The chosen step's label ("Auto", "1 min"). */
-    String stepChoice() {
-        return chosenStep == 1 && !explicitSecond ? AUTO : Candles.label(chosenStep);
-    }
-
-    String windowChoice() {
-        return WINDOWS.get(window);
-    }
-
-    private volatile boolean explicitSecond;
-
     /** The chosen step by its label ("Auto", "1 min"); FX thread. */
     void step(String label) {
-        explicitSecond = Candles.label(1).equals(label);
         chosenStep = AUTO.equals(label) ? 1 : Candles.STEPS.get(Candles.STEPS.stream().map(Candles::label).toList()
                 .indexOf(label));
         viewport(secondsPerPixel, plotWidth);
@@ -263,7 +251,8 @@ public final class ChartViewModel {
         previousCloses.put(key, Double.NaN);
         lookup("No previous close of " + shown + " for " + date, () -> {
             try {
-                previousCloses.put(key, History.previousClose(current.store(), current.history(), shown, date));
+                previousCloses.put(key, History.previousClose(current.store(), current.history(), shown, date,
+                        () -> lookups.isShutdown() || session != current)); // closed or replaced: stop retrying
             } catch (dev.tapewatch.feed.RestException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

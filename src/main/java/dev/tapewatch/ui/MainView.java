@@ -50,27 +50,7 @@ public final class MainView extends BorderPane {
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
         HBox.setHgrow(toolbar, Priority.ALWAYS);
-        javafx.scene.control.ChoiceBox<Integer> layoutChoice = new javafx.scene.control.ChoiceBox<>();
-        layoutChoice.setId("layoutChoice");
-        layoutChoice.getItems().setAll(ChartLayout.COUNTS);
-        layoutChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer count) {
-                return count == null ? "" : count == 1 ? "1 chart" : count + " charts";
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return Integer.valueOf(text.split(" ")[0]);
-            }
-        });
-        layoutChoice.setValue(model.layout().countProperty().get());
-        layoutChoice.valueProperty().addListener((o, was, now) -> model.layout().countProperty().set(now));
-        layoutChoice.setTooltip(new javafx.scene.control.Tooltip("How many charts: each has its own symbol and step;"
-                + " their time is linked"));
-        layoutChoice.setPrefWidth(96);
-        layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(6, toolbar, layoutChoice, settings);
+        HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
         setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
@@ -121,6 +101,31 @@ public final class MainView extends BorderPane {
         pulse.setCycleCount(Timeline.INDEFINITE);
         pulse.play();
         installShortcuts();
+    }
+
+    /** 1, 2 or 4 charts. */
+    private static javafx.scene.control.ChoiceBox<Integer> layoutChoice(ChartLayout layout) {
+        javafx.scene.control.ChoiceBox<Integer> layoutChoice = new javafx.scene.control.ChoiceBox<>();
+        layoutChoice.setId("layoutChoice");
+        layoutChoice.getItems().setAll(ChartLayout.COUNTS);
+        layoutChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer count) {
+                return count == null ? "" : count == 1 ? "1 chart" : count + " charts";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.split(" ")[0]);
+            }
+        });
+        layoutChoice.setValue(layout.countProperty().get());
+        layoutChoice.valueProperty().addListener((o, was, now) -> layout.countProperty().set(now));
+        layoutChoice.setTooltip(new javafx.scene.control.Tooltip("How many charts: each has its own symbol and step;"
+                + " their time is linked"));
+        layoutChoice.setPrefWidth(96);
+        layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
+        return layoutChoice;
     }
 
     private void centreOn(Spike spike) {

@@ -48,7 +48,6 @@ import javafx.util.StringConverter;
  * renderers, zoom, crosshair readout, bands and selection) only make sense together.
  */
 public final class PriceVolumeChart extends VBox {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** Both value axes get this width, so a second sits at the same x in the price and the volume pane. */
     static final double VALUE_AXIS_WIDTH = 72;
     /** Steps a clock reads easily, in seconds: 1, 2, 5, 10, 15, 30 s, then minutes and hours alike. */
@@ -82,6 +81,7 @@ public final class PriceVolumeChart extends VBox {
     private BiConsumer<Long, Long> onSelect = (from, to) -> { };
     private Runnable onUserMove = () -> { };
     private Runnable onViewport = () -> { };
+    private java.util.function.DoubleConsumer onHover = seconds -> { };
     private Double selectionStart;
     private boolean waitingForPulse;
     private boolean hovering;
@@ -96,8 +96,8 @@ public final class PriceVolumeChart extends VBox {
             axis.setPrefWidth(VALUE_AXIS_WIDTH);
             axis.setMaxWidth(VALUE_AXIS_WIDTH);
         }
-        priceAxis.setTickLabelFormatter(converter(PriceVolumeChart::price));
-        volumeAxis.setTickLabelFormatter(converter(PriceVolumeChart::compactShares));
+        priceAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::price));
+        volumeAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::compactShares));
         priceTime.setName(null); // the volume pane below names the time axis
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
@@ -113,8 +113,8 @@ public final class PriceVolumeChart extends VBox {
         priceChart.getPlotArea().widthProperty().addListener(change -> onViewport.run());
 
         CrosshairIndicator crosshair = new CrosshairIndicator();
-        crosshair.setXValueFormatter(converter(seconds -> CLOCK.format(ExchangeTime.localDateTime((long) (seconds * 1000)))));
-        crosshair.setYValueFormatter(converter(PriceVolumeChart::price));
+        crosshair.setXValueFormatter(ChartFormat.converter(ChartFormat::clock));
+        crosshair.setYValueFormatter(ChartFormat.converter(ChartFormat::price));
         priceChart.getPlugins().add(crosshair);
         candleRenderer.getDatasets().add(candles);
         lineRenderer.getDatasets().add(closes);
@@ -217,47 +217,8 @@ public final class PriceVolumeChart extends VBox {
                 return Math.ceil(reference / 86400) * 86400;
             }
         };
-        axis.setTickLabelFormatter(converter(seconds -> CLOCK.format(ExchangeTime.localDateTime((long) (seconds * 1000)))));
+        axis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::clock));
         return axis;
-    }
-
-    private static StringConverter<Number> converter(Function<Double, String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return format.apply(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    /** Volumes as people say them: 950, 12.5k, 1.3M, never in scientific notation. */
-    static String compactShares(double shares) {
-        double magnitude = Math.abs(shares);
-        if (magnitude >= 1e9) {
-            return trimmed(shares / 1e9) + "B";
-        }
-        if (magnitude >= 1e6) {
-            return trimmed(shares / 1e6) + "M";
-        }
-        if (magnitude >= 1e3) {
-            return trimmed(shares / 1e3) + "k";
-        }
-        return trimmed(shares);
-    }
-
-    private static String trimmed(double value) {
-        String text = String.format(Locale.ROOT, "%.1f", value);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
-    }
-
-    /** Prices to the cent, sub-dollar ones to a hundredth of a cent. */
-    static String price(double value) {
-        return Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** The labels on the volume axis and the values of the time axis's ticks, as drawn (for tests). */
@@ -320,9 +281,6 @@ public final class PriceVolumeChart extends VBox {
         overlayRenderer.getDatasets().setAll(shown);
     }
 
-    private java.util.function.DoubleConsumer onHover = seconds -> { };
-    private final io.fair_acc.chartfx.plugins.XValueIndicator[] timeCursor = new io.fair_acc.chartfx.plugins.XValueIndicator[2];
-
     /** Called with the hovered time (epoch s), NaN when the pointer leaves the chart. */
     void setOnHover(java.util.function.DoubleConsumer listener) {
         onHover = listener;
@@ -330,31 +288,12 @@ public final class PriceVolumeChart extends VBox {
 
     /** A thin line at a time another chart's pointer is on (NaN removes it); FX thread. */
     void showTimeCursor(double seconds) {
-        if (timeCursor[0] == null) {
-            timeCursor[0] = new io.fair_acc.chartfx.plugins.XValueIndicator(priceTime, 0);
-            timeCursor[1] = new io.fair_acc.chartfx.plugins.XValueIndicator(volumeTime, 0);
-            for (io.fair_acc.chartfx.plugins.XValueIndicator cursor : timeCursor) {
-                cursor.setEditable(false);
-            }
-        }
-        boolean on = !Double.isNaN(seconds);
-        for (int i = 0; i < 2; i++) {
-            XYChart target = i == 0 ? priceChart : volumeChart;
-            if (on) {
-                timeCursor[i].setValue(seconds);
-                if (!target.getPlugins().contains(timeCursor[i])) {
-                    target.getPlugins().add(timeCursor[i]);
-                }
-            } else {
-                target.getPlugins().remove(timeCursor[i]);
-            }
-        }
+        marks.timeCursor(seconds);
     }
 
     /** The time another chart's pointer is on, or NaN (for tests). */
     double timeCursor() {
-        return timeCursor[0] != null && priceChart.getPlugins().contains(timeCursor[0]) ? timeCursor[0].getValue()
-                : Double.NaN;
+        return marks.timeCursor();
     }
 
     /** The latest time in view (epoch ms); FX thread. */
@@ -446,7 +385,8 @@ public final class PriceVolumeChart extends VBox {
         if (!hovering || previous == null || !previous.symbol().equals(snapshot.symbol())
                 || previous.step() != snapshot.step()) { // the newest candle, unless the pointer reads another
             List<Bar> shown = snapshot.candles();
-            readout.setText(shown.isEmpty() ? snapshot.symbol() : describe(shown.get(shown.size() - 1), snapshot.step()));
+            readout.setText(shown.isEmpty() ? snapshot.symbol() : ChartFormat.describe(shown.get(shown.size() - 1),
+                    snapshot.step()));
         }
         if (snapshot.range() != null) {
             range(snapshot.range()[0], snapshot.range()[1]);
@@ -586,14 +526,9 @@ public final class PriceVolumeChart extends VBox {
         }
         Bar nearest = Bars.nearest(shown.candles(), (long) (timeAt(event) * 1000));
         if (nearest != null) {
-            readout.setText(describe(nearest, shown.step()));
+            readout.setText(ChartFormat.describe(nearest, shown.step()));
         }
     }
 
-    static String describe(Bar bar, int step) {
-        return String.format(Locale.ROOT, "%s %s %s   O %s  H %s  L %s  C %s   V %s   VWAP %s", bar.symbol(),
-                CLOCK.format(ExchangeTime.localDateTime(bar.start())), Candles.label(step), price(bar.open()),
-                price(bar.high()), price(bar.low()), price(bar.close()), compactShares(bar.volume()),
-                price(bar.vwap()));
-    }
+
 }

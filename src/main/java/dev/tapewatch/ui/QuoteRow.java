@@ -45,10 +45,6 @@ public final class QuoteRow {
         return volume.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyDoubleProperty relativeVolumeProperty() {
-        return relativeVolume.getReadOnlyProperty();
-    }
-
     public javafx.beans.property.ReadOnlyBooleanProperty recentSpikeProperty() {
         return recentSpike.getReadOnlyProperty();
     }

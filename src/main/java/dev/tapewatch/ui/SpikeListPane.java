@@ -2,7 +2,6 @@ package dev.tapewatch.ui;
 
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -18,7 +17,6 @@ import javafx.scene.layout.VBox;
 /** The spike list: time, symbol, kind, score and × average; picking one hands it to {@code onPick}. */
 final class SpikeListPane extends VBox {
     static final double PANE_WIDTH = 330;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     SpikeListPane(SpikesViewModel model, Consumer<Spike> onPick) {
         super(6);
@@ -26,7 +24,7 @@ final class SpikeListPane extends VBox {
         table.setId("spikeTable");
         table.setPlaceholder(new Label("No spikes yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Spike, String> time = column("Time", s -> CLOCK.format(ExchangeTime.localDateTime(s.start())));
+        TableColumn<Spike, String> time = column("Time", s -> ChartFormat.CLOCK.format(ExchangeTime.localDateTime(s.start())));
         TableColumn<Spike, String> symbol = column("Symbol", Spike::symbol);
         TableColumn<Spike, String> kind = column("Kind", s -> s.kind().name().toLowerCase(Locale.ROOT));
         TableColumn<Spike, String> score = column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore()));

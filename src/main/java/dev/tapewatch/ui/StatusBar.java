@@ -1,7 +1,6 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.ExchangeTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -17,7 +16,6 @@ import javafx.scene.layout.Region;
 
 /** The status bar (feed, provider, rates, selection, database) and the banners above the chart. Binds only. */
 final class StatusBar extends HBox {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay, BackgroundTasks tasks) {
         super(14);
@@ -71,15 +69,15 @@ final class StatusBar extends HBox {
         if (current == null) {
             return "";
         }
-        String span = String.format(Locale.ROOT, "Selection %s–%s · %,d bars", CLOCK.format(ExchangeTime.localDateTime(
-                current.from())), CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars());
+        String span = String.format(Locale.ROOT, "Selection %s–%s · %,d bars", ChartFormat.CLOCK.format(ExchangeTime.localDateTime(
+                current.from())), ChartFormat.CLOCK.format(ExchangeTime.localDateTime(current.to())), current.bars());
         if (current.bars() == 0) {
             return span;
         }
         return span + String.format(Locale.ROOT, " · %s shares · %+.2f%% · H %s L %s · VWAP %s",
-                PriceVolumeChart.compactShares(current.volume()), current.changePercent(),
-                PriceVolumeChart.price(current.high()), PriceVolumeChart.price(current.low()),
-                PriceVolumeChart.price(current.vwap()));
+                ChartFormat.compactShares(current.volume()), current.changePercent(),
+                ChartFormat.price(current.high()), ChartFormat.price(current.low()),
+                ChartFormat.price(current.vwap()));
     }
 
     /** Green, for a moment: what the user asked for is done (an export, with where it went). */

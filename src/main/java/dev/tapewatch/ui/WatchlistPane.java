@@ -92,11 +92,11 @@ final class WatchlistPane extends VBox {
         TableColumn<QuoteRow, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(row -> Bindings.createStringBinding(() -> row.getValue().symbol()
                 + (row.getValue().recentSpikeProperty().get() ? "  ⚡" : ""), row.getValue().recentSpikeProperty()));
-        TableColumn<QuoteRow, Number> last = numberColumn("Last", QuoteRow::lastProperty, PriceVolumeChart::price);
+        TableColumn<QuoteRow, Number> last = numberColumn("Last", QuoteRow::lastProperty, ChartFormat::price);
         TableColumn<QuoteRow, Number> change = numberColumn("Chg %", QuoteRow::changePercentProperty,
                 value -> String.format(Locale.ROOT, "%+.2f", value));
         TableColumn<QuoteRow, Number> volume = numberColumn("Volume", QuoteRow::volumeProperty,
-                PriceVolumeChart::compactShares);
+                ChartFormat::compactShares);
         symbol.setMinWidth(78);
         last.setMinWidth(66);
         change.setMinWidth(60);

@@ -43,27 +43,19 @@ class ChartAxesTest {
             robot.interact(() -> chart.show(ChartSnapshot.of(bars, List.of(), List.of(), List.of(), 60,
                     new long[] {from, from + seconds * 1000})));
             Await.until(Duration.ofSeconds(20), "ticks for " + seconds + " s", () -> {
-                List<Double> ticks = onFx(robot, chart::timeTickValues);
+                List<Double> ticks = FxRead.on(robot, chart::timeTickValues);
                 return ticks.size() >= 2 && ticks.get(0) >= from / 1000.0
                         && ticks.get(ticks.size() - 1) <= (from / 1000.0) + seconds;
             });
-            List<Double> ticks = onFx(robot, chart::timeTickValues);
+            List<Double> ticks = FxRead.on(robot, chart::timeTickValues);
             for (int i = 1; i < ticks.size(); i++) {
                 double step = ticks.get(i) - ticks.get(i - 1);
                 assertTrue(CLOCK_STEPS.contains(step), "a step of " + step + " s over " + seconds + " s: " + ticks);
                 assertTrue(ticks.get(i) % step == 0, "tick " + ticks.get(i) + " not on a whole " + step + " s");
             }
-            for (String label : onFx(robot, chart::volumeTickLabels)) {
+            for (String label : FxRead.on(robot, chart::volumeTickLabels)) {
                 assertTrue(label.matches("\\d+(\\.\\d)?[kM]?"), "volume label '" + label + "'");
             }
         }
-    }
-
-    private static <T> T onFx(FxRobot robot, java.util.function.Supplier<T> read) {
-        Object[] value = new Object[1];
-        robot.interact(() -> value[0] = read.get());
-        @SuppressWarnings("unchecked")
-        T result = (T) value[0];
-        return result;
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -50,7 +49,7 @@ class ChartViewTest {
 
     private void show(FxRobot robot, ChartSnapshot snapshot) {
         robot.interact(() -> chart.show(snapshot));
-        Await.until(WAIT, "the snapshot applied", () -> onFx(robot, chart::shown) == snapshot);
+        Await.until(WAIT, "the snapshot applied", () -> FxRead.on(robot, chart::shown) == snapshot);
     }
 
     /** Defect 3: a spike of another symbol, shown in the same range, gets a volume axis that holds its bars. */
@@ -59,14 +58,14 @@ class ChartViewTest {
         long from = TestBars.at(10, 0, 0);
         show(robot, ChartSnapshot.of(seconds("SPY", from, 120, 470, 100), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 120_000}));
-        assertTrue(onFx(robot, chart::readoutText).startsWith("SPY "));
-        assertTrue(onFx(robot, chart::volumeRange)[1] < 200);
+        assertTrue(FxRead.on(robot, chart::readoutText).startsWith("SPY "));
+        assertTrue(FxRead.on(robot, chart::volumeRange)[1] < 200);
         List<Bar> other = seconds("AMD", from, 120, 150, 10_000);
         show(robot, ChartSnapshot.of(other, List.of(new Spike("AMD", from + 60_000, from + 63_000, from + 61_000,
                 Spike.Kind.VOLUME, 9, 12)), List.of(), List.of(), 60, null));
-        double[] range = onFx(robot, chart::volumeRange);
+        double[] range = FxRead.on(robot, chart::volumeRange);
         assertTrue(range[1] >= 10_004, "the volume axis ends at " + range[1] + ", below AMD's bars");
-        assertTrue(onFx(robot, chart::readoutText).startsWith("AMD "), onFx(robot, chart::readoutText));
+        assertTrue(FxRead.on(robot, chart::readoutText).startsWith("AMD "), FxRead.on(robot, chart::readoutText));
     }
 
     /** Defect 3: the crosshair reads a clock time and a price to the cent, not 14 decimals. */
@@ -75,10 +74,10 @@ class ChartViewTest {
         long from = TestBars.at(10, 0, 0);
         show(robot, ChartSnapshot.of(seconds("SPY", from, 120, 470.123456, 100), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 120_000}));
-        robot.moveTo(onFx(robot, () -> chart.priceChart().getPlotArea()));
+        robot.moveTo(FxRead.on(robot, () -> chart.priceChart().getPlotArea()));
         Await.until(WAIT, "the crosshair label", () -> !robot.lookup(".chart-crosshair-label").queryAll().isEmpty()
                 && !robot.lookup(".chart-crosshair-label").queryAs(Text.class).getText().isBlank());
-        String text = onFx(robot, () -> robot.lookup(".chart-crosshair-label").queryAs(Text.class).getText());
+        String text = FxRead.on(robot, () -> robot.lookup(".chart-crosshair-label").queryAs(Text.class).getText());
         assertTrue(text.matches("(?s)\\D*10:0\\d:\\d\\d\\D+\\d+\\.\\d\\d\\D*"), "crosshair reads '" + text + "'");
     }
 
@@ -89,9 +88,9 @@ class ChartViewTest {
         // a price with many digits beside volumes with few: label widths as different as they get
         show(robot, ChartSnapshot.of(seconds("BRK.A", from, 300, 612_345.67, 3), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 300_000}));
-        Await.until(WAIT, "both panes laid out", () -> onFx(robot, () -> chart.sceneX(from / 1000.0 + 150))[0] > 0);
+        Await.until(WAIT, "both panes laid out", () -> FxRead.on(robot, () -> chart.sceneX(from / 1000.0 + 150))[0] > 0);
         for (double second : new double[] {from / 1000.0 + 10, from / 1000.0 + 150, from / 1000.0 + 290}) {
-            double[] x = onFx(robot, () -> chart.sceneX(second));
+            double[] x = FxRead.on(robot, () -> chart.sceneX(second));
             assertEquals(x[0], x[1], 0.5, "price and volume x of the same second");
         }
     }
@@ -102,7 +101,7 @@ class ChartViewTest {
         long from = TestBars.at(10, 0, 0);
         show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 60_000}));
-        double[] heights = onFx(robot, () -> new double[] {chart.priceChart().getHeight(),
+        double[] heights = FxRead.on(robot, () -> new double[] {chart.priceChart().getHeight(),
                 ((javafx.scene.layout.Region) chart.priceChart().getParent().getParent()).getHeight()});
         assertEquals(0.7, heights[0] / heights[1], 0.03, "price pane " + heights[0] + " of " + heights[1]);
     }
@@ -114,7 +113,7 @@ class ChartViewTest {
         for (String theme : Themes.NAMES) {
             robot.interact(() -> Themes.apply(config, theme));
             Themes.Palette palette = "dark".equals(theme) ? Themes.DARK_PALETTE : Themes.LIGHT_PALETTE;
-            Map<String, String> drawn = onFx(robot, chart::lineColours);
+            Map<String, String> drawn = FxRead.on(robot, chart::lineColours);
             assertEquals(palette.close(), drawn.get("close"), theme);
             assertEquals(palette.volumeAverage(), drawn.get("volume average"), theme);
             for (String colour : palette.lines()) {
@@ -142,7 +141,7 @@ class ChartViewTest {
         }
         assertEquals(1, nan, "one break in the close line, inside the gap");
         show(robot, snapshot);
-        List<String> bands = onFx(robot, () -> chart.bands().stream().filter(b -> b.kind == Band.Kind.EXTENDED_HOURS)
+        List<String> bands = FxRead.on(robot, () -> chart.bands().stream().filter(b -> b.kind == Band.Kind.EXTENDED_HOURS)
                 .map(Band::getText).filter(t -> !t.isEmpty()).toList());
         assertEquals(List.of("pre-market", "after hours"), bands);
     }
@@ -157,7 +156,7 @@ class ChartViewTest {
         show(robot, snapshot);
         // the first regular-session second (09:30:00) is the 61st: its open is 470 + (60 % 7) * 0.01
         assertEquals(List.of("prev close 468.50", "open 470.04", "high 470.08", "low 469.98"),
-                onFx(robot, () -> chart.marks().levelLabels()));
+                FxRead.on(robot, () -> chart.marks().levelLabels()));
     }
 
     private static double contrast(String a, String b) {
@@ -173,13 +172,5 @@ class ChartViewTest {
             rgb[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
         }
         return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-    }
-
-    private static <T> T onFx(FxRobot robot, Supplier<T> read) {
-        Object[] value = new Object[1];
-        robot.interact(() -> value[0] = read.get());
-        @SuppressWarnings("unchecked")
-        T result = (T) value[0];
-        return result;
     }
 }

@@ -200,6 +200,9 @@ class MainViewTest {
         Await.until(WAIT, "its alert", () -> onFx(() -> model.alerts().log().stream()
                 .anyMatch(a -> a.symbol().equals(spike.symbol()) && a.time() == spike.start())));
         Await.until(WAIT, "the toast", () -> robot.lookup("#toast").queryAs(Label.class).isVisible());
+        List<Long> delays = onFx(() -> model.alerts().recentDelays());
+        System.out.printf("spike alerts raised %s ms after their spikes closed%n", delays);
+        assertTrue(delays.stream().allMatch(ms -> ms >= 0), delays.toString());
         assertTrue(robot.lookup("#toast").queryAs(Label.class).getText().contains(": "));
         assertEquals(1, onFx(() -> model.alerts().log().stream().filter(a -> a.symbol().equals(spike.symbol())
                 && a.time() >= spike.start() && a.time() < spike.start() + dev.tapewatch.alert.AlertRules.COOLDOWN_MS
@@ -212,7 +215,7 @@ class MainViewTest {
         Await.until(WAIT, "the clicked line", () -> onFx(() -> model.alerts().levels().containsKey("SPY")));
         double clicked = onFx(() -> model.alerts().levels().get("SPY").get(0));
         Await.until(WAIT, "the line on the chart", () -> onFx(() -> view.chart().marks().alertLabels())
-                .contains("alert " + PriceVolumeChart.price(clicked)));
+                .contains("alert " + ChartFormat.price(clicked)));
         robot.interact(() -> model.alerts().removeLevel("SPY", clicked));
         double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
         robot.interact(() -> {

@@ -77,17 +77,9 @@ class OpensFullTest {
         assertEquals("SPY", view.chart().shown().symbol());
         assertTrue(view.chart().shown().step() >= 60, "a day in view is drawn in candles of a minute or more");
         Await.until(Duration.ofSeconds(30), "the day's levels", () -> {
-            List<String> levels = onFx(robot, () -> view.chart().marks().levelLabels());
+            List<String> levels = FxRead.on(robot, () -> view.chart().marks().levelLabels());
             return levels.size() == 4 && levels.get(0).startsWith("prev close ") && levels.get(1).startsWith("open ")
                     && levels.get(2).startsWith("high ") && levels.get(3).startsWith("low ");
-        }, () -> onFx(robot, () -> view.chart().marks().levelLabels()).toString());
-    }
-
-    private static <T> T onFx(FxRobot robot, java.util.function.Supplier<T> read) {
-        Object[] value = new Object[1];
-        robot.interact(() -> value[0] = read.get());
-        @SuppressWarnings("unchecked")
-        T result = (T) value[0];
-        return result;
+        }, () -> FxRead.on(robot, () -> view.chart().marks().levelLabels()).toString());
     }
 }
