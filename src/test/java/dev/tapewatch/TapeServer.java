@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * A Polygon-compatible server that plays a fixed tape of second bars as if live: once a client subscribes, one
  * tape second is published every {@code millisPerSecond}; connected subscribers get it over the websocket, and
  * REST second aggregates serve every published second in small pages linked by {@code next_url}. A test can drop
- * every connection: the seconds published until the client is back exist only over REST.
+ * every connection: the seconds published until the client is back (at least five) exist only over REST.
  */
 public final class TapeServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +48,9 @@ public final class TapeServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int published;
     private volatile boolean paused;
+    /** Seconds published after a drop that no client hears, however fast it reconnects. */
+    private static final int UNHEARD_SECONDS = 5;
+    private volatile int unheardUntil;
     private volatile Thread ticker;
 
     private TapeServer(List<Bar> tape, String key, long millisPerSecond) throws IOException {
@@ -120,6 +123,8 @@ public final class TapeServer implements AutoCloseable {
 
     /** Drops every connection at once, as a network failure does. */
     public void dropAll() {
+        // the next seconds go to no one, even a client back at once: a drop always loses something to fill
+        unheardUntil = published + UNHEARD_SECONDS;
         for (Connection connection : connections) {
             connection.drop();
         }
@@ -150,7 +155,7 @@ public final class TapeServer implements AutoCloseable {
                         continue;
                     }
                     List<Bar> bars = bySecond.get(seconds.get(published));
-                    for (Connection connection : connections) {
+                    for (Connection connection : published < unheardUntil ? List.<Connection>of() : connections) {
                         connection.send(bars);
                     }
                     published++; // after sending: finished() means every frame went out
