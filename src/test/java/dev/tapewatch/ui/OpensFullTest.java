@@ -76,6 +76,10 @@ class OpensFullTest {
                 view.chart().shownBars().size(), millis);
         assertEquals("SPY", view.chart().shown().symbol());
         assertTrue(view.chart().shown().step() >= 60, "a day in view is drawn in candles of a minute or more");
+        // #15 defect 7: "day" is the trading day, 04:00 to 20:00 in New York, not the last 24 hours
+        Await.until(Duration.ofSeconds(30), "the trading day in view", () -> FxRead.on(robot,
+                () -> view.chart().visibleFrom() == dayStart && view.chart().visibleTo()
+                        == ExchangeTime.toEpochMillis(DAY, ExchangeTime.AFTER_HOURS_CLOSE)));
         Await.until(Duration.ofSeconds(30), "the day's levels", () -> {
             List<String> levels = FxRead.on(robot, () -> view.chart().marks().levelLabels());
             return levels.size() == 4 && levels.get(0).startsWith("prev close ") && levels.get(1).startsWith("open ")
