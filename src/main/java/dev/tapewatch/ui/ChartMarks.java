@@ -69,7 +69,7 @@ final class ChartMarks {
         priceChart.getPlugins().removeAll(alertLines);
         alertLines.clear();
         for (double price : prices) {
-            Level line = new Level(priceAxis, price, "alert " + ChartFormat.price(price), palette.alert(), true);
+            Level line = new Level(priceAxis, price, "alert " + ChartFormat.price(price), palette.alert(), true, false);
             line.onDropped(now -> {
                 if (now != price) {
                     moved.accept(price, now);
@@ -127,17 +127,17 @@ final class ChartMarks {
         shownLevels = day;
         priceChart.getPlugins().removeAll(levels);
         levels.clear();
-        addLevel(day.previousClose(), "prev close", palette.previousClose());
-        addLevel(day.dayOpen(), "open", palette.open());
-        addLevel(day.high(), "high", palette.high());
-        addLevel(day.low(), "low", palette.low());
+        addLevel(day.previousClose(), "prev close", palette.previousClose(), true);
+        addLevel(day.dayOpen(), "open", palette.open(), true);
+        addLevel(day.high(), "high", palette.high(), false);
+        addLevel(day.low(), "low", palette.low(), false);
     }
 
-    private void addLevel(double price, String name, String colour) {
+    private void addLevel(double price, String name, String colour, boolean labelLeft) {
         if (Double.isNaN(price)) {
             return;
         }
-        Level level = new Level(priceAxis, price, name + " " + ChartFormat.price(price), colour, false);
+        Level level = new Level(priceAxis, price, name + " " + ChartFormat.price(price), colour, false, labelLeft);
         levels.add(level);
         priceChart.getPlugins().add(level);
     }

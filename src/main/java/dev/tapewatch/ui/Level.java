@@ -4,13 +4,16 @@ import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import javafx.geometry.HPos;
 
-/** A horizontal price line with its label at the right edge: a reference level, or a draggable alert. */
+/**
+ * A horizontal price line with its label at one edge (references of the day's start on the left, of its range on
+ * the right, so close levels do not hide each other's labels): a reference level, or a draggable alert.
+ */
 final class Level extends YValueIndicator {
-    Level(Axis priceAxis, double price, String text, String color, boolean draggable) {
+    Level(Axis priceAxis, double price, String text, String color, boolean draggable, boolean labelLeft) {
         super(priceAxis, price, text);
         setEditable(draggable);
-        setLabelPosition(0.97);
-        setLabelHorizontalAnchor(HPos.RIGHT);
+        setLabelPosition(labelLeft ? 0.02 : draggable ? 0.85 : 0.97);
+        setLabelHorizontalAnchor(labelLeft ? HPos.LEFT : HPos.RIGHT);
         line.setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 1.2;"
                 + (draggable ? "" : " -fx-stroke-dash-array: 6 4;"));
         label.setStyle("-fx-background-color: " + color + "; -fx-text-fill: white; -fx-font-size: 10;"

@@ -64,15 +64,15 @@ public final class MainView extends BorderPane {
         emptyDay.setMouseTransparent(true);
         charts.pane(0).overlay(emptyDay);
         javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts()));
-        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes",
-                new SpikeListPane(model.spikes(), this::centreOn));
+        SpikeListPane spikeListPane = new SpikeListPane(model.spikes(), this::centreOn);
+        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", spikeListPane);
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist()));
         alertsTab.setId("alertsTab");
         spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        spikeList.setMinWidth(SpikeListPane.PANE_WIDTH - 40);
-        spikeList.setPrefWidth(SpikeListPane.PANE_WIDTH);
+        spikeList.minWidthProperty().bind(spikeListPane.minWidthProperty());
+        spikeList.prefWidthProperty().bind(spikeListPane.prefWidthProperty().add(4));
         split.getItems().addAll(watchlist, chartPane, spikeList);
         // the chart takes what the window gains or loses; the side panes keep the width their columns need
         SplitPane.setResizableWithParent(watchlist, false);
@@ -84,7 +84,7 @@ public final class MainView extends BorderPane {
                     split.widthProperty().removeListener(this);
                     if (!model.config().get(WindowLayout.DIVIDERS).isPresent()) {
                         double w = width.doubleValue();
-                        split.setDividerPositions(WatchlistPane.PANE_WIDTH / w, 1 - SpikeListPane.PANE_WIDTH / w);
+                        split.setDividerPositions(watchlist.getPrefWidth() / w, 1 - spikeList.getPrefWidth() / w);
                     }
                 }
             }

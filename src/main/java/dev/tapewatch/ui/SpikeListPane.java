@@ -14,9 +14,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The spike list: time, symbol, kind, score and × average; picking one hands it to {@code onPick}. */
+/** The spike list: time, symbol, what (volume multiple or price move) and score; picking one hands it to {@code onPick}. */
 final class SpikeListPane extends VBox {
-    static final double PANE_WIDTH = 330;
 
     SpikeListPane(SpikesViewModel model, Consumer<Spike> onPick) {
         super(6);
@@ -24,18 +23,16 @@ final class SpikeListPane extends VBox {
         table.setId("spikeTable");
         table.setPlaceholder(new Label("No spikes yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Spike, String> time = column("Time", s -> ChartFormat.CLOCK.format(ExchangeTime.localDateTime(s.start())));
+        TableColumn<Spike, String> time = column("Time", s -> ChartFormat.CLOCK.format(ExchangeTime.localDateTime(
+                s.start())));
         TableColumn<Spike, String> symbol = column("Symbol", Spike::symbol);
-        TableColumn<Spike, String> kind = column("Kind", s -> s.kind().name().toLowerCase(Locale.ROOT));
+        TableColumn<Spike, String> what = column("Spike", ChartMarks::describe);
         TableColumn<Spike, String> score = column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore()));
-        TableColumn<Spike, String> multiple = column("× avg", s -> String.format(Locale.ROOT, "%.1f×",
-                s.volumeMultiple()));
-        time.setMinWidth(74);
-        symbol.setMinWidth(62);
-        kind.setMinWidth(62);
-        score.setMinWidth(50);
-        multiple.setMinWidth(58);
-        table.getColumns().setAll(List.of(time, symbol, kind, score, multiple));
+        double columns = ColumnWidths.fit(time, "00:00:00") + ColumnWidths.fit(symbol, "BRK.B")
+                + ColumnWidths.fit(what, "volume 888x") + ColumnWidths.fit(score, "888.8");
+        table.getColumns().setAll(List.of(time, symbol, what, score));
+        setMinWidth(columns + WatchlistPane.CHROME);
+        setPrefWidth(columns + WatchlistPane.CHROME);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 onPick.accept(now);
@@ -46,8 +43,6 @@ final class SpikeListPane extends VBox {
         getChildren().addAll(title, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
-        setMinWidth(PANE_WIDTH - 40);
-        setPrefWidth(PANE_WIDTH);
     }
 
     private static TableColumn<Spike, String> column(String title, Function<Spike, String> text) {

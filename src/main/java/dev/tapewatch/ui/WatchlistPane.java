@@ -21,8 +21,8 @@ import javafx.scene.layout.VBox;
 
 /** The watchlist pane: a search field with suggestions, the quote table, and Remove. Binds only. */
 final class WatchlistPane extends VBox {
-    /** Wide enough for every column's widest content ("BRK.B ⚡", "1234.56", "+12.34", "128.5M"). */
-    static final double PANE_WIDTH = 300;
+    /** The pane's padding, the table's borders and its scroll bar, around the columns. */
+    static final double CHROME = 22;
     private final WatchlistViewModel model;
     private final TextField search = new TextField();
     private final ListView<String> suggestions = new ListView<>();
@@ -40,8 +40,6 @@ final class WatchlistPane extends VBox {
         getChildren().addAll(search, suggestions, table, remove);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
-        setMinWidth(PANE_WIDTH - 50);
-        setPrefWidth(PANE_WIDTH);
         model.selectedProperty().addListener((o, was, now) -> selectRow(now));
     }
 
@@ -97,10 +95,10 @@ final class WatchlistPane extends VBox {
                 value -> String.format(Locale.ROOT, "%+.2f", value));
         TableColumn<QuoteRow, Number> volume = numberColumn("Volume", QuoteRow::volumeProperty,
                 ChartFormat::compactShares);
-        symbol.setMinWidth(78);
-        last.setMinWidth(66);
-        change.setMinWidth(60);
-        volume.setMinWidth(62);
+        double columns = ColumnWidths.fit(symbol, "BRK.B  ⚡") + ColumnWidths.fit(last, "1234.56")
+                + ColumnWidths.fit(change, "+12.34") + ColumnWidths.fit(volume, "128.5M");
+        setMinWidth(columns + CHROME);
+        setPrefWidth(columns + CHROME);
         table.getColumns().setAll(List.of(symbol, last, change, volume));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

@@ -1,0 +1,35 @@
+package dev.tapewatch.ui;
+
+import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/** Table columns as wide as their widest content, measured in the theme's font, so no cell is cut. */
+final class ColumnWidths {
+    /** The themes' base font size (AtlantaFX Primer: 14 px). */
+    private static final double FONT_SIZE = 14;
+    /** A cell's padding on both sides. */
+    private static final double PADDING = 16;
+
+    private ColumnWidths() {
+    }
+
+    /** Fits the column to its title and these samples of its widest values; returns the width. */
+    static double fit(TableColumn<?, ?> column, String... widest) {
+        Font font = Font.font(Font.getDefault().getFamily(), FONT_SIZE);
+        double width = measure(column.getText(), font);
+        for (String sample : widest) {
+            width = Math.max(width, measure(sample, font));
+        }
+        double fitted = Math.ceil(width + PADDING);
+        column.setMinWidth(fitted);
+        column.setPrefWidth(fitted);
+        return fitted;
+    }
+
+    private static double measure(String text, Font font) {
+        Text node = new Text(text);
+        node.setFont(font);
+        return node.getLayoutBounds().getWidth();
+    }
+}
