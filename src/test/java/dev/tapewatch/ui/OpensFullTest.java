@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,27 +29,33 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** #15 deliverable 1: a first launch (no settings, no database) opens on the session so far, not an empty chart. */
+/**
+ * #15 deliverable 1 and its acceptance: a launch opens on the session so far, not an empty chart, on a simulator set
+ * to 11:00 and on a first launch with no settings at all (a fresh home, the real clock); how long it took is printed.
+ */
 @ExtendWith(ApplicationExtension.class)
 class OpensFullTest {
     private static final LocalDate DAY = LocalDate.of(2024, 1, 3);
+    private Stage stage;
     private MainViewModel model;
     private MainView view;
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("tapewatch-first-launch");
-        AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
-        Themes.apply(config, "dark");
+    void start(Stage window) {
+        stage = window;
+    }
+
+    /** The window of a model made from this settings file; no tones or desktop notifications from a test. */
+    private void open(FxRobot robot, AppConfig config, java.util.function.Function<AppConfig, MainViewModel> make) {
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
-        LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0)))), StoreLocation.ofFile(dir.resolve("db")),
-                DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));
-        model = new MainViewModel(config, () -> settings);
-        view = new MainView(model);
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
+        robot.interact(() -> {
+            Themes.apply(config, Themes.current(config));
+            model = make.apply(config);
+            view = new MainView(model);
+            stage.setScene(new Scene(view, 1280, 800));
+            stage.show();
+        });
     }
 
     @AfterEach
@@ -57,7 +65,39 @@ class OpensFullTest {
     }
 
     @Test
-    void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) {
+    void aFirstLaunchWithNoSettingsShowsSpysSessionSoFar(FxRobot robot) throws Exception {
+        Path home = Files.createTempDirectory("tapewatch-home");
+        AppPaths paths = new AppPaths(Map.of(), "Linux", home);
+        open(robot, AppConfig.load(paths.configFile()), config -> MainViewModel.forUser(config, paths, Map.of()));
+        long started = System.nanoTime();
+        robot.interact(model::start);
+        Await.until(Duration.ofSeconds(60), "SPY's session so far", () -> {
+            List<Bar> shown = view.chart().shownBars();
+            if (shown.isEmpty()) {
+                return false;
+            }
+            long sessionStart = ExchangeTime.toEpochMillis(ExchangeTime.dayOf(shown.get(0).start()),
+                    ExchangeTime.PRE_MARKET_OPEN);
+            long now = model.sessionProperty().get().marketClock().getAsLong();
+            return shown.get(0).start() < sessionStart + 300_000 && shown.get(shown.size() - 1).end() >= now - 5_000;
+        }, () -> view.chart().shownBars().size() + " seconds shown");
+        List<Bar> shown = view.chart().shownBars();
+        System.out.printf("first launch, no settings: SPY from %s to %s (%,d seconds) on the chart %,d ms after start%n",
+                ExchangeTime.localDateTime(shown.get(0).start()),
+                ExchangeTime.localDateTime(shown.get(shown.size() - 1).start()), shown.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        assertEquals("SPY", view.chart().shown().symbol());
+        assertEquals("Simulated market", model.sessionProperty().get().provider().label());
+    }
+
+    @Test
+    void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("tapewatch-first-launch");
+        LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(MarketServer.Settings.defaults()
+                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0)))), StoreLocation.ofFile(dir.resolve("db")),
+                DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));
+        open(robot, AppConfig.load(dir.resolve("tapewatch.properties")), config -> new MainViewModel(config,
+                () -> settings));
         long started = System.nanoTime();
         robot.interact(model::start);
         long dayStart = ExchangeTime.toEpochMillis(DAY, ExchangeTime.PRE_MARKET_OPEN);
@@ -72,7 +112,7 @@ class OpensFullTest {
                     shown.get(0).start()) + " to " + ExchangeTime.localDateTime(shown.get(shown.size() - 1).start()));
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("first launch: SPY's session so far (%,d seconds) on the chart %,d ms after start%n",
+        System.out.printf("simulator at 11:00: SPY's session so far (%,d seconds) on the chart %,d ms after start%n",
                 view.chart().shownBars().size(), millis);
         assertEquals("SPY", view.chart().shown().symbol());
         assertTrue(view.chart().shown().step() >= 60, "a day in view is drawn in candles of a minute or more");
