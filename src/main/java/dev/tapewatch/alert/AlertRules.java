@@ -1,5 +1,6 @@
 package dev.tapewatch.alert;
 
+import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Spike;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +13,9 @@ import java.util.Set;
 
 /**
  * Decides which spikes and price moves become alerts: spikes of symbols not muted, scoring at least the minimum,
- * one per symbol per cooldown (market time), so a burst is one alert; a price level once, when the last price
- * first crosses it (a price wandering about a line would otherwise alert at every pass), armed again when the
- * line is moved. Not thread-safe: one thread (the window's FX thread) asks it.
+ * one per symbol per cooldown (market time), so a burst is one alert; a price level once, when a bar first
+ * reaches it (a price wandering about a line would otherwise alert at every pass), armed again when the line is
+ * moved. Not thread-safe: one thread (the window's FX thread) asks it.
  */
 public final class AlertRules {
     /** How long after an alert the same symbol's next one of its kind is held back. */
@@ -79,19 +80,24 @@ public final class AlertRules {
                 what + String.format(Locale.ROOT, " (score %.1f)", spike.peakScore())));
     }
 
-    /** Alerts for the levels a symbol's last price crossed since the price it had when last asked. */
-    public List<Alert> price(String symbol, double last, long time) {
-        Double before = lastPrices.put(symbol, last);
+    /**
+     * Alerts for the levels a symbol's bar reached from the close before it: a high at or above a level the
+     * previous close was below, a low at or below one it was above (a wick through a line counts). A symbol's first
+     * bar only sets where it stands. Bars must come in time order.
+     */
+    public List<Alert> bar(Bar bar) {
+        Double before = lastPrices.put(bar.symbol(), bar.close());
         List<Alert> crossed = new ArrayList<>();
-        if (before == null || before == last) {
+        if (before == null) {
             return crossed;
         }
-        for (double level : levels.getOrDefault(symbol, List.of())) {
-            boolean up = before < level && last >= level;
-            boolean down = before > level && last <= level;
-            if ((up || down) && fired.add(symbol + "@" + level)) {
-                crossed.add(new Alert(time, symbol, Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
-                        "%s %s (last %s)", up ? "above" : "below", price(level), price(last))));
+        for (double level : levels.getOrDefault(bar.symbol(), List.of())) {
+            boolean up = before < level && bar.high() >= level;
+            boolean down = before > level && bar.low() <= level;
+            if ((up || down) && fired.add(bar.symbol() + "@" + level)) {
+                crossed.add(new Alert(bar.start(), bar.symbol(), Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
+                        "%s %s (%s %s)", up ? "up to" : "down to", price(level), up ? "high" : "low",
+                        price(up ? bar.high() : bar.low()))));
             }
         }
         return crossed;

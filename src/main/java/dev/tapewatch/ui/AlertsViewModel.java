@@ -47,6 +47,8 @@ public final class AlertsViewModel {
     }
 
     private final Queue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+    /** Per symbol with price lines, the start of the newest bar looked at (FX thread). */
+    private final Map<String, Long> checkedUntil = new java.util.HashMap<>();
     /** Milliseconds from a spike's arrival to its alert, the newest last (at most 100). */
     private final java.util.Deque<Long> delays = new java.util.ArrayDeque<>();
     private final ObservableList<Alert> log = FXCollections.observableArrayList();
@@ -115,10 +117,11 @@ public final class AlertsViewModel {
     /** A replay starts or ends: prices jump, and the jump is no crossing. */
     void pricesJump() {
         rules.resetPrices();
+        checkedUntil.clear();
     }
 
     /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
-    void refresh(LiveSeries series, long marketNow) {
+    void refresh(LiveSeries series) {
         Arrival arrival;
         while ((arrival = arrived.poll()) != null) {
             long since = arrival.nanos();
@@ -131,9 +134,17 @@ public final class AlertsViewModel {
             });
         }
         for (String symbol : levels.keySet()) {
-            LiveSeries.Quote quote = series.quote(symbol);
-            if (quote != null) {
-                rules.price(symbol, quote.last(), marketNow).forEach(this::raise);
+            // every bar since the last look, so a wick through a line between two looks still alerts
+            Long seen = checkedUntil.get(symbol);
+            LiveSeries.Quote quote = seen == null ? series.quote(symbol) : null;
+            if (seen == null && quote == null) {
+                continue; // no bar yet
+            }
+            List<dev.tapewatch.market.Bar> bars = series.bars(symbol, seen == null ? quote.lastBarStart() : seen + 1,
+                    Long.MAX_VALUE);
+            for (dev.tapewatch.market.Bar bar : bars) {
+                rules.bar(bar).forEach(this::raise);
+                checkedUntil.put(symbol, bar.start());
             }
         }
     }

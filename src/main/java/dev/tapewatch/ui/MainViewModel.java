@@ -99,7 +99,7 @@ public final class MainViewModel {
         watchlist.refresh(current.series(), spikes, current.marketClock().getAsLong());
         status.refresh(current);
         replay.refresh();
-        alerts.refresh(current.series(), current.marketClock().getAsLong());
+        alerts.refresh(current.series());
     }
 
     /**

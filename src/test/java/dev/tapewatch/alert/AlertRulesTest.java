@@ -3,6 +3,7 @@ package dev.tapewatch.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Spike;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,23 +37,26 @@ class AlertRulesTest {
         assertTrue(rules.spike(spike("AAPL", T, 20)).isEmpty(), "spike alerts off");
     }
 
+    private static Bar bar(long start, double low, double high, double close) {
+        return Bar.of("SPY", start, start + 1_000, close, high, low, close, 100, close);
+    }
+
     @Test
-    void aLevelAlertsOnceWhenTheLastPriceCrossesItAndAgainOnceMoved() {
+    void aLevelAlertsOnceWhenABarReachesItAndAgainOnceMoved() {
         AlertRules rules = new AlertRules();
         rules.levels("SPY", List.of(471.0));
-        assertEquals(List.of(), rules.price("SPY", 470.50, T), "the first price crosses nothing");
-        assertEquals(List.of(), rules.price("SPY", 470.90, T + 1_000));
-        List<Alert> up = rules.price("SPY", 471.00, T + 2_000);
-        assertEquals(List.of(new Alert(T + 2_000, "SPY", Alert.Kind.PRICE_LEVEL, "above 471.00 (last 471.00)")), up);
+        assertEquals(List.of(), rules.bar(bar(T, 470.40, 470.60, 470.50)), "the first bar only sets where it stands");
+        assertEquals(List.of(), rules.bar(bar(T + 1_000, 470.50, 470.95, 470.90)));
+        List<Alert> wick = rules.bar(bar(T + 2_000, 470.85, 471.02, 470.90)); // a wick through, closing below
+        assertEquals(List.of(new Alert(T + 2_000, "SPY", Alert.Kind.PRICE_LEVEL, "up to 471.00 (high 471.02)")), wick);
         assertTrue(rules.fired("SPY", 471.0));
-        assertEquals(List.of(), rules.price("SPY", 470.95, T + 3_000), "a price wandering about the line: once");
-        assertEquals(List.of(), rules.price("SPY", 471.05, T + 400_000));
+        assertEquals(List.of(), rules.bar(bar(T + 3_000, 470.90, 471.10, 471.05)), "a price about the line: once");
         rules.levels("SPY", List.of(470.0)); // moved: armed again
-        List<Alert> down = rules.price("SPY", 469.80, T + 401_000);
-        assertEquals("below 470.00 (last 469.80)", down.get(0).message());
+        List<Alert> down = rules.bar(bar(T + 4_000, 469.80, 471.05, 469.90));
+        assertEquals("down to 470.00 (low 469.80)", down.get(0).message());
         rules.levels("SPY", List.of(470.0, 480.0));
         assertTrue(rules.fired("SPY", 470.0), "adding another line leaves a fired one fired");
         rules.resetPrices();
-        assertEquals(List.of(), rules.price("SPY", 490, T + 490_000), "a replay's first price is no crossing");
+        assertEquals(List.of(), rules.bar(bar(T + 90_000, 479.0, 481.0, 480.5)), "a replay's first bar crosses nothing");
     }
 }
