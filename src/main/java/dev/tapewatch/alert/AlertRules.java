@@ -1,6 +1,7 @@
 package dev.tapewatch.alert;
 
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.Prices;
 import dev.tapewatch.market.Spike;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,10 +62,6 @@ public final class AlertRules {
         }
     }
 
-    public Map<String, List<Double>> levels() {
-        return Map.copyOf(levels);
-    }
-
     /** The alert for a closed spike, if it earns one. */
     public Optional<Alert> spike(Spike spike) {
         if (!spikesOn || muted.contains(spike.symbol()) || spike.peakScore() < minimumScore
@@ -96,8 +93,8 @@ public final class AlertRules {
             boolean down = before > level && bar.low() <= level;
             if ((up || down) && fired.add(bar.symbol() + "@" + level)) {
                 crossed.add(new Alert(bar.start(), bar.symbol(), Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
-                        "%s %s (%s %s)", up ? "up to" : "down to", price(level), up ? "high" : "low",
-                        price(up ? bar.high() : bar.low()))));
+                        "%s %s (%s %s)", up ? "up to" : "down to", Prices.text(level), up ? "high" : "low",
+                        Prices.text(up ? bar.high() : bar.low()))));
             }
         }
         return crossed;
@@ -124,7 +121,4 @@ public final class AlertRules {
         return false;
     }
 
-    static String price(double value) {
-        return Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
-    }
 }

@@ -3,6 +3,7 @@ package dev.tapewatch.ui;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Candles;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Prices;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
@@ -54,9 +55,8 @@ final class ChartFormat {
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
-    /** Prices to the cent, sub-dollar ones to a hundredth of a cent. */
     static String price(double value) {
-        return Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.4f", value);
+        return Prices.text(value);
     }
 
     static String describe(Bar bar, int step) {

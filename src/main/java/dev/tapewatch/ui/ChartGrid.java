@@ -77,8 +77,4 @@ final class ChartGrid extends GridPane {
     ChartPane pane(int index) {
         return panes.get(index);
     }
-
-    int shown() {
-        return shown;
-    }
 }

@@ -27,7 +27,6 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
 
     /** The day's reference prices; NaN where unknown. */
     public record Levels(double previousClose, double dayOpen, double high, double low) {
-        static final Levels NONE = new Levels(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Pre-market or after-hours time of a day, shaded apart from the regular session. */

@@ -143,7 +143,7 @@ public final class ChartViewModel {
         dev.tapewatch.detect.DetectorSettings settings = current.settings().detector();
         lookup("Could not load " + own + " " + date, () -> {
             History.Day loaded = History.load(current.store(), own, date, settings, () -> false);
-            DayData data = new DayData(own, date, loaded.bars(), loaded.spikes(), loaded.gaps(), List.of());
+            DayData data = DayData.of(loaded);
             Platform.runLater(() -> {
                 if (!live && own.equals(symbol) && !feeder.isShutdown()) {
                     showDay(data);

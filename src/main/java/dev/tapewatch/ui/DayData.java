@@ -13,6 +13,11 @@ import java.util.List;
 public record DayData(String symbol, LocalDate day, List<Bar> bars, List<Spike> spikes, List<Coverage.Gap> gaps,
                       List<Coverage.Gap> missing) {
 
+    /** A day as loaded, before any audit. */
+    static DayData of(dev.tapewatch.app.History.Day loaded) {
+        return new DayData(loaded.symbol(), loaded.date(), loaded.bars(), loaded.spikes(), loaded.gaps(), List.of());
+    }
+
     public DayData withMissing(List<Coverage.Gap> value) {
         return new DayData(symbol, day, bars, spikes, gaps, value);
     }

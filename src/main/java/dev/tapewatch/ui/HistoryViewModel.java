@@ -141,7 +141,7 @@ public final class HistoryViewModel {
             protected DayData call() {
                 updateMessage("Loading " + shown + " " + date);
                 History.Day loaded = History.load(current.store(), shown, date, settings, this::isCancelled);
-                return new DayData(shown, date, loaded.bars(), loaded.spikes(), loaded.gaps(), List.of());
+                return DayData.of(loaded);
             }
         };
         task.setOnSucceeded(event -> {

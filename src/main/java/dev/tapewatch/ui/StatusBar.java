@@ -86,15 +86,7 @@ final class StatusBar extends HBox {
         message.setId("notice");
         message.textProperty().bind(status.noticeProperty());
         message.setWrapText(true);
-        Button dismiss = new Button("✕");
-        dismiss.setOnAction(event -> status.dismissNotice());
-        HBox banner = new HBox(8, message, dismiss);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setPadding(new Insets(6, 10, 6, 10));
-        banner.setStyle("-fx-background-color: -color-success-subtle;");
-        banner.visibleProperty().bind(status.noticeProperty().isNotNull());
-        banner.managedProperty().bind(banner.visibleProperty());
+        HBox banner = banner(message, "-color-success-subtle", status::dismissNotice);
         javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(12));
         fade.setOnFinished(event -> status.dismissNotice());
         status.noticeProperty().addListener((o, was, now) -> {
@@ -135,15 +127,23 @@ final class StatusBar extends HBox {
             alert.initOwner(details.getScene().getWindow());
             alert.show();
         });
-        Button dismiss = new Button("✕");
-        dismiss.setOnAction(event -> status.dismissError());
-        HBox banner = new HBox(8, message, details, dismiss);
+        HBox banner = banner(message, "-color-danger-subtle", status::dismissError, details);
+        banner.getStyleClass().add("error-banner");
+        return banner;
+    }
+
+    /** A message across the window with its buttons and ✕, shown only while it has text. */
+    private static HBox banner(Label message, String background, Runnable dismiss, Button... buttons) {
+        Button close = new Button("✕");
+        close.setOnAction(event -> dismiss.run());
+        HBox banner = new HBox(8, message);
+        banner.getChildren().addAll(buttons);
+        banner.getChildren().add(close);
         HBox.setHgrow(message, Priority.ALWAYS);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(6, 10, 6, 10));
-        banner.getStyleClass().add("error-banner");
-        banner.setStyle("-fx-background-color: -color-danger-subtle;");
-        banner.visibleProperty().bind(status.errorProperty().isNotNull());
+        banner.setStyle("-fx-background-color: " + background + ";");
+        banner.visibleProperty().bind(message.textProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }
