@@ -43,6 +43,13 @@ public final class LoopbackServer implements AutoCloseable {
         public String key() {
             return bearer != null ? bearer : query.get("apiKey");
         }
+
+        /** The base URL the client reached us by (its Host header: a proxy's, say), else {@code fallback}. */
+        public String base(java.net.URI fallback) {
+            String host = headers.get("host");
+            return host != null && host.matches("[A-Za-z0-9.\\-]+(:\\d+)?|\\[[0-9A-Fa-f:.]+](:\\d+)?")
+                    ? "http://" + host : fallback.toString();
+        }
     }
 
     public record Reply(int status, String contentType, String body) {

@@ -324,9 +324,8 @@ public final class HistoryViewModel {
     public javafx.beans.binding.StringBinding auditSummaryProperty() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> {
             Audit.Report report = audit.get();
-            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
-                    report.equal(), report.missingHere().size(), report.missingThere().size(),
-                    report.revised().size());
+            return report == null ? "" : String.format("Audit of %s: %s; %,d equal", report.symbol(),
+                    Audit.Totals.of(List.of(report)).describe(), report.equal());
         }, audit);
     }
 
