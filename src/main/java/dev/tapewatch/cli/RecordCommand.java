@@ -150,7 +150,9 @@ final class RecordCommand implements Callable<Integer> {
                         + describe(pipeline, settings) + " into " + store.location().describe()
                         + (pipeline.backfill() == null ? " (no backfill)"
                                 : "; gaps filled from " + Secrets.redact(
-                                        pipeline.connection().rest().base().toString(), settings.key())));
+                                        pipeline.connection().rest().base().toString(), settings.key())
+                                        + (restBesideStream(settings) ? " (the stream's host, not the provider's"
+                                        + " REST; --rest-url to choose another)" : "")));
                 if (relay != null) {
                     out.println("Sharing the stream on " + relay.server().url() + "/stocks (REST "
                             + relay.server().restUrl() + "/v2/aggs/...) for local clients with key "
@@ -207,12 +209,12 @@ final class RecordCommand implements Callable<Integer> {
         BarWriter.Problem problem = writer.problem();
         Backfill backfill = pipeline.backfill();
         return String.format("%s ET  %-40s  %8.1f bars/s  received %d  stored %d  waiting %d%s  reconnects %d"
-                        + "  lag %.1f s%s",
+                        + "  %s%s",
                 CLOCK.format(ExchangeTime.localDateTime(marketNow)),
                 pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond, stats.bars(),
                 writer.written(), writer.pending(),
                 backfill == null ? "" : "  backfilled " + backfill.fetched() + (backfill.idle() ? "" : " (busy)"),
-                stats.reconnects(), stats.lagMillis() / 1000.0,
+                stats.reconnects(), stats.lag(marketNow),
                 problem == null ? "" : "  NOT STORING: " + problem.message());
     }
 
@@ -240,6 +242,12 @@ final class RecordCommand implements Callable<Integer> {
                     + status.describe(System.currentTimeMillis()) + ")", ExitCodes.FEED_UNREACHABLE);
         }
         return ExitCodes.OK;
+    }
+
+    /** Whether REST history goes to the stream's own host because no REST URL was given. */
+    private boolean restBesideStream(FeedSettings settings) {
+        return restUrl == null && settings.restUrl() != null
+                && settings.restUrl().equals(SessionConfig.restBesideStream(settings.url()));
     }
 
     private static String describe(Pipeline pipeline, FeedSettings settings) {
