@@ -69,10 +69,31 @@ public final class LoopbackServer implements AutoCloseable {
     /** A websocket endpoint at {@code path} whose connections each get a new instance from {@code connections}. */
     public static <T extends jakarta.websocket.Endpoint> ServerEndpointConfig endpoint(String path, Class<T> type,
                                                                                      Supplier<T> connections) {
+        return endpoint(path, type, headers -> connections.get());
+    }
+
+    /**
+     * As {@link #endpoint(String, Class, Supplier)}, each connection made knowing its upgrade request's headers
+     * (lower-case names). Tyrus asks for the instance on the thread that handled that handshake, just after it.
+     */
+    public static <T extends jakarta.websocket.Endpoint> ServerEndpointConfig endpoint(
+            String path, Class<T> type, java.util.function.Function<Map<String, String>, T> connections) {
+        ThreadLocal<Map<String, String>> handshake = new ThreadLocal<>();
         return ServerEndpointConfig.Builder.create(type, path).configurator(new ServerEndpointConfig.Configurator() {
             @Override
+            public void modifyHandshake(ServerEndpointConfig config, jakarta.websocket.server.HandshakeRequest request,
+                                        jakarta.websocket.HandshakeResponse response) {
+                Map<String, String> headers = new HashMap<>();
+                request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                        String.join(",", values)));
+                handshake.set(headers);
+            }
+
+            @Override
             public <E> E getEndpointInstance(Class<E> requested) {
-                return requested.cast(connections.get());
+                Map<String, String> headers = handshake.get();
+                handshake.remove();
+                return requested.cast(connections.apply(headers == null ? Map.of() : headers));
             }
         }).build();
     }
