@@ -57,7 +57,14 @@ public final class Audit {
             return new Totals(reports.size(), differing, equal, here, there, revised, jumps);
         }
 
-        /** "12 seconds missing here, 0 missing there, 3 revised in 2 of 5 symbols" (the CLI and the window say it so). */
+        /** "12 missing here · 0 missing there · 3 revised" (and "in 2 of 5 symbols" for several): the window's. */
+        public String brief() {
+            return String.format("%,d missing here · %,d missing there · %,d revised%s%s", missingHere, missingThere,
+                    revised, volumeJumps == 0 ? "" : String.format(" · %,d volume jumps", volumeJumps),
+                    symbols == 1 ? "" : " in " + differing + " of " + symbols + " symbols");
+        }
+
+        /** "12 seconds missing here, 0 missing there, 3 revised in 2 of 5 symbols": the command line's. */
         public String describe() {
             return String.format("%,d seconds missing here, %,d missing there, %,d revised%s in %d of %d symbol%s",
                     missingHere, missingThere, revised, volumeJumps == 0 ? "" : String.format(", %,d volume jumps",

@@ -324,8 +324,7 @@ public final class HistoryViewModel {
     public javafx.beans.binding.StringBinding auditSummaryProperty() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> {
             Audit.Report report = audit.get();
-            return report == null ? "" : String.format("Audit of %s: %s; %,d equal", report.symbol(),
-                    Audit.Totals.of(List.of(report)).describe(), report.equal());
+            return report == null ? "" : "Audit: " + Audit.Totals.of(List.of(report)).brief();
         }, audit);
     }
 
