@@ -109,7 +109,7 @@ public final class SessionConfig {
                     + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
                     + ". Without a key, use the simulator (--provider simulator).");
         }
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        URI url = streamUrl(config, flags);
         return new FeedSettings(provider, url, key, staleness, null, restUrl != null ? restUrl
                 : restBesideStream(url), backfill);
     }
@@ -132,6 +132,24 @@ public final class SessionConfig {
         String name = host.toLowerCase(java.util.Locale.ROOT);
         return List.of("polygon.io", "massive.com", "alpaca.markets").stream()
                 .anyMatch(domain -> name.equals(domain) || name.endsWith("." + domain));
+    }
+
+    /** The stream's base URL (flag, else the settings file), checked: a ws:// or wss:// URL with a host. */
+    private static URI streamUrl(AppConfig config, Overrides flags) {
+        URI url = flags.url() != null ? flags.url()
+                : config.get(AppConfig.URL).map(text -> uri(text, AppConfig.URL, config)).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        boolean websocket = "ws".equalsIgnoreCase(url.getScheme()) || "wss".equalsIgnoreCase(url.getScheme());
+        if (!websocket || url.getHost() == null) {
+            String where = flags.url() != null ? "--url" : AppConfig.URL + " in " + config.file();
+            throw new IllegalArgumentException(where + " must be a websocket URL such as ws://127.0.0.1:8765 or"
+                    + " wss://socket.polygon.io; was " + (url.getScheme() == null ? "'" + url.getRawPath() + "'"
+                    : url.getScheme() + "://" + (url.getHost() == null ? "…" : url.getHost()
+                    + (url.getPort() < 0 ? "" : ":" + url.getPort()))) + ".");
+        }
+        return url;
     }
 
     /**
@@ -181,7 +199,7 @@ public final class SessionConfig {
             throw new IllegalArgumentException("Alpaca feed '" + feed + "' is not one of "
                     + String.join(", ", FeedSettings.Alpaca.FEEDS) + " (iex is the free plan's).");
         }
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        URI url = streamUrl(config, flags);
         return new FeedSettings(Provider.ALPACA, url, keyId, staleness, null, restUrl != null ? restUrl
                 : restBesideStream(url), backfill,
                 new FeedSettings.Alpaca(secret, feed));
@@ -189,7 +207,7 @@ public final class SessionConfig {
 
     /** A recorder's shared stream: the URL it printed, its local key, and its REST (the recorder's database). */
     private static FeedSettings local(AppConfig config, Overrides flags, long staleness, URI restUrl, boolean backfill) {
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        URI url = streamUrl(config, flags);
         if (url == null || url.getHost() == null) {
             throw new IllegalArgumentException("Local Tapewatch needs the address the recorder printed (record --serve:"
                     + " \"Sharing the stream on ws://127.0.0.1:PORT/stocks\"): set URL in Settings, or --url.");

@@ -261,6 +261,18 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private FeedSettings feedSettings(AppConfig config) {
+        if (statusEvery.toMillis() < 100) {
+            throw new ParameterException(spec.commandLine(), "--status-every must be at least 100ms, was "
+                    + statusEvery.toMillis() + "ms");
+        }
+        if (serve != null && (serve < 0 || serve > 65_535)) {
+            throw new ParameterException(spec.commandLine(), "--serve must be a port, 0 (a free one) to 65535, was "
+                    + serve);
+        }
+        if (staleness != null && staleness.toMillis() < 1_000) {
+            throw new ParameterException(spec.commandLine(), "--staleness must be at least 1s (a quiet socket is"
+                    + " replaced after that long), was " + staleness.toMillis() + "ms");
+        }
         if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
             throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
                     + " to 10000 simulated seconds per second, was " + speed);

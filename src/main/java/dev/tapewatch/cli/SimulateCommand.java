@@ -47,8 +47,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (speed < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
+        if (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be a number from 0 (as"
+                    + " fast as possible) to 10000 simulated seconds per second, was " + speed);
         }
         List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
         MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed)
