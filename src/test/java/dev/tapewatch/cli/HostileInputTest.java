@@ -46,4 +46,18 @@ class HostileInputTest {
         refused("--serve must be a port", "record", "--symbols", "SPY", "--serve", "70000", "--db", db);
         assertFalse(Files.exists(dir.resolve("db.mv.db")), "nothing opened");
     }
+
+    @Test
+    void aPasswordInTheStreamUrlIsNeverShown() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        CliTest.Run run = CliTest.run("record", "--provider", "polygon", "--key", "k", "--symbols", "SPY",
+                "--url", "ws://me:" + SECRET + "@127.0.0.1:" + closed, "--duration", "2s", "--status-every", "200ms",
+                "--db", dir.resolve("db").toString());
+        assertEquals(ExitCodes.FEED_UNREACHABLE, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("ws://me:***@127.0.0.1:" + closed), run.out());
+        assertFalse((run.out() + run.err()).contains(SECRET), run.out() + run.err());
+    }
 }
