@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -131,6 +132,23 @@ class AlpacaMsgpackTest {
             }
             assertEquals(Set.of("SPY", "AAPL"), symbols);
             socket.abort();
+        }
+    }
+
+    @Test
+    void everyFormOfMsgpacksTimestampReadsAsTheSameInstant() throws Exception {
+        // 4 bytes (whole seconds), 8 (nanoseconds, seconds to 2514), 12 (the rest, before 1970 too)
+        for (Instant at : List.of(Instant.parse("2024-01-02T15:00:00Z"), Instant.parse("2024-01-02T15:00:00.123456789Z"),
+                Instant.parse("2600-01-01T00:00:00.5Z"), Instant.parse("1969-12-31T23:59:59.25Z"))) {
+            byte[] frame;
+            try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+                packer.packArrayHeader(1).packMapHeader(2).packString("T").packString("t").packString("t")
+                        .packTimestamp(at);
+                frame = packer.toByteArray();
+            }
+            assertEquals(at.toString(), dev.tapewatch.feed.AlpacaMsgpack.decode(frame).get(0).get("t").asText());
+            byte[] again = dev.tapewatch.feed.AlpacaMsgpack.encode("[{\"T\":\"t\",\"t\":\"" + at + "\"}]");
+            assertEquals(at.toString(), dev.tapewatch.feed.AlpacaMsgpack.decode(again).get(0).get("t").asText());
         }
     }
 
