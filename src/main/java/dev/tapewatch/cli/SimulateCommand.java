@@ -76,7 +76,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     private List<String> parseSymbols() {
         try {
-            return Symbols.parseList(symbols);
+            List<String> parsed = Symbols.parseList(symbols);
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("give at least one ticker, e.g. SPY,AAPL (or leave --symbols out"
+                        + " for the default 32)");
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
         }

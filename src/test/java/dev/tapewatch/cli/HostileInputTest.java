@@ -24,12 +24,13 @@ class HostileInputTest {
     }
 
     @Test
-    void servingCommandsRefuseAPortOrSpeedOutOfRange() {
+    void servingCommandsRefuseAPortOrSpeedOutOfRangeAndNoSymbols() {
         refused("--port must be 0 (a free port) to 65535, was 99999", "simulate", "--port", "99999",
                 "--duration", "1s");
         refused("--port must be 0 (a free port) to 65535, was -1", "simulate", "--port", "-1", "--duration", "1s");
         refused("--speed must be a number from 0 (as fast as possible) to 10000", "simulate", "--speed", "20000",
                 "--duration", "1s");
+        refused("--symbols: give at least one ticker", "simulate", "--symbols", "", "--duration", "1s");
     }
 
     @Test
