@@ -70,7 +70,8 @@ final class RecordCommand implements Callable<Integer> {
     URI url;
 
     @Option(names = "--rest-url", paramLabel = "URL", description = "REST base URL for backfill (default: the"
-            + " provider's; the simulator's own for the simulator).")
+            + " provider's, or the stream's own host when --url is not the provider's; the simulator's own for the"
+            + " simulator).")
     URI restUrl;
 
     @Option(names = "--no-backfill", description = "Do not fill gaps from the provider's REST history.")
