@@ -148,12 +148,20 @@ public final class MainView extends BorderPane {
 
     private Path chooseExportFile(String suggestedName, Path folder) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export selection as CSV");
+        chooser.setTitle("Export selection as CSV or Parquet");
         chooser.setInitialFileName(suggestedName);
         chooser.setInitialDirectory(folder.toFile());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        FileChooser.ExtensionFilter parquet = new FileChooser.ExtensionFilter("Parquet", "*.parquet");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), parquet);
         java.io.File file = chooser.showSaveDialog(getScene().getWindow());
-        return file == null ? null : file.toPath();
+        if (file == null) {
+            return null;
+        }
+        String name = file.getName();
+        if (chooser.getSelectedExtensionFilter() == parquet && !name.endsWith(".parquet")) { // the suggested .csv
+            name = (name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".parquet";
+        }
+        return file.toPath().resolveSibling(name);
     }
 
     /** Replaces the file chooser (tests pick the file without a native dialog): (suggested name, folder) to file. */
