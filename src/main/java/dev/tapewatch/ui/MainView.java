@@ -34,6 +34,7 @@ public final class MainView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final Timeline pulse;
     private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
+    private javafx.stage.Stage studyWindow;
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -49,8 +50,19 @@ public final class MainView extends BorderPane {
         settings.setId("settingsButton");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
+        Button study = new Button("Study…");
+        study.setId("studyOpenButton");
+        study.setMinWidth(Region.USE_PREF_SIZE);
+        study.setTooltip(new javafx.scene.control.Tooltip("What the price did after the stored spikes of a range of days"));
+        study.setOnAction(event -> {
+            if (studyWindow == null) { // one window; closing it only hides it
+                studyWindow = dev.tapewatch.ui.study.StudyView.open(getScene().getWindow(), model.study());
+            }
+            studyWindow.show();
+            studyWindow.toFront();
+        });
         HBox.setHgrow(toolbar, Priority.ALWAYS);
-        HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), settings);
+        HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), study, settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
         setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
