@@ -120,6 +120,38 @@ class LakeTest {
         }
     }
 
+    /** The README's "analyse it in Python" queries, as written there, against a lake this test wrote. */
+    @Test
+    void theReadmesPythonQueriesReadTheLake() throws Exception {
+        Path db = seed();
+        Path lake = dir.resolve("lake");
+        assertEquals(0, run("lake", "--db", db.toString(), "--out", lake.toString()).code());
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Analyse it in Python"));
+        String python = section.substring(section.indexOf("```python") + 9, section.indexOf("```", section.indexOf("```python") + 9));
+        java.util.regex.Matcher queries = java.util.regex.Pattern.compile("duckdb\\.sql\\(\"([^\"]+)\"\\)").matcher(python);
+        List<String> found = new ArrayList<>();
+        while (queries.find()) {
+            found.add(queries.group(1).replace("'lake/", "'" + lake + "/"));
+        }
+        assertEquals(2, found.size(), python);
+        assertEquals(3, python.strip().lines().count(), "three lines");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            try (ResultSet bars = sql.executeQuery(found.get(0))) {
+                int rows = 0;
+                while (bars.next()) {
+                    rows++;
+                }
+                assertEquals(3060, rows);
+                assertTrue(bars.getMetaData().getColumnCount() == 19, "18 columns and the date of the folder");
+            }
+            try (ResultSet spikes = sql.executeQuery(found.get(1))) {
+                assertTrue(spikes.next());
+                assertEquals("SPY", spikes.getString("symbol"));
+            }
+        }
+    }
+
     @Test
     void exportAsParquetIsTheCsvExportInParquet() throws Exception {
         Path db = seed();
