@@ -70,6 +70,10 @@ public final class Lake {
     }
 
     public Result update(Selection selection, Progress progress) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("Cannot write the lake to " + folder + ": it is a file. Give --out a folder"
+                    + " (new or a lake written before).");
+        }
         Files.createDirectories(folder);
         Manifest manifest = Manifest.load(folder);
         TreeMap<LocalDate, TreeSet<String>> stored = new TreeMap<>();

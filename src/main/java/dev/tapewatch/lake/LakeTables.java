@@ -30,7 +30,7 @@ public final class LakeTables {
             .optionalFloat64("day_open", row -> row.bar().dayOpen())
             .optionalFloat64("day_vwap", row -> row.bar().dayVwap())
             .optionalFloat64("avg_trade_size", row -> row.bar().averageTradeSize())
-            .optionalInt64("trades", row -> true, row -> 0)
+            .optionalInt64("trades", row -> true, row -> 0) // always null until a stored bar knows its trade count
             .bool("otc", row -> row.bar().otc())
             .text("source", row -> row.bar().source().id())
             .bool("spike", Row::spike);
