@@ -115,6 +115,26 @@ class LakeTest {
             assertEquals(List.of("3061", "3061"), row(sql, "SELECT count(*), count(DISTINCT (symbol, start_ms))"
                     + " FROM " + bars(lake)));
 
+            // what audit --fix stores: the provider's version of a revised second (a late trade in AAPL's 5th)
+            try (BarStore store = BarStore.open(StoreLocation.ofFile(db), BarStore.Mode.EXISTING)) {
+                long from = ExchangeTime.startOfDay(TestBars.DAY);
+                long to = ExchangeTime.endOfDay(TestBars.DAY);
+                List<Bar> theirs = new ArrayList<>();
+                for (Bar bar : store.bars("AAPL", from, to)) {
+                    theirs.add(bar.start() == TestBars.at(9, 30, 4) ? Bar.of("AAPL", bar.start(), bar.end(), bar.open(),
+                            bar.high(), bar.low(), bar.close(), bar.volume() + 300, bar.vwap()).withSource(Bar.Source.REST)
+                            : bar);
+                }
+                List<Bar> fixes = dev.tapewatch.app.Audit.compare("AAPL", store.bars("AAPL", from, to), theirs).fixes();
+                assertEquals(1, fixes.size());
+                store.upsert(fixes);
+            }
+            Run afterFix = run("lake", "--db", db.toString(), "--out", lake.toString());
+            assertTrue(afterFix.out().contains("1 symbol-days written (10 bars), 2 unchanged"), afterFix.out());
+            assertEqualsCsv(sql, db, bars(lake), "AAPL", TestBars.DAY);
+            assertEquals(List.of("1"), row(sql, "SELECT count(*) FROM " + bars(lake) + " WHERE symbol = 'AAPL'"
+                    + " AND source = 'rest'"));
+
             Run rewrite = run("lake", "--db", db.toString(), "--out", lake.toString(), "--all-days", "--symbols", "AAPL");
             assertTrue(rewrite.out().contains("1 symbol-days written (10 bars), 0 unchanged"), rewrite.out());
         }
