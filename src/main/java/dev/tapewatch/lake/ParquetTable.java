@@ -49,9 +49,25 @@ public final class ParquetTable<T> {
         this.name = name;
     }
 
+    /** Text that repeats (a symbol, a source): the encoded form of the previous value is reused. */
     public ParquetTable<T> text(String column, Function<T, String> value) {
+        TextCache cache = new TextCache();
         return add(Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column),
-                null, (row, consumer) -> consumer.addBinary(Binary.fromString(value.apply(row))));
+                null, (row, consumer) -> consumer.addBinary(cache.binary(value.apply(row))));
+    }
+
+    /** The last text and its bytes; one writer uses a table at a time (the lake writes files one after another). */
+    private static final class TextCache {
+        private String text;
+        private Binary binary;
+
+        synchronized Binary binary(String value) {
+            if (!value.equals(text)) {
+                text = value;
+                binary = Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return binary;
+        }
     }
 
     /** Optional text; a null value is a null. */
