@@ -50,19 +50,8 @@ public final class MainView extends BorderPane {
         settings.setId("settingsButton");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> SettingsDialog.show(getScene().getWindow(), model));
-        Button study = new Button("Study…");
-        study.setId("studyOpenButton");
-        study.setMinWidth(Region.USE_PREF_SIZE);
-        study.setTooltip(new javafx.scene.control.Tooltip("What the price did after the stored spikes of a range of days"));
-        study.setOnAction(event -> {
-            if (studyWindow == null) { // one window; closing it only hides it
-                studyWindow = dev.tapewatch.ui.study.StudyView.open(getScene().getWindow(), model.study());
-            }
-            studyWindow.show();
-            studyWindow.toFront();
-        });
         HBox.setHgrow(toolbar, Priority.ALWAYS);
-        HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), study, settings);
+        HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
         setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
@@ -77,7 +66,21 @@ public final class MainView extends BorderPane {
         charts.pane(0).overlay(emptyDay);
         javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts()));
         SpikeListPane spikeListPane = new SpikeListPane(model.spikes(), this::centreOn);
-        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", spikeListPane);
+        // the study of many days' spikes opens from under the day's own list, not the (full) toolbar
+        Button study = new Button("Study spikes over days…");
+        study.setId("studyOpenButton");
+        study.setPrefWidth(0); // takes the pane's width, never widens it
+        study.setMaxWidth(Double.MAX_VALUE);
+        study.setTooltip(new javafx.scene.control.Tooltip("What the price did after the stored spikes of a range of days"));
+        study.setOnAction(event -> {
+            if (studyWindow == null) { // one window; closing it only hides it
+                studyWindow = dev.tapewatch.ui.study.StudyView.open(getScene().getWindow(), model.study());
+            }
+            studyWindow.show();
+            studyWindow.toFront();
+        });
+        VBox.setVgrow(spikeListPane, Priority.ALWAYS);
+        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", new VBox(4, spikeListPane, study));
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist()));
         alertsTab.setId("alertsTab");
