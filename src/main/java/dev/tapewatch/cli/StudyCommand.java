@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " − 1); move_pct is that at the end itself; gave_back_h_pct = 100 × (move − ret_h) / move.",
                 "At 5 min a spike continued when it moved further the same way (sign(move) × ret_5m > |move|),"
                         + " reversed when it gave back more than half (gave_back_5m_pct > 50), else held. Rates are"
-                        + " over the spikes whose 5-min outcome is known, with Wilson 95 % score intervals; the"
+                        + " over the spikes whose 5-min outcome is known, with Wilson 95 %% score intervals; the"
                         + " median path is the median of ret_h / move (1 = held, 0 = back to the reference).",
                 "Only the spike's own trading day's bars are used; a spike with no bar before it that day is left out"
                         + " and counted."})
@@ -52,7 +52,7 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "Only these tickers (default: all).")
     String symbols;
 
-    @Option(names = "--kind", paramLabel = "KIND[,KIND]", split = ",",
+    @Option(names = "--kind", paramLabel = "KIND", split = ",",
             description = "Only spikes of these kinds (the detector's kinds, e.g. volume, price, both; default: all).")
     List<String> kinds;
 
