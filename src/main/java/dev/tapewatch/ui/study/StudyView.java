@@ -60,15 +60,17 @@ public final class StudyView extends BorderPane {
         Label status = new Label();
         status.setId("studyStatus");
         status.textProperty().bind(model.statusProperty());
-        HBox controls = new HBox(6, new Label("From"), from, new Label("to"), to, new Label("min score"), minScore,
-                study, status);
+        HBox controls = new HBox(6, fixed(new Label("From")), from, fixed(new Label("to")), to,
+                fixed(new Label("min score")), fixed(minScore), fixed(study), status);
+        status.setMinWidth(0); // the status gives way, never the controls
+        HBox.setHgrow(status, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(0, 0, 8, 0));
         setTop(controls);
 
         table.setId("studyTable");
         table.getColumns().addAll(List.of(column("symbol", path -> path.spike().symbol()),
-                column("start (New York)", StudyViewModel::time), column("kind", SpikePath::kind),
+                column("start (ET)", StudyViewModel::time), column("kind", SpikePath::kind),
                 column("score", path -> String.format("%.1f", path.spike().peakScore())),
                 column("move %", path -> percent(path.movePct())),
                 column("1 min %", path -> percent(path.returnPct("1m"))),
@@ -111,23 +113,23 @@ public final class StudyView extends BorderPane {
             x.setLabel("seconds after the spike's end");
             NumberAxis y = new NumberAxis();
             y.setLabel("price move ÷ the spike's move");
-            LineChart<Number, Number> chart = new LineChart<>(x, y);
+            LineChart<Number, Number> chart = new BandChart(x, y);
             chart.setId("studyChart-" + average.kind());
             chart.setTitle(average.kind() + " (" + average.spikes() + " spikes)");
             chart.setCreateSymbols(false);
             chart.setAnimated(false);
-            chart.getData().add(series("upper quartile", average.upperQuartile()));
-            chart.getData().add(series("median", average.median()));
+            chart.getData().add(series("upper quartile", average.upperQuartile())); // the band's bounds first
             chart.getData().add(series("lower quartile", average.lowerQuartile()));
+            chart.getData().add(series("median", average.median()));
             if (shown != null && shown.kind().equals(average.kind())) {
                 chart.getData().add(series(shown.spike().symbol() + " " + StudyViewModel.time(shown),
                         shown.normalisedPath()));
             }
-            // the middle half as two thin dashed bounds in one colour, the median bold in it, the clicked spike apart
+            // the middle half a shaded band with faint edges, the median bold in its colour, the clicked spike apart
             for (int i = 0; i < chart.getData().size(); i++) {
-                String style = i == 1 ? "-fx-stroke: #2a6fdb; -fx-stroke-width: 2.5;"
+                String style = i == 2 ? "-fx-stroke: #2a6fdb; -fx-stroke-width: 2.5;"
                         : i == 3 ? "-fx-stroke: #e8590c; -fx-stroke-width: 1.5;"
-                        : "-fx-stroke: #2a6fdb; -fx-stroke-width: 1; -fx-stroke-dash-array: 4 4; -fx-opacity: 0.7;";
+                        : "-fx-stroke: #2a6fdb; -fx-stroke-width: 0.5; -fx-opacity: 0.5;";
                 chart.getData().get(i).getNode().setStyle(style);
             }
             chart.setLegendVisible(false);
@@ -158,6 +160,11 @@ public final class StudyView extends BorderPane {
 
     private static String percent(double value) {
         return Double.isNaN(value) ? "" : String.format("%+.3f", value);
+    }
+
+    private static <T extends javafx.scene.control.Control> T fixed(T control) {
+        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return control;
     }
 
     TableView<SpikePath> table() {

@@ -53,6 +53,8 @@ class StudyViewTest {
         LineChart<?, ?> volume = robot.lookup("#studyChart-volume").queryAs(LineChart.class);
         assertEquals(3, volume.getData().size(), "median and the middle half's two bounds");
         assertEquals(3, robot.lookup(".chart").queryAll().size(), "one chart per kind");
+        assertEquals(volume.getData().get(0).getData().size() + volume.getData().get(1).getData().size() + 2,
+                ((BandChart) volume).bandPoints(), "the middle half shaded: both bounds, moved to and closed");
         robot.interact(() -> view.table().getSelectionModel().select(0)); // the volume spike
         LineChart<?, ?> redrawn = robot.lookup("#studyChart-volume").queryAs(LineChart.class);
         assertEquals(4, redrawn.getData().size(), "the clicked spike's own path");
