@@ -37,6 +37,10 @@ public final class Lake {
 
     /** Which days and symbols to bring up to date ({@code symbols} empty: all); {@code allDays} rewrites them. */
     public record Selection(LocalDate from, LocalDate to, Set<String> symbols, boolean allDays) {
+        public Selection {
+            symbols = symbols == null ? Set.of() : Set.copyOf(symbols);
+        }
+
         boolean includes(DayCount day) {
             return (from == null || !day.date().isBefore(from)) && (to == null || !day.date().isAfter(to))
                     && (symbols.isEmpty() || symbols.contains(day.symbol()));
@@ -84,7 +88,6 @@ public final class Lake {
         }
         int written = 0;
         int unchanged = 0;
-        int removed = 0;
         long barsWritten = 0;
         int dayNumber = 0;
         for (var entry : stored.entrySet()) {
@@ -105,7 +108,7 @@ public final class Lake {
             }
             manifest.save();
         }
-        removed = removeGone(manifest, selection, stored);
+        int removed = removeGone(manifest, selection, stored);
         manifest.save();
         int[] small = writeSmallTables(manifest);
         return new Result(written, barsWritten, unchanged, removed, small[0], small[1]);

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -66,13 +68,13 @@ final class Manifest {
         }
     }
 
-    /** Symbols recorded for a day, in name order. */
-    java.util.Set<String> symbols(LocalDate day) {
+    /** Symbols recorded for a day. */
+    Set<String> symbols(LocalDate day) {
         Map<String, Entry> symbols = days.get(day.toString());
-        return symbols == null ? java.util.Set.of() : java.util.Set.copyOf(symbols.keySet());
+        return symbols == null ? Set.of() : Set.copyOf(symbols.keySet());
     }
 
-    java.util.List<LocalDate> days() {
+    List<LocalDate> days() {
         return days.keySet().stream().map(LocalDate::parse).toList();
     }
 
