@@ -21,14 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
-                + " to --out (JSON, merged with what is there). WHAT: query, export, detector, chart, idle, all, or postgres (with --postgres: queries beside H2 and the watching window's delay). The"
+                + " to --out (JSON, merged with what is there). WHAT: query, export, lake (Parquet beside CSV), detector, chart, idle, all, or postgres (with --postgres: queries beside H2 and the watching window's delay). The"
                 + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
                 + " against a SQLite recorder runs from scripts/bench.sh.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | clients | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "query | export | lake | detector | chart | idle | clients | all | postgres")
     String what;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
@@ -56,9 +56,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "lake", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
+                    + "'; use query, export, lake, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -76,6 +76,12 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> export = QueryExportBench.export(dir, runs);
             results.put("export_csv", export);
             table(print, "Export: CSV", export);
+        }
+        if (all || what.equals("lake")) {
+            Map<String, Object> lake = dev.tapewatch.bench.LakeBench.run(dir, runs);
+            results.put("lake", lake);
+            table(print, "A simulated day of 10 symbols out of H2: CSV export (baseline), Parquet export, the lake,"
+                    + " Parquet writing alone", lake);
         }
         if (all || what.equals("clients")) {
             Map<String, Object> clients = dev.tapewatch.bench.ClientsBench.run(runs);
