@@ -2,6 +2,7 @@ package dev.tapewatch;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.SocketPermission;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.Permission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,7 +93,8 @@ public final class LoopbackOnly extends SecurityManager {
     }
 
     private static void check(String host, int port) {
-        if (host == null || isLoopback(host) || host.equals("*") || host.equals(localName())) {
+        if (host == null || isLoopback(host) || host.equals("*") || host.equals(localName())
+                || OWN_ADDRESSES.contains(unbracketed(host))) {
             return;
         }
         String refusal = "a test tried to reach " + host + (port < 0 ? " (resolve)" : ":" + port);
@@ -105,6 +108,32 @@ public final class LoopbackOnly extends SecurityManager {
     }
 
     private static final String LOCAL_NAME = ownName();
+
+    /** This machine's own interface addresses: a test may dial them to show a server does not listen there. */
+    private static final List<String> OWN_ADDRESSES = ownAddresses();
+
+    private static List<String> ownAddresses() {
+        List<String> own = new ArrayList<>();
+        try {
+            for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(face.getInetAddresses())) {
+                    String text = address.getHostAddress();
+                    own.add(text);
+                    int scope = text.indexOf('%');
+                    if (scope > 0) {
+                        own.add(text.substring(0, scope));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no interfaces to list: only loopback and the machine's name are allowed
+        }
+        return List.copyOf(own);
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
 
     private static String ownName() {
         try {
