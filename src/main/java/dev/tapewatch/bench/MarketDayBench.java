@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -78,10 +80,10 @@ public final class MarketDayBench {
         result.put("speed", speed);
         result.put("bars", bars);
         result.put("bars_per_second", bars / (elapsed / 1e9));
-        result.put("file_bytes", size);
+        result.put("file_bytes", (double) size);
         result.put("bytes_per_bar", (double) size / bars);
         result.put("file_over_live_at_worst", worst[1] == 0 ? Double.NaN : (double) worst[0] / worst[1]);
-        result.put("file_bytes_then", worst[0]);
+        result.put("file_bytes_then", (double) worst[0]);
         result.put("peak_rss_mb", peakRssMb());
         try (BarStore store = BarStore.open(StoreLocation.ofFile(base), BarStore.Mode.EXISTING)) {
             if (store.countBars() != bars) {
@@ -89,6 +91,27 @@ public final class MarketDayBench {
             }
             result.putAll(queries(store, market, seconds, queries));
         }
+        return result;
+    }
+
+    /** {@code runs} recordings: each figure as min / median / max. */
+    public static Map<String, Object> runs(Path dir, int symbols, int seconds, double speed, int runs)
+            throws IOException, InterruptedException {
+        List<Map<String, Object>> each = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            each.add(record(dir, symbols, seconds, speed, 200));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String name : each.get(0).keySet()) {
+            Object first = each.get(0).get(name);
+            if (first instanceof Double) {
+                result.put(name, new Spread(each.stream().mapToDouble(r -> (Double) r.get(name)).toArray()).figures());
+            } else {
+                result.put(name, first);
+            }
+        }
+        result.put("lake_export", "not measured here: the Parquet lake's one-day export belongs with its own"
+                + " benchmark (bench lake)");
         return result;
     }
 
