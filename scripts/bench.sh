@@ -27,4 +27,7 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
 else
   java -jar target/tapewatch.jar bench all --runs "$RUNS"
 fi
-java -jar target/tapewatch.jar bench market --symbols 8000 --seconds "${MARKET_SECONDS:-57600}" --runs 1
+# with the image's JVM options, so that the peak RSS is the recorder's as the image runs it
+# shellcheck disable=SC2046
+java $(cat src/main/resources/dev/tapewatch/jvm-options.txt) -jar target/tapewatch.jar bench market --symbols 8000 \
+  --seconds "${MARKET_SECONDS:-57600}" --runs 1
