@@ -2,6 +2,7 @@ package dev.tapewatch.export;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -27,80 +28,57 @@ public final class BarCsv {
     private static final DateTimeFormatter LOCAL_TIME_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    private static final CsvSchema SCHEMA = CsvSchema.builder().setLineSeparator("\r\n")
+            .setUseHeader(false).build();
 
     private BarCsv() {
     }
 
-    /**
-     * Writes rows to a character stream; call {@link #header()} first. Not thread-safe. Rows are formatted by hand
-     * into one buffer and handed to the stream a few thousand at a time (Jackson's generator per cell was the
-     * export's main cost); the text is what Jackson's CSV generator wrote with this schema.
-     */
+    /** Writes rows to a character stream; call {@link #header()} first. Not thread-safe. */
     public static final class RowWriter implements AutoCloseable {
-        private static final int FLUSH_AT = 1 << 15;
-        private final Writer out;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
-        private char[] chars = new char[0];
+        private final CsvGenerator generator;
         private long rows;
         private long minuteStart = Long.MIN_VALUE;
         private String minutePrefix;
 
-        public RowWriter(Writer out) {
-            this.out = out;
+        public RowWriter(Writer out) throws IOException {
+            generator = (CsvGenerator) MAPPER.getFactory().createGenerator(out);
+            generator.setSchema(SCHEMA);
         }
 
         public void header() throws IOException {
-            buffer.append(String.join(",", HEADER)).append("\r\n");
-            drainIfFull();
+            generator.writeStartArray();
+            for (String name : HEADER) {
+                generator.writeString(name);
+            }
+            generator.writeEndArray();
         }
 
         public void write(Bar bar, boolean inSpike) throws IOException {
-            text(guardText(bar.symbol()));
-            buffer.append(',');
-            time(bar.start());
-            buffer.append(',').append(bar.start()).append(',').append(bar.end()).append(',');
-            appendNumber(buffer, bar.open());
-            buffer.append(',');
-            appendNumber(buffer, bar.high());
-            buffer.append(',');
-            appendNumber(buffer, bar.low());
-            buffer.append(',');
-            appendNumber(buffer, bar.close());
-            buffer.append(',');
-            appendNumber(buffer, bar.volume());
-            buffer.append(',');
-            appendNumber(buffer, bar.vwap());
-            buffer.append(',');
+            generator.writeStartArray();
+            generator.writeString(guardText(bar.symbol()));
+            generator.writeString(time(bar.start()));
+            generator.writeNumber(bar.start());
+            generator.writeNumber(bar.end());
+            number(bar.open());
+            number(bar.high());
+            number(bar.low());
+            number(bar.close());
+            number(bar.volume());
+            number(bar.vwap());
             optionalNumber(bar.accumulatedVolume());
-            buffer.append(',');
             optionalNumber(bar.dayOpen());
-            buffer.append(',');
             optionalNumber(bar.dayVwap());
-            buffer.append(',');
             optionalNumber(bar.averageTradeSize());
-            buffer.append(',').append(inSpike ? '1' : '0').append("\r\n");
+            generator.writeNumber(inSpike ? 1 : 0);
+            generator.writeEndArray();
             rows++;
-            drainIfFull();
-        }
-
-        /** RFC 4180 quoting where Jackson's generator quoted: a character up to ',' (space, quote, CR, LF...). */
-        private void text(String value) {
-            boolean quote = false;
-            for (int i = 0; i < value.length() && !quote; i++) {
-                quote = value.charAt(i) <= ',';
-            }
-            if (!quote) {
-                buffer.append(value);
-                return;
-            }
-            buffer.append('"').append(value.replace("\"", "\"\"")).append('"');
         }
 
         /** Bars come in time order: the date, hour and minute are formatted once a minute. */
-        private void time(long start) {
+        private String time(long start) {
             if (start % 1000 != 0) {
-                buffer.append(localTime(start));
-                return;
+                return localTime(start);
             }
             long minute = Math.floorDiv(start, 60_000L) * 60_000L;
             if (minute != minuteStart) {
@@ -109,35 +87,24 @@ public final class BarCsv {
                 minutePrefix = full.substring(0, full.length() - 2);
             }
             int second = (int) ((start - minute) / 1000);
-            buffer.append(minutePrefix).append((char) ('0' + second / 10)).append((char) ('0' + second % 10));
+            return minutePrefix + (char) ('0' + second / 10) + (char) ('0' + second % 10);
+        }
+
+        private void number(double value) throws IOException {
+            generator.writeNumber(format(value));
         }
 
         /** A day field the provider did not send (REST bars have none) is an empty cell. */
-        private void optionalNumber(double value) {
-            if (!Double.isNaN(value)) {
-                appendNumber(buffer, value);
+        private void optionalNumber(double value) throws IOException {
+            if (Double.isNaN(value)) {
+                generator.writeString("");
+            } else {
+                number(value);
             }
-        }
-
-        private void drainIfFull() throws IOException {
-            if (buffer.length() >= FLUSH_AT) {
-                drain();
-            }
-        }
-
-        private void drain() throws IOException {
-            int length = buffer.length();
-            if (chars.length < length) {
-                chars = new char[length];
-            }
-            buffer.getChars(0, length, chars, 0);
-            out.write(chars, 0, length);
-            buffer.setLength(0);
         }
 
         public void flush() throws IOException {
-            drain();
-            out.flush();
+            generator.flush();
         }
 
         public long rows() {
@@ -146,11 +113,7 @@ public final class BarCsv {
 
         @Override
         public void close() throws IOException {
-            try {
-                drain();
-            } finally {
-                out.close();
-            }
+            generator.close();
         }
     }
 
@@ -168,16 +131,8 @@ public final class BarCsv {
      * times faster than going through BigDecimal; other values take that way.
      */
     static String format(double value) {
-        StringBuilder text = new StringBuilder(24);
-        appendNumber(text, value);
-        return text.toString();
-    }
-
-    /** {@link #format} into {@code out}, without a String per number on the fast path. */
-    static void appendNumber(StringBuilder out, double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            out.append((long) value);
-            return;
+            return Long.toString((long) value);
         }
         for (int digits = 1; digits < POWERS_OF_TEN.length; digits++) {
             double scaled = Math.rint(value * POWERS_OF_TEN[digits]);
@@ -185,25 +140,25 @@ public final class BarCsv {
                 break;
             }
             if (scaled / POWERS_OF_TEN[digits] == value) {
-                decimal(out, (long) scaled, digits);
-                return;
+                return decimal((long) scaled, digits);
             }
         }
-        out.append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static void decimal(StringBuilder out, long scaled, int digits) {
+    private static String decimal(long scaled, int digits) {
+        String magnitude = Long.toString(Math.abs(scaled));
+        StringBuilder text = new StringBuilder(magnitude.length() + 3);
         if (scaled < 0) {
-            out.append('-');
+            text.append('-');
         }
-        long magnitude = Math.abs(scaled);
-        long unit = (long) POWERS_OF_TEN[digits];
-        out.append(magnitude / unit).append('.');
-        long fraction = magnitude % unit;
-        for (long place = unit / 10; place > fraction && place > 1; place /= 10) {
-            out.append('0');
+        if (magnitude.length() <= digits) {
+            text.append("0.").append("0".repeat(digits - magnitude.length())).append(magnitude);
+        } else {
+            int point = magnitude.length() - digits;
+            text.append(magnitude, 0, point).append('.').append(magnitude, point, magnitude.length());
         }
-        out.append(fraction);
+        return text.toString();
     }
 
     /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
