@@ -45,7 +45,7 @@ public final class MarketDayBench {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(base), BarStore.Mode.CREATE)) {
             BarWriter writer = new BarWriter(store, dev.tapewatch.app.Threads::named);
             writer.onStored(batch -> {
-                BarStore.FileUse use = store.fileUse();
+                dev.tapewatch.store.H2Files.Use use = store.fileUse();
                 // from 1 MB of live data on: a nearly empty file is mostly H2's own fixed overhead
                 if (use.liveBytes() > 1 << 20 && use.fileBytes() > worst[0] * use.liveBytes() / Math.max(1, worst[1])) {
                     worst[0] = use.fileBytes();

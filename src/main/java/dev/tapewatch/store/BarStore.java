@@ -73,7 +73,7 @@ public final class BarStore implements AutoCloseable {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         if (location.isH2File()) {
-            url += fileSettings(url);
+            url += H2Files.settings(url);
         }
         Pool pool = connect(location, url);
         try {
@@ -95,19 +95,6 @@ public final class BarStore implements AutoCloseable {
             throw new StoreException("Cannot prepare the tables of database " + location.describe() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * H2 keeps every replaced page of its copy-on-write file for RETENTION_TIME (45 s by default) before it may
-     * reuse the space; a recorder rewrites each open minute's chunk every batch, so a fast recording grew its file
-     * to 5-6 times its live data (and the 200 ms H2 spends compacting on close did not always bring it back:
-     * 122 bytes a bar once). Every durable write here is checkpointed to disk, so two seconds is enough, and on
-     * close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
-     */
-    private static String fileSettings(String url) {
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
-        return (upper.contains("RETENTION_TIME") ? "" : ";RETENTION_TIME=2000")
-                + (upper.contains("MAX_COMPACT_TIME") ? "" : ";MAX_COMPACT_TIME=5000");
     }
 
     /** A pool whose first connection has been opened: lock, corruption and login errors surface here. */
@@ -473,29 +460,12 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
-    /** How much of an H2 file holds live data: its size and the bytes of it still in use. */
-    public record FileUse(long fileBytes, long liveBytes) {
-    }
-
-    /** How much of the H2 file is live now (H2's own figures: file size, fill rate of the file and of its chunks). */
-    public FileUse fileUse() {
+    /** How much of the H2 file is live now (H2's own figures). */
+    public H2Files.Use fileUse() {
         if (location.isPostgres()) {
             throw new UnsupportedOperationException("Only an H2 file reports its use: " + location.describe());
         }
-        return query("read the file use of", connection -> {
-            Map<String, Double> info = new java.util.HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT SETTING_NAME, SETTING_VALUE FROM"
-                    + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
-                    + " ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    info.put(rows.getString(1), Double.parseDouble(rows.getString(2).replace("%", "")));
-                }
-            }
-            double size = info.getOrDefault("info.FILE_SIZE", Double.NaN);
-            return new FileUse((long) size, (long) (size * info.getOrDefault("info.FILL_RATE", Double.NaN) / 100
-                    * info.getOrDefault("info.CHUNKS_FILL_RATE", Double.NaN) / 100));
-        });
+        return query("read the file use of", H2Files::use);
     }
 
     @Override
