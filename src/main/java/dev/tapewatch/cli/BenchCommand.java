@@ -21,14 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
-                + " to --out (JSON, merged with what is there). WHAT: query, export, lake (Parquet beside CSV), detector, chart, idle, all, or postgres (with --postgres: queries beside H2 and the watching window's delay). The"
+                + " to --out (JSON, merged with what is there). WHAT: query, export, lake (Parquet beside CSV), detector, chart, idle, all, postgres (with --postgres: queries beside H2 and the watching window's delay), or market (a whole market's day recorded into H2; not part of all). The"
                 + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
                 + " against a SQLite recorder runs from scripts/bench.sh.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | lake | detector | chart | idle | clients | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "query | export | lake | detector | chart | idle | clients | all | postgres | market")
     String what;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
@@ -50,15 +50,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--date", defaultValue = "2024-01-02", description = "Detector: simulated day (default 2024-01-02).")
     LocalDate date;
 
+    @Option(names = "--symbols", defaultValue = "8000", description = "Market: symbols (default 8,000).")
+    int symbols;
+
+    @Option(names = "--seconds", defaultValue = "57600", description = "Market: market seconds from 04:00"
+            + " (default 57,600, the extended day).")
+    int seconds;
+
+    @Option(names = "--speed", defaultValue = "0", description = "Market: market seconds a second (default 0: as"
+            + " fast as it goes).")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dir);
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "lake", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "lake", "detector", "chart", "idle", "postgres", "clients",
+                "market").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, lake, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
+                    + "'; use query, export, lake, detector, chart, idle, clients, all, postgres or market (ingest:"
+                    + " scripts/bench.sh)");
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -99,6 +112,13 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> watch = dev.tapewatch.bench.PostgresBench.watch(postgres, runs);
             results.put("postgres_watch", watch);
             table(print, "A window watching PostgreSQL: from a bar stored to the bar in its live series", watch);
+        }
+        if (what.equals("market")) {
+            Map<String, Object> market = dev.tapewatch.bench.MarketDayBench.runs(dir, symbols, seconds, speed, runs);
+            results.put("market_day", market);
+            table(print, "A whole market recorded into H2 (" + symbols + " symbols, " + seconds + " market seconds, "
+                    + (speed > 0 ? "speed " + speed : "as fast as it goes") + "; target 24 bytes a bar, file at most"
+                    + " 2x its live data, symbol-day p50 20 ms)", market);
         }
         if (all || what.equals("detector")) {
             Map<String, Object> detector = DetectorBench.seeds(seed, 3, date, 30, DetectorSettings.DEFAULT);
