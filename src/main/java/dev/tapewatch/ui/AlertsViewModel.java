@@ -3,6 +3,7 @@ package dev.tapewatch.ui;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.DesktopNotifier;
+import dev.tapewatch.alert.SpikeMove;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.LiveSession;
@@ -38,10 +39,16 @@ public final class AlertsViewModel {
     static final String SOUND = "alerts.sound";
     static final String DESKTOP = "alerts.desktop";
     private static final int LOG_SIZE = 500;
+    /** How far before a spike its move's starting price is looked for. */
+    private static final long MOVE_LOOKBACK_MS = 60_000;
 
     private final AppConfig config;
     private final AlertRules rules = new AlertRules();
-    private final DesktopNotifier notifier = new DesktopNotifier(Threads.named("alert-notifier"));
+    private final DesktopNotifier notifier;
+    /** Why desktop notifications failed, set once from the notifier's thread, told on the FX thread. */
+    private final java.util.concurrent.atomic.AtomicReference<String> notifierProblem =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.function.Consumer<String> statusNotice;
     /** A spike as it arrived, and when (to tell how long it waited for its alert). */
     private record Arrival(Spike spike, long nanos) {
     }
@@ -59,8 +66,14 @@ public final class AlertsViewModel {
     private final BooleanProperty sound = new SimpleBooleanProperty();
     private final BooleanProperty desktop = new SimpleBooleanProperty();
 
-    AlertsViewModel(AppConfig config) {
+    /** A symbol's relative volume now, NaN when unknown (FX thread). */
+    private java.util.function.ToDoubleFunction<String> relativeVolume = symbol -> Double.NaN;
+
+    /** {@code statusNotice} shows a line in the status bar (FX thread). */
+    AlertsViewModel(AppConfig config, java.util.function.Consumer<String> statusNotice) {
         this.config = config;
+        this.statusNotice = statusNotice;
+        this.notifier = new DesktopNotifier(Threads.named("alert-notifier"), notifierProblem::set);
         spikesOn.set(!"false".equals(config.get(SPIKES).orElse("true")));
         minimumScore.set(config.get(MIN_SCORE).map(AlertsViewModel::number).orElse(0.0));
         sound.set(!"false".equals(config.get(SOUND).orElse("true")));
@@ -109,6 +122,11 @@ public final class AlertsViewModel {
         config.set(DESKTOP, Boolean.toString(desktop.get()));
     }
 
+    /** Where alerts read a symbol's relative volume (the watchlist's). */
+    void relativeVolumes(java.util.function.ToDoubleFunction<String> source) {
+        relativeVolume = source;
+    }
+
     /** Any thread: a spike closed, live or in a replay. */
     void spikeArrived(Spike spike) {
         arrived.add(new Arrival(spike, System.nanoTime()));
@@ -122,11 +140,21 @@ public final class AlertsViewModel {
 
     /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
     void refresh(LiveSeries series) {
+        String problem = notifierProblem.getAndSet(null);
+        if (problem != null) {
+            statusNotice.accept(problem);
+        }
         Arrival arrival;
         while ((arrival = arrived.poll()) != null) {
             long since = arrival.nanos();
-            rules.spike(arrival.spike()).ifPresent(alert -> {
-                raise(alert);
+            Spike spike = arrival.spike();
+            SpikeMove move = SpikeMove.of(series.bars(spike.symbol(), spike.start() - MOVE_LOOKBACK_MS, spike.end()),
+                    spike);
+            if (move == null) {
+                continue; // its bars are gone from the live series (a replay jumped)
+            }
+            rules.spike(spike, move).ifPresent(alert -> {
+                raise(alert.withRelativeVolume(relativeVolume.applyAsDouble(alert.symbol())));
                 delays.addLast((System.nanoTime() - since) / 1_000_000);
                 if (delays.size() > 100) {
                     delays.removeFirst();

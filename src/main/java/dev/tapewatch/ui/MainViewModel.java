@@ -46,7 +46,9 @@ public final class MainViewModel {
         this.config = config;
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get, tasks);
-        this.alerts = new AlertsViewModel(config);
+        this.alerts = new AlertsViewModel(config, status::tell);
+        alerts.relativeVolumes(symbol -> watchlist.rows().stream().filter(row -> row.symbol().equals(symbol))
+                .mapToDouble(row -> row.relativeVolume.get()).findFirst().orElse(Double.NaN));
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
         this.layout = new ChartLayout(config);

@@ -1,0 +1,39 @@
+package dev.tapewatch.alert;
+
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.Spike;
+import java.util.List;
+
+/** How the price and volume went over a spike: from the close before it to its last close. */
+public record SpikeMove(double fromPrice, double price, double low, double high, double volume) {
+
+    /**
+     * The move over {@code spike}'s seconds in {@code bars} (one symbol, time order, from before the spike): from
+     * the last close before it (else the first bar's open) to the close of its last bar. Null without a bar in it.
+     */
+    public static SpikeMove of(List<Bar> bars, Spike spike) {
+        double before = Double.NaN;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double volume = 0;
+        for (Bar bar : bars) {
+            if (bar.start() < spike.start()) {
+                before = bar.close();
+            } else if (bar.start() < spike.end()) {
+                if (Double.isNaN(first)) {
+                    first = bar.open();
+                }
+                last = bar.close();
+                low = Math.min(low, bar.low());
+                high = Math.max(high, bar.high());
+                volume += bar.volume();
+            }
+        }
+        if (Double.isNaN(last)) {
+            return null;
+        }
+        return new SpikeMove(Double.isNaN(before) ? first : before, last, low, high, volume);
+    }
+}
