@@ -5,13 +5,13 @@ import dev.tapewatch.market.Spike;
 /**
  * Something a trader asked to be told about, with what happened: {@code time} is the market second it fired at
  * (epoch ms, so replays read right), {@code startMs} where the move began; the price went from {@code fromPrice}
- * to {@code price} within {@code low}..{@code high} on {@code volume} shares. {@code volumeMultiple} (the peak
- * second over the usual) and {@code relativeVolume} (the day's volume so far over the usual by this time) are NaN
- * where not known; {@code what} names the rule ("volume and price spike", "price line 471.00").
+ * to {@code price} within {@code low}..{@code high} on {@code volume} shares, {@code dayVolume} traded so far
+ * that day. {@code volumeMultiple} (the peak second over the usual) and {@code relativeVolume} (the day's volume so
+ * far over the usual by this time) are NaN where not known; {@code what} names the rule ("volume and price spike", "price line 471.00").
  */
 public record Alert(long time, String symbol, Kind kind, String what, double score, long startMs, double fromPrice,
-                    double price, double low, double high, double volume, double volumeMultiple,
-                    double relativeVolume, Spike.Kind spikeKind) {
+                    double price, double low, double high, double volume, double dayVolume,
+                    double volumeMultiple, double relativeVolume, Spike.Kind spikeKind) {
 
     /** What rule fired; {@link #id()} is how settings, flags and deliveries name it. */
     public enum Kind {
@@ -45,7 +45,7 @@ public record Alert(long time, String symbol, Kind kind, String what, double sco
 
     /** The same alert knowing the relative volume (worked out off the feed's thread). */
     public Alert withRelativeVolume(double value) {
-        return new Alert(time, symbol, kind, what, score, startMs, fromPrice, price, low, high, volume,
+        return new Alert(time, symbol, kind, what, score, startMs, fromPrice, price, low, high, volume, dayVolume,
                 volumeMultiple, value, spikeKind);
     }
 

@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers alerts to their sinks in order, on one thread of its own, so the feed and the window never wait on a
  * receiver: {@link #offer} only queues (bounded; a full queue refuses the newest and says so in the log). A try
- * worth repeating (receiver down, 5xx) is repeated after 0.1 s, doubling to at most 30 s, until it is delivered
+ * worth repeating (receiver down, 5xx) is repeated after 50 ms, doubling to at most 30 s, until it is delivered
  * or {@link #GIVE_UP_MS} old; the alerts behind it wait, so a receiver gets them in order. Every failure is logged.
  */
 public final class AlertDelivery implements AutoCloseable {
     public static final int CAPACITY = 1_000;
     /** An alert still undelivered this long after it was queued is dropped (logged): it is no news any more. */
     static final long GIVE_UP_MS = 10 * 60_000;
-    private static final long FIRST_RETRY_MS = 100;
+    private static final long FIRST_RETRY_MS = 50;
     private static final long LONGEST_RETRY_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
     private static final Queued STOP = new Queued(null, 0);
@@ -79,6 +79,7 @@ public final class AlertDelivery implements AutoCloseable {
     }
 
     private void run() {
+        sinks.forEach(AlertSink::warmUp);
         try {
             while (true) {
                 Queued next = queue.take();

@@ -32,6 +32,7 @@ public final class AlertJson {
         number(node, "low", alert.low());
         number(node, "high", alert.high());
         number(node, "volume", alert.volume());
+        number(node, "day_volume", alert.dayVolume());
         number(node, "volume_multiple", round(alert.volumeMultiple(), 2));
         number(node, "relative_volume", round(alert.relativeVolume(), 2));
         node.put("start_ms", alert.startMs());

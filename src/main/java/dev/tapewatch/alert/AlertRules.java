@@ -75,7 +75,7 @@ public final class AlertRules {
         };
         return Optional.of(new Alert(spike.peakTime(), spike.symbol(), Alert.Kind.SPIKE, what, spike.peakScore(),
                 spike.start(), move.fromPrice(), move.price(), move.low(), move.high(), move.volume(),
-                spike.volumeMultiple(), Double.NaN, spike.kind()));
+                move.dayVolume(), spike.volumeMultiple(), Double.NaN, spike.kind()));
     }
 
     /**
@@ -96,7 +96,7 @@ public final class AlertRules {
                 crossed.add(new Alert(bar.start(), bar.symbol(), Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
                         "price line %s reached from %s", Prices.text(level), up ? "below" : "above"), 0,
                         bar.start(), before, up ? bar.high() : bar.low(), bar.low(), bar.high(), bar.volume(),
-                        Double.NaN, Double.NaN, null));
+                        bar.accumulatedVolume(), Double.NaN, Double.NaN, null));
             }
         }
         return crossed;

@@ -20,4 +20,8 @@ public interface AlertSink {
     String describe();
 
     Outcome deliver(Alert alert) throws InterruptedException;
+
+    /** Gets ready before the first alert (on the delivery thread), so the first is as quick as the rest. */
+    default void warmUp() {
+    }
 }

@@ -47,7 +47,7 @@ public final class BodyTemplate {
                     + " ntfy) nor a template with placeholders like {{message}}");
         }
         Matcher matcher = PLACEHOLDER.matcher(template);
-        ObjectNode sample = AlertJson.fields(new Alert(0, "X", Alert.Kind.SPIKE, "", 0, 0, 1, 1, 1, 1, 0,
+        ObjectNode sample = AlertJson.fields(new Alert(0, "X", Alert.Kind.SPIKE, "", 0, 0, 1, 1, 1, 1, 0, 0,
                 Double.NaN, Double.NaN, null));
         sample.put("spike_kind", "");
         while (matcher.find()) {

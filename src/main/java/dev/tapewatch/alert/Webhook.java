@@ -47,6 +47,30 @@ public final class Webhook implements AlertSink {
         return "webhook " + shown(url);
     }
 
+    /**
+     * One POST to a throwaway receiver of our own on loopback: the HTTP client's first exchange costs about half
+     * a second of class loading on a cold JVM, which the first alert would otherwise wait for.
+     */
+    @Override
+    public void warmUp() {
+        try (java.net.ServerSocket local = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            local.setSoTimeout(5_000);
+            var answer = client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.getLocalPort()
+                    + "/")).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            try (java.net.Socket socket = local.accept()) {
+                socket.getInputStream().read(new byte[4096]);
+                socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // only a warm-up: the first alert pays for it instead
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public Outcome deliver(Alert alert) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)

@@ -4,6 +4,7 @@ import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.DesktopNotifier;
 import dev.tapewatch.alert.SpikeMove;
+import dev.tapewatch.app.AlertConfig;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.LiveSession;
@@ -32,10 +33,10 @@ import javafx.collections.ObservableMap;
  * by {@link #refresh}, with the price levels, a few times a second. Settings and levels live in the settings file.
  */
 public final class AlertsViewModel {
-    static final String SPIKES = "alerts.spikes";
-    static final String MIN_SCORE = "alerts.minScore";
-    static final String MUTED = "alerts.muted";
-    static final String LEVELS = "alerts.levels";
+    static final String SPIKES = AlertConfig.SPIKES;
+    static final String MIN_SCORE = AlertConfig.MIN_SCORE;
+    static final String MUTED = AlertConfig.MUTED;
+    static final String LEVELS = AlertConfig.LEVELS;
     static final String SOUND = "alerts.sound";
     static final String DESKTOP = "alerts.desktop";
     private static final int LOG_SIZE = 500;
@@ -74,43 +75,17 @@ public final class AlertsViewModel {
         this.config = config;
         this.statusNotice = statusNotice;
         this.notifier = new DesktopNotifier(Threads.named("alert-notifier"), notifierProblem::set);
-        spikesOn.set(!"false".equals(config.get(SPIKES).orElse("true")));
-        minimumScore.set(config.get(MIN_SCORE).map(AlertsViewModel::number).orElse(0.0));
+        spikesOn.set(AlertConfig.spikesOn(config));
+        minimumScore.set(AlertConfig.minimumScore(config));
         sound.set(!"false".equals(config.get(SOUND).orElse("true")));
         desktop.set(!"false".equals(config.get(DESKTOP).orElse("true")));
-        config.get(MUTED).ifPresent(text -> Arrays.stream(text.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).forEach(symbol -> rules.mute(symbol, true)));
-        config.get(LEVELS).ifPresent(this::readLevels);
+        AlertConfig.muted(config).forEach(symbol -> rules.mute(symbol, true));
+        AlertConfig.levels(config).forEach(this::setLevels);
         applySettings();
         spikesOn.addListener((o, was, now) -> applySettings());
         minimumScore.addListener((o, was, now) -> applySettings());
         sound.addListener((o, was, now) -> applySettings());
         desktop.addListener((o, was, now) -> applySettings());
-    }
-
-    private static Double number(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return 0.0;
-        }
-    }
-
-    private void readLevels(String text) {
-        for (String entry : text.split(";")) {
-            int colon = entry.indexOf(':');
-            if (colon > 0) {
-                String symbol = entry.substring(0, colon).trim();
-                List<Double> prices = new ArrayList<>();
-                for (String price : entry.substring(colon + 1).split(",")) {
-                    Double value = number(price.trim());
-                    if (value > 0) {
-                        prices.add(value);
-                    }
-                }
-                setLevels(symbol, prices);
-            }
-        }
     }
 
     private void applySettings() {
@@ -152,6 +127,10 @@ public final class AlertsViewModel {
                     spike);
             if (move == null) {
                 continue; // its bars are gone from the live series (a replay jumped)
+            }
+            LiveSeries.Quote quote = series.quote(spike.symbol());
+            if (Double.isNaN(move.dayVolume()) && quote != null) {
+                move = move.withDayVolume(quote.dayVolume());
             }
             rules.spike(spike, move).ifPresent(alert -> {
                 raise(alert.withRelativeVolume(relativeVolume.applyAsDouble(alert.symbol())));

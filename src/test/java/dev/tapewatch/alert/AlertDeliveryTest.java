@@ -29,7 +29,7 @@ class AlertDeliveryTest {
 
     static Alert alert(String symbol, int n) {
         return new Alert(T + n * 1_000L, symbol, Alert.Kind.SPIKE, "volume spike", 42.5, T + n * 1_000L - 2_000,
-                100, 101.5, 99.9, 101.6, 25_000, 12.0, Double.NaN, Spike.Kind.VOLUME);
+                100, 101.5, 99.9, 101.6, 25_000, 3e6, 12.0, Double.NaN, Spike.Kind.VOLUME);
     }
 
     @Test
@@ -102,7 +102,7 @@ class AlertDeliveryTest {
         assertEquals("SPY at 101.5: \"up\"", BodyTemplate.parse("{{symbol}} at {{price}}: \"{{direction}}\"")
                 .body(alert));
         assertEquals("{\"t\":\"SPY \\\"q\\\"\"}", BodyTemplate.parse("{\"t\":\"{{symbol}} {{what}}\"}")
-                .body(new Alert(T, "SPY", Alert.Kind.SPIKE, "\"q\"", 0, T, 1, 1, 1, 1, 0, Double.NaN, Double.NaN,
+                .body(new Alert(T, "SPY", Alert.Kind.SPIKE, "\"q\"", 0, T, 1, 1, 1, 1, 0, 0, Double.NaN, Double.NaN,
                         null)), "JSON templates get JSON-escaped values");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> BodyTemplate.parse("{{sym}}"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AlertRulesTest {
     private static final long T = 1_704_207_600_000L;
 
-    private static final SpikeMove DROP = new SpikeMove(471.20, 465.00, 464.90, 471.30, 12_345);
+    private static final SpikeMove DROP = new SpikeMove(471.20, 465.00, 464.90, 471.30, 12_345, 2e6);
 
     private static Optional<Alert> spike(AlertRules rules, String symbol, long start, double score) {
         return rules.spike(new Spike(symbol, start, start + 2_000, start + 1_000, Spike.Kind.BOTH, score, 12.4), DROP);
