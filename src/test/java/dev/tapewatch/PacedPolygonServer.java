@@ -16,21 +16,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Polygon-compatible server that plays a tape in real time: after the first subscription, one frame per second
- * of the tape, {@code pace} ms apart, noting when each second went out (System.nanoTime, by its start).
+ * of the tape, {@code pace} ms apart (once {@link #play()}ed when {@link #held}), noting when each second went out (System.nanoTime, by its start).
  */
 public final class PacedPolygonServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LoopbackServer server;
     private final Map<Long, Long> sent = new ConcurrentHashMap<>();
 
-    private PacedPolygonServer(List<List<Bar>> seconds, long pace) throws IOException {
+    private final java.util.concurrent.CountDownLatch gate;
+
+    private PacedPolygonServer(List<List<Bar>> seconds, long pace, boolean held) throws IOException {
+        this.gate = new java.util.concurrent.CountDownLatch(held ? 1 : 0);
         ServerEndpointConfig config = LoopbackServer.endpoint("/stocks", Player.class,
-                () -> new Player(seconds, pace, sent));
+                () -> new Player(seconds, pace, sent, gate));
         this.server = LoopbackServer.start(0, config, null);
     }
 
     public static PacedPolygonServer start(List<List<Bar>> seconds, long pace) throws IOException {
-        return new PacedPolygonServer(seconds, pace);
+        return new PacedPolygonServer(seconds, pace, false);
+    }
+
+    /** As {@link #start}, but the tape waits for {@link #play()} after the subscription. */
+    public static PacedPolygonServer held(List<List<Bar>> seconds, long pace) throws IOException {
+        return new PacedPolygonServer(seconds, pace, true);
+    }
+
+    /** Lets a held tape play. */
+    public void play() {
+        gate.countDown();
     }
 
     public String url() {
@@ -51,12 +64,14 @@ public final class PacedPolygonServer implements AutoCloseable {
         private final List<List<Bar>> seconds;
         private final long pace;
         private final Map<Long, Long> sent;
+        private final java.util.concurrent.CountDownLatch gate;
         private volatile boolean playing;
 
-        Player(List<List<Bar>> seconds, long pace, Map<Long, Long> sent) {
+        Player(List<List<Bar>> seconds, long pace, Map<Long, Long> sent, java.util.concurrent.CountDownLatch gate) {
             this.seconds = seconds;
             this.pace = pace;
             this.sent = sent;
+            this.gate = gate;
         }
 
         @Override
@@ -91,8 +106,9 @@ public final class PacedPolygonServer implements AutoCloseable {
         }
 
         private void play(Session session) {
-            long begin = System.nanoTime();
             try {
+                gate.await();
+                long begin = System.nanoTime();
                 for (int i = 0; i < seconds.size() && session.isOpen(); i++) {
                     long due = begin + i * pace * 1_000_000L;
                     long wait = (due - System.nanoTime()) / 1_000_000;
@@ -106,7 +122,7 @@ public final class PacedPolygonServer implements AutoCloseable {
                         session.getBasicRemote().sendText(text);
                     }
                 }
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException | IllegalStateException | InterruptedException e) {
                 // the client went away
             }
         }

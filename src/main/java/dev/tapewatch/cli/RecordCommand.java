@@ -153,6 +153,10 @@ final class RecordCommand implements Callable<Integer> {
             FeedListener[] listeners = Stream.of(states, relay, alerts).filter(Objects::nonNull)
                     .toArray(FeedListener[]::new);
             Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), listeners);
+            if (relay != null) {
+                pipeline.spikes().onSpike(relay::spike);
+                alerts.onAlert(relay::alert);
+            }
             if (alerts != null) {
                 alerts.watch(pipeline);
             }

@@ -69,6 +69,7 @@ public final class AlertsViewModel {
 
     /** A symbol's relative volume now, NaN when unknown (FX thread). */
     private java.util.function.ToDoubleFunction<String> relativeVolume = symbol -> Double.NaN;
+    private java.util.function.Consumer<Alert> raised = alert -> { };
 
     /** {@code statusNotice} shows a line in the status bar (FX thread). */
     AlertsViewModel(AppConfig config, java.util.function.Consumer<String> statusNotice) {
@@ -95,6 +96,11 @@ public final class AlertsViewModel {
         config.set(MIN_SCORE, Double.toString(minimumScore.get()));
         config.set(SOUND, Boolean.toString(sound.get()));
         config.set(DESKTOP, Boolean.toString(desktop.get()));
+    }
+
+    /** Also told of each alert raised (FX thread): the window's shared stream passes it on. */
+    void onRaised(java.util.function.Consumer<Alert> listener) {
+        raised = listener;
     }
 
     /** Where alerts read a symbol's relative volume (the watchlist's). */
@@ -163,6 +169,7 @@ public final class AlertsViewModel {
         }
         toast.set(alert);
         notifier.tell(alert);
+        raised.accept(alert);
     }
 
     // ---- levels ----

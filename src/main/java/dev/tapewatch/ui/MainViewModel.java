@@ -49,6 +49,12 @@ public final class MainViewModel {
         this.alerts = new AlertsViewModel(config, status::tell);
         alerts.relativeVolumes(symbol -> watchlist.rows().stream().filter(row -> row.symbol().equals(symbol))
                 .mapToDouble(row -> row.relativeVolume.get()).findFirst().orElse(Double.NaN));
+        alerts.onRaised(alert -> {
+            LiveSession recording = live;
+            if (recording != null && replaying == null) { // a replay's alerts are not news
+                recording.shareAlert(alert);
+            }
+        });
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
         this.layout = new ChartLayout(config);
