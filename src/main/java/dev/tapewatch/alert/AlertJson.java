@@ -46,6 +46,28 @@ public final class AlertJson {
         return fields(alert).toString();
     }
 
+    /** An alert back from its JSON ({@link #text}), as the alert log keeps it. */
+    public static Alert parse(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            String spikeKind = node.path("spike_kind").asText("");
+            return new Alert(node.get("time_ms").asLong(), node.get("symbol").asText(),
+                    Alert.Kind.valueOf(node.get("kind").asText().toUpperCase(java.util.Locale.ROOT)),
+                    node.get("what").asText(), node.get("score").asDouble(), node.get("start_ms").asLong(),
+                    number(node, "from_price"), number(node, "price"), number(node, "low"), number(node, "high"),
+                    number(node, "volume"), number(node, "day_volume"), number(node, "volume_multiple"),
+                    number(node, "relative_volume"), spikeKind.isEmpty() ? null
+                            : dev.tapewatch.market.Spike.Kind.valueOf(spikeKind.toUpperCase(java.util.Locale.ROOT)));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an alert's JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode node, String name) {
+        com.fasterxml.jackson.databind.JsonNode value = node.path(name);
+        return value.isNumber() ? value.asDouble() : Double.NaN;
+    }
+
     /** "2024-01-02T10:00:01-05:00". */
     static String iso(long epochMillis) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(ExchangeTime.ZONE));

@@ -89,6 +89,7 @@ class AlertDeliveryAcceptanceTest {
             assertEquals("down", drop.get("direction").asText());
             assertEquals(-1.0, drop.get("change_pct").asDouble(), 0.02);
             assertTrue(drop.get("message").asText().startsWith("MSFT ▼ −1.0"), drop.get("message").asText());
+            System.out.println("webhook: the drop's message: " + drop.get("message").asText());
             long p95 = delays.stream().sorted().toList().get((int) Math.ceil(0.95 * delays.size()) - 1);
             System.out.printf("webhook: alerts posted %s ms after their spike's second arrived (p95 %d ms)%n",
                     delays, p95);
