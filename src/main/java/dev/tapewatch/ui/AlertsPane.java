@@ -22,8 +22,11 @@ import javafx.scene.layout.VBox;
 
 /** The alert log with what alerts fire on: spikes (minimum score, symbols), price levels, sound, desktop. Binds only. */
 final class AlertsPane extends VBox {
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
+            "EEE d MMM yyyy", java.util.Locale.ROOT);
 
-    AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist) {
+    /** {@code show} charts an alert's symbol at its second (a click on a log row). */
+    AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist, java.util.function.Consumer<Alert> show) {
         super(6);
         setPadding(new Insets(6));
         CheckBox spikes = new CheckBox("Spikes");
@@ -72,16 +75,44 @@ final class AlertsPane extends VBox {
         ListView<Alert> log = new ListView<>(alerts.log());
         log.setId("alertLog");
         log.setPlaceholder(new Label("No alerts yet"));
-        log.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Alert alert, boolean empty) {
-                super.updateItem(alert, empty);
-                setText(empty || alert == null ? null
-                        : ChartFormat.CLOCK.format(ExchangeTime.localDateTime(alert.time())) + "  " + alert.text());
-            }
+        log.setCellFactory(list -> {
+            ListCell<Alert> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(Alert alert, boolean empty) {
+                    super.updateItem(alert, empty);
+                    setText(empty || alert == null ? null : alert.text());
+                }
+            };
+            cell.setWrapText(true); // the whole text, on as many lines as it takes
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            cell.setOnMouseClicked(event -> {
+                if (!cell.isEmpty() && cell.getItem() != null) {
+                    show.accept(cell.getItem());
+                }
+            });
+            return cell;
         });
         VBox.setVgrow(log, Priority.ALWAYS);
-        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove),
-                new Label("Alert log"), log);
+        AlertLogViewModel pages = alerts.logPages();
+        Button previous = new Button("◀");
+        previous.setId("alertLogPrevious");
+        previous.setTooltip(new Tooltip("The day before"));
+        previous.setOnAction(event -> pages.step(-1));
+        Button next = new Button("▶");
+        next.setId("alertLogNext");
+        next.setTooltip(new Tooltip("The day after"));
+        next.setOnAction(event -> pages.step(1));
+        Label day = new Label();
+        day.setId("alertLogDay");
+        day.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> pages.dayProperty().get() == null
+                ? "" : DAY.format(pages.dayProperty().get()), pages.dayProperty()));
+        Button clear = new Button("Clear day");
+        clear.setId("alertLogClear");
+        clear.setTooltip(new Tooltip("Forget this day's alerts (they are kept in the database until then)"));
+        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(alerts.log()));
+        clear.setOnAction(event -> pages.clearDay());
+        HBox pager = new HBox(6, new Label("Alert log"), previous, day, next, clear);
+        pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove), pager, log);
     }
 }

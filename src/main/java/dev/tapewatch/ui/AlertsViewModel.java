@@ -7,11 +7,9 @@ import dev.tapewatch.alert.SpikeMove;
 import dev.tapewatch.app.AlertConfig;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSeries;
-import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.Spike;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +37,6 @@ public final class AlertsViewModel {
     static final String LEVELS = AlertConfig.LEVELS;
     static final String SOUND = "alerts.sound";
     static final String DESKTOP = "alerts.desktop";
-    private static final int LOG_SIZE = 500;
     /** How far before a spike its move's starting price is looked for. */
     private static final long MOVE_LOOKBACK_MS = 60_000;
 
@@ -59,7 +56,7 @@ public final class AlertsViewModel {
     private final Map<String, Long> checkedUntil = new java.util.HashMap<>();
     /** Milliseconds from a spike's arrival to its alert, the newest last (at most 100). */
     private final java.util.Deque<Long> delays = new java.util.ArrayDeque<>();
-    private final ObservableList<Alert> log = FXCollections.observableArrayList();
+    private final AlertLogViewModel log;
     private final ObservableMap<String, List<Double>> levels = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Alert> toast = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty spikesOn = new SimpleBooleanProperty();
@@ -75,6 +72,7 @@ public final class AlertsViewModel {
     AlertsViewModel(AppConfig config, java.util.function.Consumer<String> statusNotice) {
         this.config = config;
         this.statusNotice = statusNotice;
+        this.log = new AlertLogViewModel(statusNotice);
         this.notifier = new DesktopNotifier(Threads.named("alert-notifier"), notifierProblem::set);
         spikesOn.set(AlertConfig.spikesOn(config));
         minimumScore.set(AlertConfig.minimumScore(config));
@@ -162,11 +160,9 @@ public final class AlertsViewModel {
         }
     }
 
-    private void raise(Alert alert) {
-        log.add(0, alert);
-        if (log.size() > LOG_SIZE) {
-            log.remove(LOG_SIZE, log.size());
-        }
+    /** FX thread: an alert the rules raised becomes a toast, a tone, a desktop notification and a log line. */
+    void raise(Alert alert) {
+        log.add(alert);
         toast.set(alert);
         notifier.tell(alert);
         raised.accept(alert);
@@ -237,7 +233,12 @@ public final class AlertsViewModel {
         return List.copyOf(delays);
     }
 
+    /** The shown day's page of the alert log, newest first. */
     ObservableList<Alert> log() {
+        return log.page();
+    }
+
+    AlertLogViewModel logPages() {
         return log;
     }
 
@@ -270,7 +271,8 @@ public final class AlertsViewModel {
         return desktop;
     }
 
-    void close() {
+    void close() throws InterruptedException {
         notifier.close();
+        log.close();
     }
 }

@@ -90,6 +90,8 @@ public final class MainViewModel {
         watchlist.attach(started);
         layout.attach(started.watchlist());
         status.attach(started);
+        alerts.logPages().attach(started.store(), dev.tapewatch.market.ExchangeTime.dayOf(
+                started.marketClock().getAsLong()));
         history.live();
         tasks.execute("Could not list the stored symbols", () -> {
             List<String> stored = started.store().symbols();
@@ -275,6 +277,12 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** The live session's market day, or null before it starts (FX thread). */
+    java.time.LocalDate liveDay() {
+        LiveSession recording = live;
+        return recording == null ? null : dev.tapewatch.market.ExchangeTime.dayOf(recording.marketClock().getAsLong());
     }
 
     public AlertsViewModel alerts() {
