@@ -1,6 +1,7 @@
 package dev.tapewatch.app;
 
 import dev.tapewatch.alert.AlertRules;
+import dev.tapewatch.alert.MarketRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ public final class AlertConfig {
     public static final String MIN_SCORE = "alerts.minScore";
     public static final String MUTED = "alerts.muted";
     public static final String LEVELS = "alerts.levels";
+    /** {@link MarketRule}s, one per line or separated by ';'. */
+    public static final String RULES = "alerts.rules";
 
     private AlertConfig() {
     }
@@ -50,6 +53,16 @@ public final class AlertConfig {
             }
         }
         return levels;
+    }
+
+    /** The typed rules; a mistake in them says which rule and where to fix it. */
+    public static List<MarketRule> marketRules(AppConfig config) {
+        try {
+            return MarketRule.parseAll(config.get(RULES).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(RULES + " in " + config.file() + ": " + e.getMessage()
+                    + ". Fix it there or in the window's Alerts tab.", e);
+        }
     }
 
     /** Rules as the settings file has them, for a headless recorder. */

@@ -4,6 +4,8 @@ import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertDelivery;
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.AlertSink;
+import dev.tapewatch.alert.MarketRule;
+import dev.tapewatch.alert.MarketRules;
 import dev.tapewatch.alert.SpikeMove;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.market.Bar;
@@ -11,7 +13,6 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -37,17 +37,19 @@ public final class HeadlessAlerts implements FeedListener, AutoCloseable {
     private final Map<String, Deque<Bar>> recent = new HashMap<>();
     private final Map<String, double[]> dayVolumes = new HashMap<>(); // {day as epoch day, volume}
     private final List<Spike> waiting = new ArrayList<>();
-    private final BarStore store;
-    private final Map<String, double[]> profiles = new ConcurrentHashMap<>();
+    private final AlertReferences references;
+    private final MarketRules marketRules;
 
     /**
      * {@code kinds}: the alert kinds ({@link Alert.Kind#id()}) or spike kinds ("volume", "price", "both") that
      * alert; empty: all. {@code sinks} may be empty (alerts then only reach {@link #onAlert} listeners).
      */
-    public HeadlessAlerts(AlertRules rules, Set<String> kinds, List<AlertSink> sinks, BarStore store) {
+    public HeadlessAlerts(AlertRules rules, List<MarketRule> marketRules, Set<String> kinds, List<AlertSink> sinks,
+                          BarStore store) {
         this.rules = rules;
         this.kinds = Set.copyOf(kinds);
-        this.store = store;
+        this.references = new AlertReferences(store);
+        this.marketRules = new MarketRules(marketRules, references);
         this.delivery = new AlertDelivery(sinks, this::complete, Threads.named("alert-delivery"));
     }
 
@@ -79,6 +81,7 @@ public final class HeadlessAlerts implements FeedListener, AutoCloseable {
                 kept.pollFirst();
             }
             rules.bar(bar).forEach(this::raise);
+            marketRules.bar(bar).forEach(this::raise);
         }
         List<Spike> ready = new ArrayList<>(waiting);
         waiting.clear();
@@ -128,12 +131,7 @@ public final class HeadlessAlerts implements FeedListener, AutoCloseable {
 
     /** On the delivery thread: the relative volume from the stored days (read once per symbol and day). */
     private Alert complete(Alert alert) {
-        LocalDate day = ExchangeTime.dayOf(alert.time());
-        double[] profile = profiles.computeIfAbsent(alert.symbol() + " " + day,
-                key -> {
-                    double[] read = RelativeVolume.profile(store, alert.symbol(), day);
-                    return read == null ? new double[0] : read;
-                });
+        double[] profile = references.profile(alert.symbol(), ExchangeTime.dayOf(alert.time()), true);
         Alert complete = alert.withRelativeVolume(profile.length == 0 ? Double.NaN
                 : RelativeVolume.ratio(profile, alert.dayVolume(), alert.time()));
         listeners.forEach(listener -> listener.accept(complete));
@@ -143,6 +141,7 @@ public final class HeadlessAlerts implements FeedListener, AutoCloseable {
     /** Delivers what is queued (up to {@code grace}, retries included); call after the pipeline has closed. */
     public void close(Duration grace) throws InterruptedException {
         delivery.close(grace);
+        references.close();
     }
 
     @Override

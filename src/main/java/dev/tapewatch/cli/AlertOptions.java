@@ -95,7 +95,13 @@ final class AlertOptions {
             }
             rules.spikes(true, minScore);
         }
-        return new HeadlessAlerts(rules, kinds(), sinks, store);
+        List<dev.tapewatch.alert.MarketRule> marketRules;
+        try {
+            marketRules = AlertConfig.marketRules(config);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), ExitCodes.USAGE);
+        }
+        return new HeadlessAlerts(rules, marketRules, kinds(), sinks, store);
     }
 
     private Webhook webhookTo(String url) {

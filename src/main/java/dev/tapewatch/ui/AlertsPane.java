@@ -72,6 +72,23 @@ final class AlertsPane extends VBox {
             alerts.removeLevel(parts[0], Double.parseDouble(parts[1]));
         });
 
+        javafx.scene.control.TextArea rules = new javafx.scene.control.TextArea(alerts.rulesTextProperty().get());
+        rules.setId("alertRules");
+        rules.setPrefRowCount(3);
+        rules.setPromptText("SPY above 471.5\n* change 2% over 5m rearm 30m\nAAPL vwap · * high · * low · * rvol 3");
+        rules.setTooltip(new Tooltip("One rule a line: SYMBOL or * (every watched symbol), then above/below PRICE,"
+                + " change [+|-]N% [over Nm], vwap, high, low or rvol N; 'rearm 0.5%' or 'rearm 10m' to fire again"));
+        Button apply = new Button("Apply rules");
+        apply.setId("alertRulesApply");
+        apply.setOnAction(event -> alerts.rulesTextProperty().set(rules.getText()));
+        Label problem = new Label();
+        problem.setId("alertRulesProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(alerts.rulesProblemProperty());
+        problem.visibleProperty().bind(alerts.rulesProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+
         ListView<Alert> log = new ListView<>(alerts.log());
         log.setId("alertLog");
         log.setPlaceholder(new Label("No alerts yet"));
@@ -113,6 +130,7 @@ final class AlertsPane extends VBox {
         clear.setOnAction(event -> pages.clearDay());
         HBox pager = new HBox(6, new Label("Alert log"), previous, day, next, clear);
         pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove), pager, log);
+        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove),
+                new Label("Rules"), rules, new HBox(6, apply), problem, pager, log);
     }
 }

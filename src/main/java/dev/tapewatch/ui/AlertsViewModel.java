@@ -3,12 +3,16 @@ package dev.tapewatch.ui;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.DesktopNotifier;
+import dev.tapewatch.alert.MarketRule;
+import dev.tapewatch.alert.MarketRules;
 import dev.tapewatch.alert.SpikeMove;
 import dev.tapewatch.app.AlertConfig;
+import dev.tapewatch.app.AlertReferences;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.store.BarStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +71,12 @@ public final class AlertsViewModel {
     /** A symbol's relative volume now, NaN when unknown (FX thread). */
     private java.util.function.ToDoubleFunction<String> relativeVolume = symbol -> Double.NaN;
     private java.util.function.Consumer<Alert> raised = alert -> { };
+    private java.util.function.Supplier<java.util.Collection<String>> watched = List::of;
+    private MarketRules marketRules = new MarketRules(List.of(), null);
+    private volatile AlertReferences references;
+    private final javafx.beans.property.StringProperty rulesText = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper rulesProblem =
+            new javafx.beans.property.ReadOnlyStringWrapper();
 
     /** {@code statusNotice} shows a line in the status bar (FX thread). */
     AlertsViewModel(AppConfig config, java.util.function.Consumer<String> statusNotice) {
@@ -80,6 +90,9 @@ public final class AlertsViewModel {
         desktop.set(!"false".equals(config.get(DESKTOP).orElse("true")));
         AlertConfig.muted(config).forEach(symbol -> rules.mute(symbol, true));
         AlertConfig.levels(config).forEach(this::setLevels);
+        rulesText.set(config.get(AlertConfig.RULES).orElse(""));
+        applyRules(rulesText.get());
+        rulesText.addListener((o, was, now) -> applyRules(now));
         applySettings();
         spikesOn.addListener((o, was, now) -> applySettings());
         minimumScore.addListener((o, was, now) -> applySettings());
@@ -115,6 +128,63 @@ public final class AlertsViewModel {
     void pricesJump() {
         rules.resetPrices();
         checkedUntil.clear();
+        applyRules(rulesText.get()); // a fresh day for the typed rules too
+    }
+
+    /** A session's database keeps the log and answers the typed rules' previous closes (FX thread). */
+    void attach(BarStore store, java.time.LocalDate today) {
+        log.attach(store, today);
+        if (references != null) {
+            references.closeLater();
+        }
+        references = new AlertReferences(store);
+        applyRules(rulesText.get());
+    }
+
+    /** Which symbols the typed rules watch ({@code *} rules: these), e.g. the watchlist. */
+    void watched(java.util.function.Supplier<java.util.Collection<String>> symbols) {
+        watched = symbols;
+    }
+
+    /** Takes typed rules (FX thread): kept when they read right, else {@link #rulesProblemProperty} says why. */
+    private void applyRules(String text) {
+        try {
+            List<MarketRule> parsed = MarketRule.parseAll(text);
+            rulesProblem.set(null);
+            config.set(AlertConfig.RULES, text);
+            MarketRules.Reference closes = references;
+            marketRules = new MarketRules(parsed, new MarketRules.Reference() {
+                @Override
+                public double previousClose(String symbol, long time) {
+                    return closes == null ? Double.NaN : closes.previousClose(symbol, time);
+                }
+
+                @Override
+                public double relativeVolume(String symbol, double dayVolume, long time) {
+                    return AlertsViewModel.this.relativeVolume.applyAsDouble(symbol);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            rulesProblem.set(e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AlertReferences references) {
+        if (references != null) {
+            try {
+                references.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    javafx.beans.property.StringProperty rulesTextProperty() {
+        return rulesText;
+    }
+
+    javafx.beans.property.ReadOnlyStringProperty rulesProblemProperty() {
+        return rulesProblem.getReadOnlyProperty();
     }
 
     /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
@@ -144,7 +214,11 @@ public final class AlertsViewModel {
                 }
             });
         }
-        for (String symbol : levels.keySet()) {
+        java.util.Set<String> judged = new java.util.LinkedHashSet<>(levels.keySet());
+        if (!marketRules.isEmpty()) {
+            judged.addAll(watched.get());
+        }
+        for (String symbol : judged) {
             // every bar since the last look, so a wick through a line between two looks still alerts
             Long seen = checkedUntil.get(symbol);
             LiveSeries.Quote quote = seen == null ? series.quote(symbol) : null;
@@ -154,7 +228,11 @@ public final class AlertsViewModel {
             List<dev.tapewatch.market.Bar> bars = series.bars(symbol, seen == null ? quote.lastBarStart() : seen + 1,
                     Long.MAX_VALUE);
             for (dev.tapewatch.market.Bar bar : bars) {
-                rules.bar(bar).forEach(this::raise);
+                if (levels.containsKey(symbol)) {
+                    rules.bar(bar).forEach(this::raise);
+                }
+                marketRules.bar(bar).forEach(alert -> raise(alert.withRelativeVolume(
+                        relativeVolume.applyAsDouble(alert.symbol()))));
                 checkedUntil.put(symbol, bar.start());
             }
         }
@@ -274,5 +352,6 @@ public final class AlertsViewModel {
     void close() throws InterruptedException {
         notifier.close();
         log.close();
+        closeQuietly(references);
     }
 }

@@ -49,6 +49,7 @@ public final class MainViewModel {
         this.alerts = new AlertsViewModel(config, status::tell);
         alerts.relativeVolumes(symbol -> watchlist.rows().stream().filter(row -> row.symbol().equals(symbol))
                 .mapToDouble(row -> row.relativeVolume.get()).findFirst().orElse(Double.NaN));
+        alerts.watched(() -> watchlist.rows().stream().map(QuoteRow::symbol).toList());
         alerts.onRaised(alert -> {
             LiveSession recording = live;
             if (recording != null && replaying == null) { // a replay's alerts are not news
@@ -90,8 +91,7 @@ public final class MainViewModel {
         watchlist.attach(started);
         layout.attach(started.watchlist());
         status.attach(started);
-        alerts.logPages().attach(started.store(), dev.tapewatch.market.ExchangeTime.dayOf(
-                started.marketClock().getAsLong()));
+        alerts.attach(started.store(), dev.tapewatch.market.ExchangeTime.dayOf(started.marketClock().getAsLong()));
         history.live();
         tasks.execute("Could not list the stored symbols", () -> {
             List<String> stored = started.store().symbols();

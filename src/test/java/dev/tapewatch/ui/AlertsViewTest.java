@@ -171,6 +171,36 @@ class AlertsViewTest {
         robot.interact(this::open); // for the test's own close
     }
 
+    @Test
+    void aTypedRuleFiresOncePerArmOnTheLiveTape(FxRobot robot) {
+        startLive();
+        robot.interact(() -> view.showAlerts());
+        robot.clickOn("#alertRules").write("SPY crosses 1");
+        robot.clickOn("#alertRulesApply");
+        Await.until(WAIT, "the mistake shown", () -> onFx(() -> robot.lookup("#alertRulesProblem")
+                .queryAs(Label.class).getText()).contains("unknown rule 'crosses'"));
+        robot.interact(() -> robot.lookup("#alertRules").queryAs(javafx.scene.control.TextArea.class).setText("* high"));
+        robot.clickOn("#alertRulesApply");
+        Await.until(WAIT, "a new high of each watched symbol", () -> onFx(() -> model.alerts().log().stream()
+                .filter(a -> a.kind() == Alert.Kind.DAY_HIGH).map(Alert::symbol).distinct().count()) == 3);
+        assertFalse(onFx(() -> robot.lookup("#alertRulesProblem").query().isVisible()));
+        assertEquals("* high", model.config().get(dev.tapewatch.app.AlertConfig.RULES).orElseThrow());
+        // each symbol goes on to higher highs still: with no re-arm, none alerts again
+        for (String symbol : List.of("SPY", "AAPL", "MSFT")) {
+            Alert first = onFx(() -> model.alerts().log().stream()
+                    .filter(a -> a.kind() == Alert.Kind.DAY_HIGH && a.symbol().equals(symbol)).findFirst().orElseThrow());
+            Await.until(Duration.ofSeconds(90), symbol + " higher than when it alerted", () -> onFx(() ->
+                    model.sessionProperty().get().series().bars(symbol, first.time() + 1, Long.MAX_VALUE).stream()
+                            .anyMatch(bar -> bar.high() > first.price())));
+        }
+        robot.interact(() -> model.refresh()); // the alerts judged on every bar up to now
+        for (String symbol : List.of("SPY", "AAPL", "MSFT")) {
+            assertEquals(1, onFx(() -> model.alerts().log().stream()
+                    .filter(a -> a.kind() == Alert.Kind.DAY_HIGH && a.symbol().equals(symbol)).count()),
+                    symbol + ": once per arm");
+        }
+    }
+
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
         try {
             return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
