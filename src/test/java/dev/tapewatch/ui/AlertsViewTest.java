@@ -201,6 +201,24 @@ class AlertsViewTest {
         }
     }
 
+    @Test
+    void draggingAPriceLineKeepsFollowingLive(FxRobot robot) {
+        startLive();
+        Await.until(WAIT, "SPY's price", () -> !Double.isNaN(onFx(() -> model.watchlist().rows().get(0).lastProperty()
+                .get())));
+        double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
+        robot.interact(() -> model.alerts().addLevel("SPY", last));
+        double placed = onFx(() -> model.alerts().levels().get("SPY").get(0));
+        String text = "alert " + ChartFormat.price(placed);
+        Await.until(WAIT, "the line drawn", () -> onFx(() -> robot.lookup(node -> node instanceof Label label
+                && text.equals(label.getText())).tryQuery().isPresent()));
+        Node label = onFx(() -> robot.lookup(node -> node instanceof Label l && text.equals(l.getText())).query());
+        robot.drag(label).dropBy(0, -30);
+        Await.until(WAIT, "the line moved", () -> onFx(() -> model.alerts().levels().get("SPY").get(0)) != placed);
+        assertTrue(onFx(() -> robot.lookup("#followButton").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected()), "still following live");
+    }
+
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
         try {
             return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
