@@ -182,6 +182,11 @@ final class RecordCommand implements Callable<Integer> {
                 pipeline.close();
                 if (alerts != null) {
                     alerts.close();
+                    var delivery = alerts.delivery();
+                    if (!delivery.describe().isEmpty()) {
+                        out.println("Alerts: " + delivery.delivered() + " delivered, " + (delivery.failed()
+                                + delivery.refused()) + " not (the log says why).");
+                    }
                 }
                 if (relay != null) {
                     relay.close();

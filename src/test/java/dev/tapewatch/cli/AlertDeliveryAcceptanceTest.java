@@ -96,6 +96,8 @@ class AlertDeliveryAcceptanceTest {
             assertTrue(p95 <= 2_000, "p95 " + p95 + " ms: " + delays);
             assertTrue(output.stream().anyMatch(line -> line.contains("Alerts go to webhook http://127.0.0.1:")),
                     String.join("\n", output));
+            assertTrue(output.contains("Alerts: " + spikes.size() + " delivered, 0 not (the log says why)."),
+                    String.join("\n", output));
             assertNoToken(output);
         }
     }
