@@ -2,6 +2,8 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.MarketRule;
+import dev.tapewatch.market.ExchangeTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,23 +38,70 @@ public final class AlertConfig {
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    /** Price lines per symbol; entries that are not a positive price are left out. */
+    /**
+     * Price lines per symbol ("SPY:471.0@2024-01-02,470.5": a line belongs to the day it was drawn on, after '@';
+     * without one it is standing); entries that are not a positive price are left out.
+     */
     public static Map<String, List<Double>> levels(AppConfig config) {
         Map<String, List<Double>> levels = new LinkedHashMap<>();
+        lines(config, (symbol, price, day) -> levels.computeIfAbsent(symbol, s -> new ArrayList<>()).add(price));
+        return levels;
+    }
+
+    /** The day each line drawn on a day belongs to, by {@link #lineKey}; standing lines are not in it. */
+    public static Map<String, LocalDate> lineDays(AppConfig config) {
+        Map<String, LocalDate> days = new LinkedHashMap<>();
+        lines(config, (symbol, price, day) -> {
+            if (day != null) {
+                days.put(lineKey(symbol, price), day);
+            }
+        });
+        return days;
+    }
+
+    /** "SPY@471.0". */
+    public static String lineKey(String symbol, double price) {
+        return symbol + "@" + price;
+    }
+
+    /** The settings-file text of these lines ({@link #levels}'s form). */
+    public static String linesText(Map<String, List<Double>> levels, Map<String, LocalDate> days) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, List<Double>> entry : new java.util.TreeMap<>(levels).entrySet()) {
+            text.append(text.length() == 0 ? "" : ";").append(entry.getKey()).append(':');
+            text.append(String.join(",", entry.getValue().stream().map(price -> {
+                LocalDate day = days.get(lineKey(entry.getKey(), price));
+                return price + (day == null ? "" : "@" + day);
+            }).toList()));
+        }
+        return text.toString();
+    }
+
+    private interface LineSink {
+        void line(String symbol, double price, LocalDate day);
+    }
+
+    private static void lines(AppConfig config, LineSink sink) {
         for (String entry : config.get(LEVELS).orElse("").split(";")) {
             int colon = entry.indexOf(':');
             if (colon > 0) {
-                List<Double> prices = new ArrayList<>();
-                for (String price : entry.substring(colon + 1).split(",")) {
-                    double value = number(price.trim());
+                for (String line : entry.substring(colon + 1).split(",")) {
+                    String[] parts = line.trim().split("@", 2);
+                    double value = number(parts[0]);
+                    LocalDate day = null;
+                    if (parts.length == 2) {
+                        try {
+                            day = LocalDate.parse(parts[1]);
+                        } catch (java.time.format.DateTimeParseException e) {
+                            continue; // not a day: the line is left out rather than made standing
+                        }
+                    }
                     if (value > 0) {
-                        prices.add(value);
+                        sink.line(entry.substring(0, colon).trim(), value, day);
                     }
                 }
-                levels.put(entry.substring(0, colon).trim(), prices);
             }
         }
-        return levels;
     }
 
     /** The typed rules; a mistake in them says which rule and where to fix it. */
@@ -70,7 +119,12 @@ public final class AlertConfig {
         AlertRules rules = new AlertRules();
         rules.spikes(spikesOn(config), minimumScore(config));
         muted(config).forEach(symbol -> rules.mute(symbol, true));
-        levels(config).forEach(rules::levels);
+        LocalDate today = ExchangeTime.dayOf(System.currentTimeMillis());
+        Map<String, LocalDate> days = lineDays(config);
+        levels(config).forEach((symbol, prices) -> rules.levels(symbol, prices.stream().filter(price -> {
+            LocalDate day = days.get(lineKey(symbol, price));
+            return day == null || day.equals(today);
+        }).toList()));
         return rules;
     }
 

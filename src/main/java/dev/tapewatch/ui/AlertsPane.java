@@ -60,6 +60,8 @@ final class AlertsPane extends VBox {
         Runnable showLevels = () -> levels.getItems().setAll(alerts.levels().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .flatMap(entry -> entry.getValue().stream().map(p -> entry.getKey() + " " + ChartFormat.price(p)
+                        + "  (" + (alerts.lineDay(entry.getKey(), p) == null ? "standing"
+                                : DAY.format(alerts.lineDay(entry.getKey(), p))) + ")"
                         + (alerts.fired(entry.getKey(), p) ? "  (alerted; move it to arm it again)" : "")))
                 .toList());
         alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> showLevels.run());
@@ -130,7 +132,19 @@ final class AlertsPane extends VBox {
         clear.setOnAction(event -> pages.clearDay());
         HBox pager = new HBox(6, new Label("Alert log"), previous, day, next, clear);
         pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(remove),
+        Button standing = new Button("Make standing");
+        standing.setId("alertLineStanding");
+        standing.setTooltip(new Tooltip("A line belongs to the day it was drawn on; a standing one shows and alerts"
+                + " every day"));
+        standing.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            String item = levels.getSelectionModel().getSelectedItem();
+            return item == null || item.contains("(standing)");
+        }, levels.getSelectionModel().selectedItemProperty()));
+        standing.setOnAction(event -> {
+            String[] parts = levels.getSelectionModel().getSelectedItem().split(" ");
+            alerts.standing(parts[0], Double.parseDouble(parts[1]), null);
+        });
+        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(6, remove, standing),
                 new Label("Rules"), rules, new HBox(6, apply), problem, pager, log);
     }
 }

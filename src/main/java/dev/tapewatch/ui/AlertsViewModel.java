@@ -74,6 +74,10 @@ public final class AlertsViewModel {
     private java.util.function.Supplier<java.util.Collection<String>> watched = List::of;
     private MarketRules marketRules = new MarketRules(List.of(), null);
     private volatile AlertReferences references;
+    /** The day each line drawn on a day belongs to ({@link AlertConfig#lineKey}); standing lines are not in it. */
+    private final Map<String, java.time.LocalDate> lineDays = new java.util.HashMap<>();
+    /** The live session's market day (null before one starts): whose lines the live tape is judged on. */
+    private java.time.LocalDate liveDay;
     private final javafx.beans.property.StringProperty rulesText = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.ReadOnlyStringWrapper rulesProblem =
             new javafx.beans.property.ReadOnlyStringWrapper();
@@ -89,6 +93,7 @@ public final class AlertsViewModel {
         sound.set(!"false".equals(config.get(SOUND).orElse("true")));
         desktop.set(!"false".equals(config.get(DESKTOP).orElse("true")));
         AlertConfig.muted(config).forEach(symbol -> rules.mute(symbol, true));
+        lineDays.putAll(AlertConfig.lineDays(config));
         AlertConfig.levels(config).forEach(this::setLevels);
         rulesText.set(config.get(AlertConfig.RULES).orElse(""));
         applyRules(rulesText.get());
@@ -134,6 +139,8 @@ public final class AlertsViewModel {
     /** A session's database keeps the log and answers the typed rules' previous closes (FX thread). */
     void attach(BarStore store, java.time.LocalDate today) {
         log.attach(store, today);
+        liveDay = today;
+        new ArrayList<>(levels.keySet()).forEach(symbol -> setLevels(symbol, levels.get(symbol)));
         if (references != null) {
             references.closeLater();
         }
@@ -248,19 +255,27 @@ public final class AlertsViewModel {
 
     // ---- levels ----
 
-    /** Adds a price level to watch for a symbol (FX thread). */
-    void addLevel(String symbol, double price) {
+    /** Adds a price line for a symbol on the day it is drawn on ({@code day}; null: standing) (FX thread). */
+    void addLevel(String symbol, double price, java.time.LocalDate day) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
-        now.add(round(price));
+        double rounded = round(price);
+        now.add(rounded);
+        if (day != null) {
+            lineDays.put(AlertConfig.lineKey(symbol, rounded), day);
+        }
         setLevels(symbol, now);
     }
 
-    /** A level was dragged from one price to another. */
+    /** A level was dragged from one price to another: it keeps its day. */
     void moveLevel(String symbol, double from, double to) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
         int index = now.indexOf(from);
         if (index >= 0) {
             now.set(index, round(to));
+            java.time.LocalDate day = lineDays.remove(AlertConfig.lineKey(symbol, from));
+            if (day != null) {
+                lineDays.put(AlertConfig.lineKey(symbol, round(to)), day);
+            }
             setLevels(symbol, now);
         }
     }
@@ -268,7 +283,32 @@ public final class AlertsViewModel {
     void removeLevel(String symbol, double price) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
         now.remove((Double) price);
+        lineDays.remove(AlertConfig.lineKey(symbol, price));
         setLevels(symbol, now);
+    }
+
+    /** The day a line belongs to, or null when it is standing (shown and judged every day). */
+    java.time.LocalDate lineDay(String symbol, double price) {
+        return lineDays.get(AlertConfig.lineKey(symbol, price));
+    }
+
+    /** Makes a line standing, or ties it to {@code day} again. */
+    void standing(String symbol, double price, java.time.LocalDate day) {
+        if (day == null) {
+            lineDays.remove(AlertConfig.lineKey(symbol, price));
+        } else {
+            lineDays.put(AlertConfig.lineKey(symbol, price), day);
+        }
+        List<Double> prices = levels.remove(symbol); // the same prices: only a change is heard by the views
+        setLevels(symbol, prices == null ? List.of() : prices);
+    }
+
+    /** A symbol's lines shown on {@code day}: its own and the standing ones (all of them when day is null). */
+    List<Double> linesOn(String symbol, java.time.LocalDate day) {
+        return levels.getOrDefault(symbol, List.of()).stream().filter(price -> {
+            java.time.LocalDate of = lineDay(symbol, price);
+            return day == null || of == null || of.equals(day);
+        }).toList();
     }
 
     private static double round(double price) {
@@ -281,13 +321,8 @@ public final class AlertsViewModel {
         } else {
             levels.put(symbol, List.copyOf(prices));
         }
-        rules.levels(symbol, prices);
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<Double>> entry : new java.util.TreeMap<>(levels).entrySet()) {
-            text.append(text.length() == 0 ? "" : ";").append(entry.getKey()).append(':');
-            text.append(String.join(",", entry.getValue().stream().map(p -> String.format(Locale.ROOT, "%s", p)).toList()));
-        }
-        config.set(LEVELS, text.toString());
+        rules.levels(symbol, linesOn(symbol, liveDay)); // the live tape alerts on today's lines and standing ones
+        config.set(LEVELS, AlertConfig.linesText(levels, lineDays));
     }
 
     // ---- per-symbol ----

@@ -218,7 +218,8 @@ public final class MainView extends BorderPane {
     public void showAlertLineAtLast(String symbol, double offset) {
         model.watchlist().rows().stream().filter(row -> row.symbol().equals(symbol)).findFirst()
                 .filter(row -> !Double.isNaN(row.lastProperty().get()))
-                .ifPresent(row -> model.alerts().addLevel(symbol, row.lastProperty().get() + offset));
+                .ifPresent(row -> model.alerts().addLevel(symbol, row.lastProperty().get() + offset,
+                        model.shownDay()));
     }
 
     /** Brings the alert log to the front. */

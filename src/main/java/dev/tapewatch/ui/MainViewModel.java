@@ -279,6 +279,13 @@ public final class MainViewModel {
         return history;
     }
 
+    /** The day the charts show: a stored day loaded, else the live day; null before a session starts (FX thread). */
+    java.time.LocalDate shownDay() {
+        DayData stored = history.dayProperty().get();
+        return history.modeProperty().get() == HistoryViewModel.Mode.HISTORY && stored != null ? stored.day()
+                : liveDay();
+    }
+
     /** The live session's market day, or null before it starts (FX thread). */
     java.time.LocalDate liveDay() {
         LiveSession recording = live;

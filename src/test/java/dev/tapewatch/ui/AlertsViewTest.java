@@ -207,7 +207,7 @@ class AlertsViewTest {
         Await.until(WAIT, "SPY's price", () -> !Double.isNaN(onFx(() -> model.watchlist().rows().get(0).lastProperty()
                 .get())));
         double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
-        robot.interact(() -> model.alerts().addLevel("SPY", last));
+        robot.interact(() -> model.alerts().addLevel("SPY", last, model.shownDay()));
         double placed = onFx(() -> model.alerts().levels().get("SPY").get(0));
         String text = "alert " + ChartFormat.price(placed);
         Await.until(WAIT, "the line drawn", () -> onFx(() -> robot.lookup(node -> node instanceof Label label
@@ -217,6 +217,28 @@ class AlertsViewTest {
         Await.until(WAIT, "the line moved", () -> onFx(() -> model.alerts().levels().get("SPY").get(0)) != placed);
         assertTrue(onFx(() -> robot.lookup("#followButton").queryAs(javafx.scene.control.ToggleButton.class)
                 .isSelected()), "still following live");
+    }
+
+    @Test
+    void aLineBelongsToTheDayItWasDrawnOnUnlessMadeStanding(FxRobot robot) {
+        startLive();
+        Await.until(WAIT, "SPY's price", () -> !Double.isNaN(onFx(() -> model.watchlist().rows().get(0).lastProperty()
+                .get())));
+        double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
+        robot.interact(() -> model.alerts().addLevel("SPY", last + 5, model.shownDay()));
+        double line = onFx(() -> model.alerts().levels().get("SPY").get(0));
+        String label = "alert " + ChartFormat.price(line);
+        assertEquals(LIVE_DAY, onFx(() -> model.alerts().lineDay("SPY", line)));
+        Await.until(WAIT, "drawn on the live day", () -> onFx(() -> view.chart().marks().alertLabels()).contains(label));
+        assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().endsWith("@" + LIVE_DAY), "kept with its day");
+
+        robot.interact(() -> model.history().loadDay(LIVE_DAY.minusDays(1)));
+        Await.until(WAIT, "the day before shown", () -> onFx(() -> LIVE_DAY.minusDays(1).equals(model.shownDay())));
+        Await.until(WAIT, "not drawn on another day", () -> onFx(() -> view.chart().marks().alertLabels()).isEmpty());
+        robot.interact(() -> model.alerts().standing("SPY", line, null));
+        Await.until(WAIT, "standing: drawn every day", () -> onFx(() -> view.chart().marks().alertLabels())
+                .contains(label));
+        assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().endsWith(":" + line));
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {

@@ -225,8 +225,8 @@ class MainViewTest {
         robot.interact(() -> model.alerts().removeLevel("SPY", clicked));
         double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
         robot.interact(() -> {
-            model.alerts().addLevel("SPY", last + 0.03);
-            model.alerts().addLevel("SPY", last - 0.03);
+            model.alerts().addLevel("SPY", last + 0.03, null);
+            model.alerts().addLevel("SPY", last - 0.03, null);
         });
         Await.until(Duration.ofSeconds(60), "a crossing alert", () -> onFx(() -> model.alerts().log().stream()
                 .anyMatch(a -> a.kind() == dev.tapewatch.alert.Alert.Kind.PRICE_LEVEL && a.symbol().equals("SPY"))));
