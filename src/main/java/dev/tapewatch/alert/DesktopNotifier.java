@@ -32,11 +32,18 @@ public final class DesktopNotifier implements AutoCloseable {
 
     private final java.util.function.Consumer<String> failed;
     private boolean failureTold;
+    private final String searchPath;
 
     /** {@code failed} hears, once, why desktop notifications do not work here (from the notifier's thread). */
     public DesktopNotifier(ThreadFactory threads, java.util.function.Consumer<String> failed) {
+        this(threads, failed, System.getenv("PATH"));
+    }
+
+    /** As the public constructor, finding {@code notify-send} on {@code searchPath} (a test's own PATH). */
+    DesktopNotifier(ThreadFactory threads, java.util.function.Consumer<String> failed, String searchPath) {
         worker = Executors.newSingleThreadExecutor(threads);
         this.failed = failed;
+        this.searchPath = searchPath;
     }
 
     public void settings(boolean sound, boolean desktop) {
@@ -122,8 +129,8 @@ public final class DesktopNotifier implements AutoCloseable {
         return trayIcon;
     }
 
-    private static Path onPath(String program) {
-        String path = System.getenv("PATH");
+    private Path onPath(String program) {
+        String path = searchPath;
         if (path == null) {
             return null;
         }
