@@ -55,10 +55,6 @@ public final class MarketRules {
         return rules.isEmpty();
     }
 
-    public List<MarketRule> rules() {
-        return rules;
-    }
-
     /** The alerts this bar raises. */
     public List<Alert> bar(Bar bar) {
         if (rules.isEmpty()) {
