@@ -69,9 +69,10 @@ public final class AlertRules {
             return Optional.empty();
         }
         String what = switch (spike.kind()) {
-            case VOLUME -> String.format(Locale.ROOT, "volume %.0fx", spike.volumeMultiple());
+            case VOLUME -> String.format(Locale.ROOT, "%s %.0fx", spike.label(), spike.volumeMultiple());
             case PRICE -> "price move";
-            case BOTH -> String.format(Locale.ROOT, "volume %.0fx and price", spike.volumeMultiple());
+            case BOTH -> String.format(Locale.ROOT, "%s %.0fx and price", spike.prints().name().toLowerCase(Locale.ROOT),
+                    spike.volumeMultiple());
         };
         return Optional.of(new Alert(spike.start(), spike.symbol(), Alert.Kind.SPIKE,
                 what + String.format(Locale.ROOT, " (score %.1f)", spike.peakScore())));

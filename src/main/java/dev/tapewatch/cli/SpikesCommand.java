@@ -43,10 +43,10 @@ final class SpikesCommand implements Callable<Integer> {
                     ? History.rescore(store, day.symbol, day.date,
                             DetectorConfig.read(AppConfig.load(AppPaths.system().configFile())))
                     : store.spikes(day.symbol, ExchangeTime.startOfDay(day.date), ExchangeTime.endOfDay(day.date));
-            out.printf("%-8s  %-8s  %-8s  %-6s  %7s  %9s%n", "start", "peak", "end", "kind", "score", "x average");
+            out.printf("%-8s  %-8s  %-8s  %-11s  %7s  %9s%n", "start", "peak", "end", "kind", "score", "x average");
             for (Spike spike : spikes) {
-                out.printf("%-8s  %-8s  %-8s  %-6s  %7.1f  %8.1fx%n", time(spike.start()), time(spike.peakTime()),
-                        time(spike.end()), spike.kind(), spike.peakScore(), spike.volumeMultiple());
+                out.printf("%-8s  %-8s  %-8s  %-11s  %7.1f  %8.1fx%n", time(spike.start()), time(spike.peakTime()),
+                        time(spike.end()), spike.label(), spike.peakScore(), spike.volumeMultiple());
             }
             out.println(spikes.size() + " spikes of " + day.symbol + " on " + day.date);
         }

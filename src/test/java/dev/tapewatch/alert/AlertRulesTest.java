@@ -18,7 +18,7 @@ class AlertRulesTest {
     @Test
     void aBurstOfSpikesIsOneAlertPerSymbol() {
         AlertRules rules = new AlertRules();
-        assertEquals("SPY: volume 12x (score 9.0)", rules.spike(spike("SPY", T, 9)).orElseThrow().text());
+        assertEquals("SPY: burst 12x (score 9.0)", rules.spike(spike("SPY", T, 9)).orElseThrow().text());
         assertTrue(rules.spike(spike("SPY", T + 5_000, 9)).isEmpty(), "within the cooldown");
         assertTrue(rules.spike(spike("AAPL", T + 6_000, 9)).isPresent(), "another symbol has its own cooldown");
         assertTrue(rules.spike(spike("SPY", T + 29_999, 9)).isEmpty());
