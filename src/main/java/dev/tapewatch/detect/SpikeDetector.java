@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  *
  * <p>Price moves are |log return| per square root of the seconds since the previous bar (prices diffuse), scored
  * against an EWMA mean and deviation over the seconds that traded; after a pause longer than the window the
- * baseline no longer describes the market, so such a bar is never a price spike by itself. Seconds known not to
+ * baseline no longer describes the market, so such a bar is never a price spike by itself; and a move of fewer than
+ * three ticks never is one (for a $3 stock one cent is 0.3%, an ordinary step between bid and ask). Seconds known not to
  * be recorded ({@link #unrecorded}) restart the baselines rather than count as quiet. A volume spike scores its
  * multiple, a price spike its deviations; a spike whose peak score stays below {@code minScore} is not reported.
  *
@@ -45,6 +46,8 @@ public final class SpikeDetector {
      * name, longer for a thin one), long enough that a few large trades do not make it swing.
      */
     private static final double USUAL_WEIGHT = 2.0 / 301;
+    /** A price spike moves at least this many ticks: a cheap stock's one-tick step is a large return but no move. */
+    private static final int MIN_TICKS = 3;
     /** Trades that rose by at least this share of the volume's multiple make a burst; fewer, block prints. */
     private static final double BURST_SHARE_OF_MULTIPLE = 0.5;
 
@@ -166,7 +169,8 @@ public final class SpikeDetector {
         // baseline that no longer describes the market: it is never a spike by itself.
         boolean priceFlag = warm && movesSeen >= settings.windowSeconds() && elapsedSeconds <= settings.windowSeconds()
                 && moveScore >= settings.priceThreshold()
-                && Math.abs(Math.log(bar.close() / lastClose)) >= settings.minReturn();
+                && Math.abs(Math.log(bar.close() / lastClose)) >= settings.minReturn()
+                && Math.abs(bar.close() - lastClose) >= MIN_TICKS * tick(lastClose) - 1e-9;
         if (volumeFlag || priceFlag) {
             double score = Math.max(volumeFlag ? multiple : 0, priceFlag ? moveScore : 0);
             boolean burst = !(trades > 0) || !(typicalTrades > 0)
@@ -230,6 +234,11 @@ public final class SpikeDetector {
         }
         return (start >= openingCross && start < openingCross + CROSS_MILLIS)
                 || (start >= closingCross && start < closingCross + CROSS_MILLIS);
+    }
+
+    /** The minimum price increment at that price: a cent from a dollar up, else a hundredth of a cent. */
+    private static double tick(double price) {
+        return price >= 1 ? 0.01 : 0.0001;
     }
 
     /** The second's number of trades where the provider says (volume / average trade size), else NaN. */
