@@ -214,6 +214,14 @@ public final class SpikeDetector {
         }
     }
 
+    /**
+     * The spike still open as it stands after the latest bar (its peak so far), or null when there is none or it
+     * has not yet scored {@code minScore}: what a live list shows the second a spike starts, before it closes.
+     */
+    public Spike openSpike() {
+        return open == null || open.peakScore < settings.minScore() ? null : open.toSpike(symbol);
+    }
+
     /** Bars older than the latest second that arrived late and were ignored. */
     public long lateBars() {
         return lateBars;
