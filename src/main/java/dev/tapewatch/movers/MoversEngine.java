@@ -73,7 +73,8 @@ public final class MoversEngine {
         nowSecond = latest;
         for (Bar bar : bars) {
             Symbol symbol = symbols.get(bar.symbol());
-            if (symbol.spike != null && !listed.containsKey(symbol.name) && filter.accepts(symbol.mover())) {
+            if (symbol.spike != null && !listed.containsKey(symbol.name) && !stale(symbol)
+                    && filter.accepts(symbol.mover())) {
                 enter(symbol);
             }
         }

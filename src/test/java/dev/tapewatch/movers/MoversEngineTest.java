@@ -69,8 +69,8 @@ class MoversEngineTest {
         feed(engine, 401, 460);
         assertEquals(List.of("BBB"), engine.movers().stream().map(Mover::symbol).toList(), "held for 60 s");
         assertEquals(0.0, engine.movers().get(0).change10sPct(), 1e-9, "the last 10 s were flat");
-        feed(engine, 460, 462);
-        assertEquals(List.of(), engine.movers());
+        feed(engine, 460, 600);
+        assertEquals(List.of(), engine.movers(), "left once held, and a spike that left does not enter again");
         assertEquals(List.of(true, false), engine.log().stream().map(MoverLog::entered).toList());
         assertEquals(1, entered.size());
     }
