@@ -70,7 +70,7 @@ class ArchitectureTest {
 
     @Test
     void viewModelsNeverTouchControls() {
-        classes().that().resideInAPackage("dev.tapewatch.ui").and().haveSimpleNameEndingWith("ViewModel")
+        classes().that().resideInAPackage("dev.tapewatch.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "io.fair_acc..",
                         "atlantafx..")
                 .check(CLASSES);
@@ -78,7 +78,7 @@ class ArchitectureTest {
 
     @Test
     void viewsReachTheAppOnlyThroughViewModels() {
-        noClasses().that().resideInAPackage("dev.tapewatch.ui").and().areAssignableTo(javafx.scene.Node.class)
+        noClasses().that().resideInAPackage("dev.tapewatch.ui..").and().areAssignableTo(javafx.scene.Node.class)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.feed..",
                         "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.cli..")
                 .check(CLASSES);

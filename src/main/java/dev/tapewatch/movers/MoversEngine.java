@@ -36,7 +36,13 @@ public final class MoversEngine {
     private final List<Consumer<Mover>> entered = new CopyOnWriteArrayList<>();
     private final List<Consumer<MoverLog>> logged = new CopyOnWriteArrayList<>();
     private MoverFilter filter;
+    private volatile MoverFilter requested;
     private long nowSecond = Long.MIN_VALUE;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), List.of(), Long.MIN_VALUE);
+
+    /** The list and the log as they stood after a frame: what a window reads without waiting on the engine. */
+    public record Snapshot(List<Mover> movers, List<MoverLog> log, long marketMs) {
+    }
 
     public MoversEngine(DetectorSettings detector, MoverFilter filter, int holdSeconds, LongSupplier wallClock) {
         if (holdSeconds < 1) {
@@ -64,6 +70,11 @@ public final class MoversEngine {
 
     /** The bars of one frame, in time order per symbol. */
     public synchronized void accept(List<Bar> bars) {
+        MoverFilter asked = requested;
+        if (asked != null) {
+            requested = null;
+            filter(asked);
+        }
         long latest = nowSecond;
         for (Bar bar : bars) {
             Symbol symbol = symbols.computeIfAbsent(bar.symbol(), Symbol::new);
@@ -79,6 +90,17 @@ public final class MoversEngine {
             }
         }
         expire();
+        snapshot = new Snapshot(movers(), log(), now());
+    }
+
+    /** The list and the log after the latest frame; never waits (safe from a UI thread). */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Sets the filter without waiting: it applies from the next frame (for a UI thread). */
+    public void requestFilter(MoverFilter value) {
+        requested = value;
     }
 
     /** Sets what is listed: those it no longer accepts leave, those it now accepts enter. */

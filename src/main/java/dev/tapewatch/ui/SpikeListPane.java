@@ -29,7 +29,7 @@ final class SpikeListPane extends VBox {
         TableColumn<Spike, String> what = column("Spike", ChartMarks::describe);
         TableColumn<Spike, String> score = column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore()));
         double columns = ColumnWidths.fit(time, "00:00:00") + ColumnWidths.fit(symbol, "BRK.B")
-                + ColumnWidths.fit(what, "burst 888x + price") + ColumnWidths.fit(score, "888.8");
+                + ColumnWidths.fit(what, "volume 888x") + ColumnWidths.fit(score, "888.8");
         table.getColumns().setAll(List.of(time, symbol, what, score));
         setMinWidth(columns + WatchlistPane.CHROME);
         setPrefWidth(columns + WatchlistPane.CHROME);
