@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | clients | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "query | export | detector | movers | chart | idle | clients | all | postgres")
     String what;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
@@ -56,9 +56,10 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres", "clients", "movers")
+                .contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
+                    + "'; use query, export, detector, movers, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -93,6 +94,12 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> watch = dev.tapewatch.bench.PostgresBench.watch(postgres, runs);
             results.put("postgres_watch", watch);
             table(print, "A window watching PostgreSQL: from a bar stored to the bar in its live series", watch);
+        }
+        if (all || what.equals("movers")) {
+            Map<String, Object> movers = dev.tapewatch.bench.MoversBench.run(runs);
+            results.put("movers", movers);
+            table(print, "Movers engine: 8,000 symbols at 10,000 bars/s with 30,000 in one second of ten, 60 s after a"
+                    + " 5-minute warm-up, 100 events; then the watchlist's 30 symbols alone", movers);
         }
         if (all || what.equals("detector")) {
             Map<String, Object> detector = DetectorBench.seeds(seed, 3, date, 30, DetectorSettings.DEFAULT);
