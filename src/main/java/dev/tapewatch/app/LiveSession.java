@@ -79,6 +79,8 @@ public final class LiveSession implements AutoCloseable {
     private final Relay relay;
     private final LiveSeries series = new LiveSeries();
     private final MoversEngine movers;
+    /** Previous closes of movers, looked up as they enter; null without a provider (watching a database). */
+    private final MoverCloses closes;
     private final Set<String> watchlist;
     /** What the live series takes (the watchlist) when the whole market comes in; read on the feed's thread. */
     private final Set<String> charted = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -111,6 +113,7 @@ public final class LiveSession implements AutoCloseable {
             throw e;
         }
         this.connection = pipeline.connection();
+        this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
         if (pipeline.backfill() != null) {
             pipeline.backfill().onFetched(series::merge);
         }
@@ -127,6 +130,7 @@ public final class LiveSession implements AutoCloseable {
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
         this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series, movers::accept);
         this.connection = pipeline.connection();
+        this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
     }
 
     /**
@@ -333,6 +337,9 @@ public final class LiveSession implements AutoCloseable {
         try {
             storedDays.shutdown(); // never interrupted: its job may be inside the database
             storedDays.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (closes != null) {
+                closes.close();
+            }
             pipeline.close();
             if (relay != null) {
                 relay.close();

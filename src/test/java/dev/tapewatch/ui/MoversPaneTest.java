@@ -76,6 +76,9 @@ class MoversPaneTest {
         assertTrue(mover.score() >= DetectorSettings.DEFAULT.minScore(), mover.toString());
         Await.until(WAIT, "a scanner alert for " + mover.symbol(), () -> FxRead.on(robot, () -> model.alerts().log()
                 .stream().anyMatch(alert -> alert.symbol().equals(mover.symbol()))));
+        // its previous close is looked up as it enters (the simulator's REST history of the day before)
+        Await.until(WAIT, "a change since the previous close", () -> FxRead.on(robot, () -> table.getItems()
+                .stream().anyMatch(m -> Double.isFinite(m.changeSincePreviousClosePct()))));
         robot.interact(() -> table.getSelectionModel().select(mover)); // a click on its row, while it is listed
         Await.until(WAIT, "the first chart on " + mover.symbol() + " around its move", () -> FxRead.on(robot, () -> {
             ChartSnapshot shown = view.chart().shown();
