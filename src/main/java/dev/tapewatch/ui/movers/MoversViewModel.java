@@ -69,7 +69,8 @@ public final class MoversViewModel {
         movers.setAll(latest.movers());
         log.setAll(latest.log());
         for (MoverLog line : latest.log()) {
-            if (line.entered() && line.wallMs() > alertedUpTo) {
+            // ">=": two frames can share a millisecond; the alert rules' cooldown drops a line given twice
+            if (line.entered() && line.wallMs() >= alertedUpTo) {
                 alerts.accept(spikeOf(line, latest));
             }
         }
