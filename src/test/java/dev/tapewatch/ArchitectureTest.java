@@ -18,7 +18,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
             "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
-            "dev.tapewatch.alert..", "dev.tapewatch.lake..", "dev.tapewatch.study.."};
+            "dev.tapewatch.alert..", "dev.tapewatch.lake..", "dev.tapewatch.study..", "dev.tapewatch.movers.."};
 
     @Test
     void onlyTheUiAndItsDeveloperToolsUseJavaFx() {
@@ -61,11 +61,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.tapewatch.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
+        // the movers engine is core: bars in, movers out, whatever feeds it and whoever shows it
+        noClasses().that().resideInAPackage("dev.tapewatch.movers..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.feed..", "dev.tapewatch.store..",
+                        "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..",
+                        "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                .check(CLASSES);
     }
 
     @Test
     void viewModelsNeverTouchControls() {
-        classes().that().resideInAPackage("dev.tapewatch.ui").and().haveSimpleNameEndingWith("ViewModel")
+        classes().that().resideInAPackage("dev.tapewatch.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "io.fair_acc..",
                         "atlantafx..")
                 .check(CLASSES);
@@ -73,7 +79,7 @@ class ArchitectureTest {
 
     @Test
     void viewsReachTheAppOnlyThroughViewModels() {
-        noClasses().that().resideInAPackage("dev.tapewatch.ui").and().areAssignableTo(javafx.scene.Node.class)
+        noClasses().that().resideInAPackage("dev.tapewatch.ui..").and().areAssignableTo(javafx.scene.Node.class)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.feed..",
                         "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.cli..")
                 .check(CLASSES);

@@ -29,6 +29,7 @@ public final class AlertReferences implements MarketRules.Reference, AutoCloseab
     private final Map<String, Double> closes = new ConcurrentHashMap<>();
     private final Map<String, double[]> profiles = new ConcurrentHashMap<>();
 
+    /** {@code store} null: nothing is stored, so there is no previous close or usual volume to read. */
     public AlertReferences(BarStore store) {
         this.store = store;
     }
@@ -38,8 +39,8 @@ public final class AlertReferences implements MarketRules.Reference, AutoCloseab
         LocalDate day = ExchangeTime.dayOf(time);
         String key = symbol + " " + day;
         Double known = closes.get(key);
-        if (known != null) {
-            return known;
+        if (known != null || store == null) {
+            return known != null ? known : Double.NaN;
         }
         if (closes.putIfAbsent(key, Double.NaN) == null) {
             read(() -> {
@@ -63,6 +64,9 @@ public final class AlertReferences implements MarketRules.Reference, AutoCloseab
      */
     double[] profile(String symbol, LocalDate day, boolean wait) {
         String key = symbol + " " + day;
+        if (store == null) { // movers without --db: no stored days to compare with
+            return NONE;
+        }
         if (wait) {
             return profiles.computeIfAbsent(key, k -> orNone(RelativeVolume.profile(store, symbol, day)));
         }

@@ -58,6 +58,11 @@ public final class HeadlessAlerts implements FeedListener, AutoCloseable {
         pipeline.spikes().onSpike(this::spike);
     }
 
+    /** Judges the spikes the movers engine closes (call before its feed starts). */
+    public void watch(dev.tapewatch.movers.MoversEngine engine) {
+        engine.onSpike(this::spike);
+    }
+
     /** Called with each alert once complete, on the delivery thread (a relay publishing it). */
     public void onAlert(Consumer<Alert> listener) {
         listeners.add(listener);

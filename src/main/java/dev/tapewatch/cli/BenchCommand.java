@@ -21,14 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
-                + " to --out (JSON, merged with what is there). WHAT: query, export, lake (Parquet beside CSV), detector, chart, idle, all, postgres (with --postgres: queries beside H2 and the watching window's delay), or market (a whole market's day recorded into H2; not part of all). The"
+                + " to --out (JSON, merged with what is there). WHAT: query, export, lake (Parquet beside CSV), detector, movers, chart, idle, all, postgres (with --postgres: queries beside H2 and the watching window's delay), or market (a whole market's day recorded into H2; not part of all). The"
                 + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
                 + " against a SQLite recorder runs from scripts/bench.sh.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | lake | detector | chart | idle | clients | all | postgres | market")
+    @Parameters(paramLabel = "WHAT", description = "query | export | lake | detector | movers | chart | idle | clients | all | postgres | market")
     String what;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
@@ -67,11 +67,11 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "lake", "detector", "chart", "idle", "postgres", "clients",
-                "market").contains(what)) {
+        if (!all && !java.util.List.of("query", "export", "lake", "detector", "movers", "chart", "idle", "postgres",
+                "clients", "market").contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, lake, detector, chart, idle, clients, all, postgres or market (ingest:"
-                    + " scripts/bench.sh)");
+                    + "'; use query, export, lake, detector, movers, chart, idle, clients, all, postgres or market"
+                    + " (ingest: scripts/bench.sh)");
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -119,6 +119,12 @@ final class BenchCommand implements Callable<Integer> {
             table(print, "A whole market recorded into H2 (" + symbols + " symbols, " + seconds + " market seconds, "
                     + (speed > 0 ? "speed " + speed : "as fast as it goes") + "; target 24 bytes a bar, file at most"
                     + " 2x its live data, symbol-day p50 20 ms)", market);
+        }
+        if (all || what.equals("movers")) {
+            Map<String, Object> movers = dev.tapewatch.bench.MoversBench.run(runs);
+            results.put("movers", movers);
+            table(print, "Movers engine: 8,000 symbols at 10,000 bars/s with 30,000 in one second of ten, 60 s after a"
+                    + " 5-minute warm-up, 100 events; then the watchlist's 30 symbols alone", movers);
         }
         if (all || what.equals("detector")) {
             Map<String, Object> detector = DetectorBench.seeds(seed, 3, date, 30, DetectorSettings.DEFAULT);

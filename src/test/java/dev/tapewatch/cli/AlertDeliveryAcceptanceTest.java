@@ -24,11 +24,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * #26 acceptance: a headless recorder of a Polygon-compatible tape with injected spikes delivers one alert per
+ * #26 acceptance: a headless recorder (and {@code movers}) of a Polygon-compatible tape with injected spikes delivers one alert per
  * spike to a real receiver within 2 s of the spike's second arriving, through a receiver that fails at first,
  * and the webhook's token is in nothing it writes.
  */
@@ -62,14 +63,15 @@ class AlertDeliveryAcceptanceTest {
         return spikes;
     }
 
-    @Test
-    void aWebhookGetsOnePostPerSpikeWithinTwoSecondsThroughFailures() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "movers"})
+    void aWebhookGetsOnePostPerSpikeWithinTwoSecondsThroughFailures(String command) throws Exception {
         SpikeTape tape = tape();
         List<Spike> spikes = expected(tape);
         assertEquals(SYMBOLS, spikes.stream().map(Spike::symbol).toList(), "one spike per injected event");
         try (HookReceiver receiver = new HookReceiver(2); PacedPolygonServer server = PacedPolygonServer.start(
                 tape.seconds(), 1_000)) {
-            List<String> output = record(server, spikes.size(), receiver::posts, "--alert-webhook",
+            List<String> output = run(command, server, spikes.size(), receiver::posts, "--alert-webhook",
                     receiver.url("/hook/p4th-" + TOKEN + "?token=" + TOKEN));
             List<HookReceiver.Post> posts = receiver.posts();
             assertEquals(spikes.size(), posts.size(), "one post per spike");
@@ -91,7 +93,7 @@ class AlertDeliveryAcceptanceTest {
             assertTrue(drop.get("message").asText().startsWith("MSFT ▼ −1.0"), drop.get("message").asText());
             System.out.println("webhook: the drop's message: " + drop.get("message").asText());
             long p95 = delays.stream().sorted().toList().get((int) Math.ceil(0.95 * delays.size()) - 1);
-            System.out.printf("webhook: alerts posted %s ms after their spike's second arrived (p95 %d ms)%n",
+            System.out.printf(command + " webhook: alerts posted %s ms after their spike's second arrived (p95 %d ms)%n",
                     delays, p95);
             assertTrue(p95 <= 2_000, "p95 " + p95 + " ms: " + delays);
             assertTrue(output.stream().anyMatch(line -> line.contains("Alerts go to webhook http://127.0.0.1:")),
@@ -102,15 +104,16 @@ class AlertDeliveryAcceptanceTest {
         }
     }
 
-    @Test
-    void aCommandReadsEachSpikesAlert() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"record", "movers"})
+    void aCommandReadsEachSpikesAlert(String command) throws Exception {
         SpikeTape tape = tape();
         List<Spike> spikes = expected(tape);
         Path got = home.resolve("got.jsonl");
         Files.writeString(got, "");
         try (PacedPolygonServer server = PacedPolygonServer.start(tape.seconds(), 1_000)) {
             List<Long> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();
-            List<String> output = record(server, spikes.size(), () -> {
+            List<String> output = run(command, server, spikes.size(), () -> {
                 List<String> lines = lines(got);
                 while (arrived.size() < lines.size()) {
                     arrived.add(System.nanoTime());
@@ -126,7 +129,7 @@ class AlertDeliveryAcceptanceTest {
                 assertEquals(spikes.get(i).peakTime(), alert.get("time_ms").asLong());
                 delays.add((arrived.get(i) - server.sentAt(spikes.get(i).peakTime())) / 1_000_000);
             }
-            System.out.printf("command: alerts read %s ms after their spike's second arrived (seen by polling)%n",
+            System.out.printf(command + " command: alerts read %s ms after their spike's second arrived (seen by polling)%n",
                     delays);
             assertTrue(delays.stream().allMatch(d -> d <= 2_500), delays.toString());
             assertNoToken(output);
@@ -141,14 +144,20 @@ class AlertDeliveryAcceptanceTest {
         }
     }
 
-    /** Runs {@code record --all} of the server in a JVM of its own until {@code delivered} has every alert. */
-    private List<String> record(PacedPolygonServer server, int alerts, java.util.function.Supplier<List<?>> delivered,
+    /**
+     * Runs {@code record --all} (or {@code movers --all}, which stores nothing) of the server in a JVM of its own
+     * until {@code delivered} has every alert.
+     */
+    private List<String> run(String command, PacedPolygonServer server, int alerts, java.util.function.Supplier<List<?>> delivered,
                                 String... alertOptions) throws Exception {
         AppConfig config = AppConfig.load(home.resolve("config/tapewatch/tapewatch.properties"));
         dev.tapewatch.app.DetectorConfig.write(config, DETECTOR);
         config.save();
-        List<String> args = new ArrayList<>(List.of("record", "--provider", "polygon", "--url", server.url(),
-                "--key", "k", "--all", "--no-backfill", "--duration", "70s", "--db", home.resolve("db").toString()));
+        List<String> args = new ArrayList<>(List.of(command, "--provider", "polygon", "--url", server.url(),
+                "--key", "k", "--all", "--duration", "70s"));
+        if (command.equals("record")) {
+            args.addAll(List.of("--no-backfill", "--db", home.resolve("db").toString()));
+        }
         args.addAll(List.of(alertOptions));
         try (ChildJvm child = ChildJvm.start(home, Map.of("TAPEWATCH_LOG_LEVEL", "DEBUG"), List.of(),
                 args.toArray(String[]::new))) {
