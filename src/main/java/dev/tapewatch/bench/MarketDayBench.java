@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 /**
  * A whole market recorded into a fresh H2 file through the recorder's own writer ({@link BarWriter}), bars in
  * arrival order (every active symbol's bar of a second, then the next second), as fast as it goes or paced at
- * a speed (market seconds per second): bars/s, the file's size and bytes per bar as the writer leaves it, the
+ * a speed (market seconds per second): bars/s, the file's size and bytes per bar as record leaves it (compacted
+ * on close, {@link BarStore#closeCompacted}) and before, the
  * largest the file grew while recording against the bars then stored, the process's peak RSS, and symbol-day
  * reads from the file afterwards. The market is {@link SyntheticMarket}'s, not the simulator's.
  */
@@ -42,6 +43,8 @@ public final class MarketDayBench {
         long[] worst = {0, 0}; // file bytes, live bytes then, where the file was largest against its live bytes
         long started;
         long elapsed;
+        long uncompacted;
+        double compactSeconds;
         try (BarStore store = BarStore.open(StoreLocation.ofFile(base), BarStore.Mode.CREATE)) {
             BarWriter writer = new BarWriter(store, dev.tapewatch.app.Threads::named);
             writer.onStored(batch -> {
@@ -73,6 +76,13 @@ public final class MarketDayBench {
             if (writer.written() != bars) {
                 throw new IllegalStateException("stored " + writer.written() + " of " + bars + " bars");
             }
+            // as record leaves the file when it stops
+            long compacting = System.nanoTime();
+            uncompacted = Files.size(file);
+            if (store.fileUse().worthCompacting()) {
+                store.closeCompacted();
+            }
+            compactSeconds = (System.nanoTime() - compacting) / 1e9;
         }
         long size = Files.size(file);
         result.put("symbols", symbols);
@@ -82,6 +92,8 @@ public final class MarketDayBench {
         result.put("bars_per_second", bars / (elapsed / 1e9));
         result.put("file_bytes", (double) size);
         result.put("bytes_per_bar", (double) size / bars);
+        result.put("bytes_per_bar_before_compacting", (double) uncompacted / bars);
+        result.put("compact_seconds", compactSeconds);
         result.put("file_over_live_at_worst", worst[1] == 0 ? Double.NaN : (double) worst[0] / worst[1]);
         result.put("file_bytes_then", (double) worst[0]);
         result.put("peak_rss_mb", peakRssMb());

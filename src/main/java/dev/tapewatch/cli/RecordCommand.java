@@ -22,12 +22,14 @@ import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.CoverageSpan;
+import dev.tapewatch.store.H2Files;
 import dev.tapewatch.store.StoreLocation;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -195,8 +197,31 @@ final class RecordCommand implements Callable<Integer> {
                     relay.close();
                 }
             }
+            compact(store, pipeline.recorder().writer(), out);
             return finish(pipeline, out);
         }
+    }
+
+    /**
+     * A stopping recorder leaves its H2 file holding its live data only (the file grows while recording); not
+     * after a failed write, whose cause (a full disk, say) the rewrite would meet again.
+     */
+    private static void compact(BarStore store, BarWriter writer, PrintWriter out) {
+        if (!store.location().isH2File() || writer.unstored() > 0 || writer.problem() != null) {
+            return;
+        }
+        H2Files.Use use = store.fileUse();
+        if (!use.worthCompacting()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "Compacting %s (%d bars stored): %.1f MB, %.1f MB of it live (a second Ctrl-C stops"
+                + " at once and leaves it whole)...%n", store.location().describe(), writer.written(),
+                use.fileBytes() / 1e6, use.liveBytes() / 1e6);
+        out.flush();
+        long started = System.nanoTime();
+        long after = store.closeCompacted();
+        out.printf(Locale.ROOT, "Compacted to %.1f MB in %.1f s.%n", after / 1e6, (System.nanoTime() - started) / 1e9);
+        out.flush();
     }
 
     private Relay startRelay(BarStore store, AppConfig config) {

@@ -489,6 +489,24 @@ public final class BarStore implements AutoCloseable {
         return query("read the file use of", H2Files::use);
     }
 
+    /**
+     * Closes an H2 file rewritten to its live data alone ({@link H2Files#compact}); returns the file's size after.
+     * The store is closed afterwards, whether or not the rewrite succeeded (the file is whole either way).
+     */
+    public long closeCompacted() {
+        if (!location.isH2File()) {
+            throw new UnsupportedOperationException("Only an H2 file is compacted: " + location.describe());
+        }
+        try {
+            query("compact", H2Files::compact);
+            return Files.size(H2Files.file(location.file()));
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the size of " + location.describe() + ": " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         pool.dispose().run();

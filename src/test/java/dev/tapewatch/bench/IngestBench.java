@@ -22,12 +22,16 @@ import java.util.Map;
 
 /**
  * The ingest race (scripts/bench.sh): a firehose in a process of its own streams the same bars to Tapewatch's
- * recording path, to the SQLite reference recorder, and to a client that only receives (the ceiling for any
- * recorder on this websocket client and machine), each in a fresh JVM, round after round; then the stages alone
- * (decode, store) and a naive recorder (one autocommitted INSERT per bar) as the floor.
- * {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
+ * recording path, to the SQLite reference recorder, to the Node reference recorder (the one a user would write
+ * in an afternoon: Polygon's JS client and better-sqlite3; run when {@code -Dbench.node=} names its script), and
+ * to a client that only receives (the ceiling for any recorder on this websocket client and machine), each in a
+ * fresh process, round after round; then the stages alone (decode, store) and a naive recorder (one autocommitted
+ * INSERT per bar) as the floor. {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
  */
 public final class IngestBench {
+    /** The Node reference recorder's script (src/test/node-bench/recorder.mjs), or null to race without it. */
+    private static final String NODE_RECORDER = System.getProperty("bench.node");
+
     private IngestBench() {
     }
 
@@ -38,20 +42,20 @@ public final class IngestBench {
         Path dir = Path.of(args[3]);
         double[] tapewatch = new double[runs];
         double[] sqlite = new double[runs];
+        double[] node = new double[runs];
         double[] receive = new double[runs];
         double[] store = new double[runs];
         double[] decode = new double[runs];
         double[] naive = new double[runs];
         long lost = 0;
         for (int run = 0; run < runs; run++) {
-            // alternate who goes first, so neither always meets a warmer page cache
-            for (String contender : run % 2 == 0 ? List.of("tapewatch", "sqlite", "receive")
-                    : List.of("receive", "sqlite", "tapewatch")) {
+            for (String contender : contenders(run)) {
                 long[] result = race(contender, bars, symbols, dir);
                 double rate = result[1] / (result[0] / 1e9);
                 switch (contender) {
                     case "tapewatch" -> tapewatch[run] = rate;
                     case "sqlite" -> sqlite[run] = rate;
+                    case "node" -> node[run] = rate;
                     default -> receive[run] = rate;
                 }
                 if (!contender.equals("receive")) {
@@ -72,6 +76,10 @@ public final class IngestBench {
         figures.put("tapewatch_record_bars_per_second", ours.figures());
         figures.put("sqlite_reference_bars_per_second", new Spread(sqlite).figures());
         figures.put("tapewatch_over_sqlite", ours.over(new Spread(sqlite)).figures());
+        if (NODE_RECORDER != null) {
+            figures.put("node_reference_bars_per_second", new Spread(node).figures());
+            figures.put("tapewatch_over_node", ours.over(new Spread(node)).figures());
+        }
         figures.put("receive_only_bars_per_second", new Spread(receive).figures());
         figures.put("store_only_bars_per_second", new Spread(store).figures());
         figures.put("decode_only_bars_per_second", new Spread(decode).figures());
@@ -83,6 +91,10 @@ public final class IngestBench {
         row("Tapewatch record path (bars/s)", ours);
         row("SQLite reference recorder (bars/s)", new Spread(sqlite));
         row("ratio Tapewatch / SQLite", ours.over(new Spread(sqlite)));
+        if (NODE_RECORDER != null) {
+            row("Node reference recorder (bars/s)", new Spread(node));
+            row("ratio Tapewatch / Node", ours.over(new Spread(node)));
+        }
         row("receive only, same client (bars/s)", new Spread(receive));
         row("store only, BarWriter (bars/s)", new Spread(store));
         row("decode only (bars/s)", new Spread(decode));
@@ -92,6 +104,18 @@ public final class IngestBench {
         BenchResults results = new BenchResults();
         results.put("ingest", figures);
         results.write(Path.of(args[4]));
+    }
+
+    /** Who races in a round: the order alternates, so that nobody always meets a warmer page cache. */
+    private static List<String> contenders(int run) {
+        List<String> order = new ArrayList<>(List.of("tapewatch", "sqlite", "receive"));
+        if (NODE_RECORDER != null) {
+            order.add(1, "node");
+        }
+        if (run % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
     }
 
     private static void row(String name, Spread spread) {
@@ -106,8 +130,11 @@ public final class IngestBench {
             if (url == null || !url.startsWith("ws")) {
                 throw new IllegalStateException("the firehose did not start: " + url);
             }
-            Process recorder = child("dev.tapewatch.bench.IngestContender", contender, url, String.valueOf(bars),
-                    dir.toString());
+            Process recorder = contender.equals("node")
+                    ? new ProcessBuilder("node", NODE_RECORDER, url, String.valueOf(bars), dir.resolve("node")
+                            .toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+                    : child("dev.tapewatch.bench.IngestContender", contender, url, String.valueOf(bars),
+                            dir.toString());
             String result = null;
             try (BufferedReader out = reader(recorder)) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {

@@ -3,10 +3,12 @@ package dev.tapewatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapewatch.Await;
 import dev.tapewatch.ChildJvm;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.store.StoreLocation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,7 @@ class RecordProcessTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern STORED = Pattern.compile("stored (\\d+) ");
     private static final Pattern FINAL = Pattern.compile("^Stored (\\d+) bars \\((\\d+) received");
+    private static final Pattern COMPACTING = Pattern.compile("^Compacting .* \\((\\d+) bars stored\\)");
 
     @TempDir
     Path dir;
@@ -56,6 +59,32 @@ class RecordProcessTest {
                 assertEquals("stopped", spans.get(0).endReason());
             }
             assertTrue(!child.err().contains("already closed"), child.err());
+        }
+    }
+
+    @Test
+    void killMinusNineWhileTheStoppingRecorderCompactsItsFileLosesNoStoredBar() throws Exception {
+        Path db = dir.resolve("compact");
+        Path copy = dir.resolve("compact.mv.db.tempFile"); // where H2 writes the compacted file before the swap
+        long stored;
+        try (ChildJvm child = record(db)) {
+            child.awaitLine(WAIT, "a status line with bars stored", line -> line.contains("stored ")
+                    && storedIn(line) >= 2_000);
+            child.terminate();
+            String compacting = child.awaitLine(WAIT, "the compaction announced", l -> l.startsWith("Compacting "));
+            Matcher matcher = COMPACTING.matcher(compacting);
+            assertTrue(matcher.find(), compacting);
+            stored = Long.parseLong(matcher.group(1));
+            Await.until(WAIT, "H2 writing the compacted copy", () -> Files.exists(copy)
+                    || child.out().stream().anyMatch(l -> l.startsWith("Compacted ")));
+            child.kill();
+            child.awaitExit(WAIT);
+            assertTrue(child.out().stream().noneMatch(l -> l.startsWith("Compacted ")),
+                    "the kill came after the compaction: " + child.out());
+        }
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(db), BarStore.Mode.EXISTING)) {
+            assertEquals(stored, store.countBars());
+            assertEquals("stopped", store.coverage(0, Long.MAX_VALUE).get(0).endReason());
         }
     }
 
