@@ -5,23 +5,31 @@
 #   2. PostgreSQL beside H2 (storing, symbol-day query, a watching window's delay) on a throwaway local server;
 #   3. symbol-day query, CSV export, detector;  4. chart frames and the idle window, under a virtual display.
 # Figures: target/bench/results.json. The JMH micro-benchmarks are separate: scripts/jmh.sh.
+# With arguments it runs one benchmark instead: scripts/bench.sh detector --seed 2 (scripts/bench.sh --help).
+# The benchmarks live in the test tree (dev.tapewatch.bench.Bench): the app's jar and image ship none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-3}"
-mvn -B -ntp -q -DskipTests package
-mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+cp=$(scripts/dev-classpath.sh)
+bench() {
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$cp" dev.tapewatch.bench.Bench "$@"
+  else
+    java -cp "$cp" dev.tapewatch.bench.Bench "$@"
+  fi
+}
+if [ $# -gt 0 ]; then
+  bench "$@"
+  exit
+fi
 mkdir -p target/bench
 rm -f target/bench/results.json
 echo "Run on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.tapewatch.bench.IngestBench \
-  1000000 300 "$RUNS" target/bench target/bench/results.json 2> target/bench/ingest.log
+java -cp "$cp" dev.tapewatch.bench.Bench ingest --bars 1000000 --symbols 300 --runs "$RUNS" \
+  2> target/bench/ingest.log
 # PostgreSQL beside H2: a throwaway server on loopback, with fsync on (stored means on disk there too)
 pg_dir=$(mktemp -d /tmp/tapewatch-bench-pg.XXXXXX)
 pg_url=$(PG_FSYNC=on scripts/test-postgres.sh start "$pg_dir")
 trap 'scripts/test-postgres.sh stop "$pg_dir" || true' EXIT
-java -jar target/tapewatch.jar bench postgres --postgres "$pg_url" --runs "$RUNS"
-if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-  xvfb-run -a -s "-screen 0 1600x1000x24" java -jar target/tapewatch.jar bench all --runs "$RUNS"
-else
-  java -jar target/tapewatch.jar bench all --runs "$RUNS"
-fi
+java -cp "$cp" dev.tapewatch.bench.Bench postgres --postgres "$pg_url" --runs "$RUNS"
+bench all --runs "$RUNS"

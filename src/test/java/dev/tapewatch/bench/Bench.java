@@ -1,9 +1,7 @@
-package dev.tapewatch.cli;
+package dev.tapewatch.bench;
 
-import dev.tapewatch.bench.DetectorBench;
-import dev.tapewatch.bench.IdleWindowBench;
-import dev.tapewatch.bench.BenchResults;
-import dev.tapewatch.bench.QueryExportBench;
+import dev.tapewatch.cli.CommandFailure;
+import dev.tapewatch.cli.ExitCodes;
 import dev.tapewatch.detect.DetectorSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,23 +11,43 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+/**
+ * Every benchmark, from the test class path (the product ships none): {@code scripts/bench.sh WHAT [options]}
+ * builds that class path and runs this; with no arguments the script runs the README's whole set.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
-                + " to --out (JSON, merged with what is there). WHAT: query, export, detector, chart, idle, all, or postgres (with --postgres: queries beside H2 and the watching window's delay). The"
-                + " chart benchmark runs in a JVM of its own and needs a display (e.g. xvfb-run). The ingest race"
-                + " against a SQLite recorder runs from scripts/bench.sh.")
-final class BenchCommand implements Callable<Integer> {
+                + " to --out (JSON, merged with what is there). WHAT: ingest (the race against a SQLite recorder),"
+                + " query, export, detector, chart, idle, clients, all (all but ingest and postgres), or postgres"
+                + " (with --postgres: queries beside H2 and the watching window's delay). The chart and idle"
+                + " benchmarks run in JVMs of their own and need a display (e.g. xvfb-run).")
+public final class Bench implements Callable<Integer> {
+    private static final java.util.List<String> WHATS = java.util.List.of("ingest", "query", "export", "detector",
+            "chart", "idle", "postgres", "clients", "all");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "query | export | detector | chart | idle | clients | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | detector | chart | idle | clients | all"
+            + " | postgres")
     String what;
+
+    @Option(names = "--bars", defaultValue = "1000000", description = "Ingest: bars the firehose sends (default 1000000).")
+    long bars;
+
+    @Option(names = "--symbols", defaultValue = "300", description = "Ingest: symbols (default 300).")
+    int symbols;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
             + " databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres (password: PGPASSWORD).")
@@ -56,9 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchResults results = new BenchResults();
         PrintWriter print = spec.commandLine().getOut();
         boolean all = what.equals("all");
-        if (!all && !java.util.List.of("query", "export", "detector", "chart", "idle", "postgres", "clients").contains(what)) {
+        if (!WHATS.contains(what)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + what
-                    + "'; use query, export, detector, chart, idle, clients, all or postgres (ingest: scripts/bench.sh)");
+                    + "'; use " + String.join(", ", WHATS));
         }
         if (what.equals("postgres") && postgres == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench postgres needs --postgres"
@@ -66,6 +84,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (runs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
+        if (what.equals("ingest")) {
+            IngestBench.main(new String[] {String.valueOf(bars), String.valueOf(symbols), String.valueOf(runs),
+                    dir.toString(), out.toString()});
+            return ExitCodes.OK;
         }
         if (all || what.equals("query")) {
             Map<String, Object> query = QueryExportBench.query(dir, runs);
@@ -78,19 +101,19 @@ final class BenchCommand implements Callable<Integer> {
             table(print, "Export: CSV", export);
         }
         if (all || what.equals("clients")) {
-            Map<String, Object> clients = dev.tapewatch.bench.ClientsBench.run(runs);
+            Map<String, Object> clients = ClientsBench.run(runs);
             results.put("market_server_clients", clients);
             table(print, "simulate (the open of 2024-01-02 at speed 10, every symbol) with 200 clients, 10 of them not reading", clients);
         }
         if (what.equals("postgres") || all && postgres != null) {
-            Map<String, Object> ingest = dev.tapewatch.bench.PostgresBench.ingest(postgres, dir, runs);
+            Map<String, Object> ingest = PostgresBench.ingest(postgres, dir, runs);
             results.put("postgres_store_only", ingest);
             table(print, "Storing alone, 1 M bars of 300 symbols in batches of 50,000: H2, PostgreSQL upserts,"
                     + " PostgreSQL COPY + merge", ingest);
-            Map<String, Object> query = dev.tapewatch.bench.PostgresBench.query(postgres, dir, runs);
+            Map<String, Object> query = PostgresBench.query(postgres, dir, runs);
             results.put("postgres_query_day", query);
             table(print, "Query: one symbol's extended-hours day from 20 symbols × 5 days, H2 and PostgreSQL", query);
-            Map<String, Object> watch = dev.tapewatch.bench.PostgresBench.watch(postgres, runs);
+            Map<String, Object> watch = PostgresBench.watch(postgres, runs);
             results.put("postgres_watch", watch);
             table(print, "A window watching PostgreSQL: from a bar stored to the bar in its live series", watch);
         }

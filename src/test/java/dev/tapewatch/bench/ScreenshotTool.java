@@ -32,7 +32,7 @@ import javax.imageio.ImageIO;
  * Makes the README's screenshots, dark and light: the real window on a fresh simulated market (its own temporary
  * database and settings, so no user data shows), 09:22 ET at 20x speed, four charts (the third in 1 min candles),
  * a price alert line on SPY and the alert log, captured after the opening cross.
- * Run: {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/tapewatch.jar dev.tapewatch.bench.ScreenshotTool docs}
+ * Run: {@code scripts/screenshots.sh docs} (the test class path, under a virtual display).
  */
 public final class ScreenshotTool {
     private static Path folder;
