@@ -19,7 +19,7 @@ import javafx.concurrent.Task;
  * is cooperative (the job checks between rows or pages), never an interrupt, since a job may be inside H2.
  * Failures reach the user through {@code onFailure}. Properties change on the FX thread only.
  */
-final class BackgroundTasks {
+final class BackgroundTasks implements TaskExecutor {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Threads.named("window-tasks"));
     private final BiConsumer<String, Throwable> onFailure;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -31,8 +31,8 @@ final class BackgroundTasks {
         this.onFailure = onFailure;
     }
 
-    /** Runs a long job with progress; the previous long job is cancelled. FX thread. */
-    <T> Task<T> run(Task<T> task, String failure) {
+    @Override
+    public <T> Task<T> run(Task<T> task, String failure) {
         cancel();
         running = task;
         busy.bind(task.runningProperty());
@@ -44,8 +44,8 @@ final class BackgroundTasks {
         return task;
     }
 
-    /** Runs a short job (a look-up) after the ones queued; a failure is reported, not swallowed. */
-    void execute(String failure, Runnable job) {
+    @Override
+    public void execute(String failure, Runnable job) {
         if (executor.isShutdown()) {
             return; // the window is closing: nothing started now would be seen
         }
@@ -58,11 +58,16 @@ final class BackgroundTasks {
         });
     }
 
-    /** Asks the running long job to stop; it notices between rows or pages. */
-    void cancel() {
+    @Override
+    public void cancel() {
         if (running != null) {
             running.cancel(false);
         }
+    }
+
+    @Override
+    public void onFxThread(Runnable update) {
+        javafx.application.Platform.runLater(update);
     }
 
     /** Cancels, lets what runs finish, and stops; call off the FX thread or at exit. */

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,16 +47,23 @@ public final class ChartViewModel {
     private static final double MIN_CANDLE_PX = 3;
     private static final int BANDED_SPIKES = 100;
 
-    private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("chart-feeder"));
-    private final AtomicBoolean followPending = new AtomicBoolean();
     /**
-     * Reads what the chart needs from the store and the provider besides live bars (previous closes, another
-     * symbol's stored day): one job at a time, apart from the window's tasks so a slow provider never holds them
-     * up. Shut down, never interrupted: it may be inside the database.
+     * The chart's threads. {@code lookups} reads what the chart needs from the store and the provider besides live
+     * bars (previous closes, another symbol's stored day): one job at a time, apart from the window's tasks so a
+     * slow provider never holds them up; shut down, never interrupted: it may be inside the database. {@code fx}
+     * hands results to the FX thread. A unit test passes executors that run on the calling thread.
      */
-    private final java.util.concurrent.ExecutorService lookups = Executors.newSingleThreadExecutor(
-            Threads.named("chart-lookups"));
+    record Workers(ScheduledExecutorService feeder, ExecutorService lookups, Executor fx) {
+        static Workers ofWindow() {
+            return new Workers(Executors.newSingleThreadScheduledExecutor(Threads.named("chart-feeder")),
+                    Executors.newSingleThreadExecutor(Threads.named("chart-lookups")), Platform::runLater);
+        }
+    }
+
+    private final ScheduledExecutorService feeder;
+    private final AtomicBoolean followPending = new AtomicBoolean();
+    private final ExecutorService lookups;
+    private final Executor fx;
     private final boolean ownSymbol;
     private final Map<String, Double> previousCloses = new ConcurrentHashMap<>();
     private final ReadOnlyStringWrapper stepInUse = new ReadOnlyStringWrapper(Candles.label(1));
@@ -85,6 +94,14 @@ public final class ChartViewModel {
      */
     ChartViewModel(ReadOnlyObjectProperty<LiveSession> session, ReadOnlyStringProperty symbol, HistoryViewModel history,
                    SpikesViewModel spikes, boolean ownSymbol) {
+        this(session, symbol, history, spikes, ownSymbol, Workers.ofWindow());
+    }
+
+    ChartViewModel(ReadOnlyObjectProperty<LiveSession> session, ReadOnlyStringProperty symbol, HistoryViewModel history,
+                   SpikesViewModel spikes, boolean ownSymbol, Workers workers) {
+        this.feeder = workers.feeder();
+        this.lookups = workers.lookups();
+        this.fx = workers.fx();
         this.ownSymbol = ownSymbol;
         session.addListener((o, was, now) -> {
             this.session = now;
@@ -144,7 +161,7 @@ public final class ChartViewModel {
         lookup("Could not load " + own + " " + date, () -> {
             History.Day loaded = History.load(current.store(), own, date, settings, () -> false);
             DayData data = DayData.of(loaded);
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 if (!live && own.equals(symbol) && !feeder.isShutdown()) {
                     showDay(data);
                 }
@@ -316,7 +333,7 @@ public final class ChartViewModel {
                     : end - windowMillis;
             if (following && (refresh || end != followedEnd) && followPending.compareAndSet(false, true)) {
                 followedEnd = end;
-                Platform.runLater(() -> {
+                fx.execute(() -> {
                     followPending.set(false);
                     if (following && live) {
                         sink.follow(start, end);

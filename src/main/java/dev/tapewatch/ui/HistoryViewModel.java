@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +24,7 @@ import javafx.concurrent.Task;
 
 /**
  * What the chart shows (live or a stored day), stored days, the selection and its export, and the audit of a
- * shown day. Loads, exports and audits run on the window's {@link BackgroundTasks}.
+ * shown day. Loads, exports and audits run on the window's {@link TaskExecutor}.
  */
 public final class HistoryViewModel {
     /** What the chart shows: the live stream or a stored day. */
@@ -47,7 +46,7 @@ public final class HistoryViewModel {
     private final Supplier<LiveSession> session;
     private final ReadOnlyStringProperty symbol;
     private final SpikesViewModel spikes;
-    private final BackgroundTasks tasks;
+    private final TaskExecutor tasks;
     private final java.util.function.Consumer<String> exported;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.STARTING);
     private final ReadOnlyObjectWrapper<DayData> day = new ReadOnlyObjectWrapper<>();
@@ -58,7 +57,7 @@ public final class HistoryViewModel {
     private final javafx.beans.property.ReadOnlyStringWrapper hint = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     HistoryViewModel(Supplier<LiveSession> session, ReadOnlyStringProperty symbol, SpikesViewModel spikes,
-                     BackgroundTasks tasks, java.util.function.Consumer<String> exported) {
+                     TaskExecutor tasks, java.util.function.Consumer<String> exported) {
         this.exported = exported;
         this.session = session;
         this.symbol = symbol;
@@ -88,7 +87,7 @@ public final class HistoryViewModel {
             java.util.Map<LocalDate, Long> days = new java.util.TreeMap<>();
             current.store().days(shown).forEach(day -> days.put(day.date(), day.bars()));
             LocalDate today = ExchangeTime.dayOf(current.marketClock().getAsLong());
-            Platform.runLater(() -> {
+            tasks.onFxThread(() -> {
                 if (shown.equals(symbol.get())) {
                     storedDays.set(java.util.Map.copyOf(days));
                     hint.set(hint(days.keySet(), today));
@@ -168,7 +167,7 @@ public final class HistoryViewModel {
             Optional<LocalDate> next = direction > 0
                     ? days.stream().filter(d -> d.isAfter(from)).findFirst()
                     : days.stream().filter(d -> d.isBefore(from)).reduce((a, b) -> b);
-            Platform.runLater(() -> next.ifPresent(this::loadDay));
+            tasks.onFxThread(() -> next.ifPresent(this::loadDay));
         });
     }
 
