@@ -13,11 +13,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import org.testfx.api.FxToolkit;
 
 /**
  * A view model's threads for its unit tests: every job runs on the calling thread, which is the FX thread
- * (started once, with no window), so a test reads no moving value; each {@link #onFxThread} step returns once
- * what it started has finished.
+ * (started once by TestFX, no scene or window shown), so a test reads no moving value; each {@link #onFxThread}
+ * step returns once what it started has finished.
  */
 public final class CurrentThread {
     private CurrentThread() {
@@ -34,12 +35,7 @@ public final class CurrentThread {
      * each. The body's failure is the test's.
      */
     public static void onFxThread(Body body) throws Exception {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // another test of this JVM started the toolkit
-        }
-        Platform.setImplicitExit(false);
+        FxToolkit.registerPrimaryStage(); // TestFX's start, as the window tests of this JVM expect; never shown
         runOnFxThread(body);
         runOnFxThread(() -> { }); // the queue is first in, first out: what the body posted has run
     }
