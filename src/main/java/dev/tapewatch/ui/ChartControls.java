@@ -54,6 +54,7 @@ final class ChartControls extends FlowPane {
         follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
         follow.selectedProperty().addListener((o, was, now) -> model.following(now));
         ToggleButton candles = new ToggleButton("Candles");
+        candles.setId("candlesButton");
         candles.setSelected(true);
         candles.setTooltip(new Tooltip("Candles or a close line"));
         candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));

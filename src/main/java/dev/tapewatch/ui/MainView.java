@@ -169,7 +169,7 @@ public final class MainView extends BorderPane {
             }
             var keys = scene.getAccelerators();
             keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportSelection);
-            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), history::goLive);
+            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), model::goLive);
             keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), watchlist::focusSearch);
             keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> history.stepDay(-1));
             keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> history.stepDay(1));

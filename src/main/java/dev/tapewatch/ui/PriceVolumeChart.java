@@ -264,9 +264,27 @@ public final class PriceVolumeChart extends VBox {
         return marks.bands();
     }
 
-    /** Candles, or the close line; FX thread. */
+    /**
+     * Candles, or the close line; FX thread. Only the first renderer is replaced: chartfx handles a change's
+     * added renderers before its removed ones, so re-adding the overlays in one {@code setAll} left them detached
+     * from the chart, and every later layout threw "The chart must be non-null!" (the window froze).
+     */
     void showCandles(boolean candlesOn) {
-        priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer, overlayRenderer);
+        io.fair_acc.chartfx.renderer.Renderer wanted = candlesOn ? candleRenderer : lineRenderer;
+        if (priceChart.getRenderers().get(0) != wanted) {
+            priceChart.getRenderers().set(0, wanted);
+        }
+    }
+
+    /** Whether every renderer of the price pane draws into it (for tests). */
+    boolean renderersAttached() {
+        return priceChart.getRenderers().stream().allMatch(renderer -> renderer
+                instanceof io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?> drawn && drawn.getChart() == priceChart);
+    }
+
+    /** The data sets the price pane's first renderer draws (for tests). */
+    List<String> priceRendererSets() {
+        return priceChart.getRenderers().get(0).getDatasets().stream().map(DataSet::getName).toList();
     }
 
     /** Shows or hides VWAP and the two moving averages; FX thread. */

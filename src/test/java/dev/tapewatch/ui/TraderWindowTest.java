@@ -1,0 +1,135 @@
+package dev.tapewatch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapewatch.Await;
+import dev.tapewatch.app.AppConfig;
+import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.StoreLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window as a trader tries it (#27): the real simulator, store and websocket, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class TraderWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A Wednesday: the simulator's live day, with Tuesday stored before it. */
+    static final LocalDate LIVE_DAY = LocalDate.of(2024, 1, 3);
+    static final LocalDate STORED_DAY = LocalDate.of(2024, 1, 2);
+
+    private Path dir;
+    private MainViewModel model;
+    private MainView view;
+    private AppConfig config;
+    private Stage stage;
+    private final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("tapewatch-trader");
+        StoreLocation database = StoreLocation.ofFile(dir.resolve("db"));
+        try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) { // Tuesday's last quarter hour
+            long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(15, 45));
+            long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(16, 0));
+            store.upsert(new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to));
+            store.addCoverage(List.of("SPY"), from, to, "stopped");
+        }
+        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSeed(9)
+                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
+        config = AppConfig.load(dir.resolve("tapewatch.properties"));
+        Themes.apply(config, "dark");
+        config.set(AlertsViewModel.SOUND, "false");
+        config.set(AlertsViewModel.DESKTOP, "false");
+        model = new MainViewModel(config, () -> new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,
+                List.of("SPY", "AAPL", "MSFT")));
+        view = new MainView(model);
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(view::dispose);
+        model.close();
+    }
+
+    private void startLive() {
+        model.start();
+        Await.until(WAIT, "the live session", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.LIVE);
+        Await.until(WAIT, "bars on the chart", () -> FxRead.on(new FxRobot(), () -> view.chart().priceDataCount()) > 5);
+    }
+
+    private long newestShown(FxRobot robot) {
+        List<Bar> shown = FxRead.on(robot, () -> view.chart().shownBars());
+        return shown.isEmpty() ? 0 : shown.get(shown.size() - 1).start();
+    }
+
+    /** Defect 1: Candles off and on again with live data: the window keeps drawing and nothing throws. */
+    @Test
+    void switchingCandlesOffAndOnKeepsTheWindowDrawing(FxRobot robot) {
+        startLive();
+        AtomicInteger frames = new AtomicInteger();
+        robot.interact(() -> view.getScene().addPostLayoutPulseListener(frames::incrementAndGet));
+        ToggleButton candles = robot.lookup("#candlesButton").queryAs(ToggleButton.class);
+        for (boolean on : new boolean[] {false, true, false}) {
+            robot.clickOn(candles);
+            assertEquals(on, FxRead.on(robot, candles::isSelected));
+            long newest = newestShown(robot);
+            int seen = frames.get();
+            Await.until(WAIT, "newer bars drawn", () -> newestShown(robot) >= newest + 3_000 && frames.get() > seen + 10);
+            assertTrue(FxRead.on(robot, () -> view.chart().renderersAttached()), "every renderer draws into the chart");
+            assertEquals(List.of(), fxErrors, "nothing thrown on the FX thread");
+        }
+        assertEquals(on(robot), List.of("close"), "the close line, not candles, after switching off");
+    }
+
+    private List<String> on(FxRobot robot) {
+        return FxRead.on(robot, () -> view.chart().priceRendererSets());
+    }
+
+    /** Defect 3: Ctrl+L leaves a replay: the chart, watchlist and status bar are live again, as with Live. */
+    @Test
+    void ctrlLLeavesAReplayLikeTheLiveButton(FxRobot robot) {
+        startLive();
+        LiveSession recording = model.sessionProperty().get();
+        robot.interact(() -> model.startReplay(STORED_DAY, ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(15, 50))));
+        Await.until(WAIT, "the replay", () -> FxRead.on(robot, () -> model.replay().activeProperty().get()
+                && model.sessionProperty().get() != recording));
+        robot.clickOn(view.chart()).press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        Await.until(WAIT, "the live session back", () -> FxRead.on(robot, () -> model.sessionProperty().get() == recording
+                && !model.replay().activeProperty().get()));
+        assertEquals("Simulated market", robot.lookup("#provider").queryAs(javafx.scene.control.Label.class).getText());
+        Await.until(WAIT, "live bars on the chart", () -> FxRead.on(robot, () -> {
+            List<Bar> shown = view.chart().shownBars();
+            return !shown.isEmpty() && ExchangeTime.dayOf(shown.get(0).start()).equals(LIVE_DAY);
+        }));
+        assertFalse(FxRead.on(robot, () -> model.replay().activeProperty().get()));
+    }
+}
