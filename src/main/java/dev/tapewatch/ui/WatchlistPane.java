@@ -149,6 +149,10 @@ final class WatchlistPane extends VBox {
                 setAlignment(Pos.CENTER_RIGHT);
                 setStyle(blank || !title.startsWith("Chg") ? null : number.doubleValue() >= 0
                         ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+                QuoteRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || !title.startsWith("Chg") ? null : new Tooltip(Double.isNaN(
+                        row.previousCloseProperty().get()) ? "No previous close known yet"
+                        : "From the previous close, " + ChartFormat.price(row.previousCloseProperty().get())));
             }
         });
         return column;

@@ -132,4 +132,19 @@ class TraderWindowTest {
         }));
         assertFalse(FxRead.on(robot, () -> model.replay().activeProperty().get()));
     }
+
+    /** Defect 2: "Chg %" is measured from the previous session's close (Tuesday's last stored second), not the open. */
+    @Test
+    void theChangeIsMeasuredFromThePreviousClose(FxRobot robot) {
+        List<Bar> tuesday = new SimulatedMarket(9).day("SPY", STORED_DAY).bars(
+                ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(15, 45)),
+                ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(16, 0)));
+        double previousClose = tuesday.get(tuesday.size() - 1).close();
+        startLive();
+        QuoteRow spy = FxRead.on(robot, () -> model.watchlist().rows().get(0));
+        Await.until(WAIT, "SPY's change", () -> !Double.isNaN(FxRead.on(robot, () -> spy.changePercentProperty().get())));
+        double[] read = FxRead.on(robot, () -> new double[] {spy.lastProperty().get(), spy.changePercentProperty().get()});
+        assertEquals((read[0] - previousClose) / previousClose * 100, read[1], 1e-9,
+                "last " + read[0] + " against the previous close " + previousClose);
+    }
 }
