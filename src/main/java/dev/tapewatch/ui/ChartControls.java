@@ -55,15 +55,17 @@ final class ChartControls extends FlowPane {
         follow.selectedProperty().addListener((o, was, now) -> model.following(now));
         ToggleButton candles = new ToggleButton("Candles");
         candles.setId("candlesButton");
-        candles.setSelected(true);
         candles.setTooltip(new Tooltip("Candles or a close line"));
+        remembered(candles, layout, index, "candles", true);
+        chart.showCandles(candles.isSelected());
         candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));
         ToggleButton vwap = new ToggleButton("VWAP");
         vwap.setId("vwapButton");
-        vwap.setSelected(true);
+        remembered(vwap, layout, index, "vwap", true);
         vwap.setTooltip(new Tooltip("Session VWAP (from the regular open; pre-market VWAP before it)"));
         ToggleButton means = new ToggleButton("MA " + ChartSnapshot.FAST_MEAN + "/" + ChartSnapshot.SLOW_MEAN);
         means.setId("meansButton");
+        remembered(means, layout, index, "means", false);
         means.setTooltip(new Tooltip("Moving averages of the close over 20 and 50 candles"));
         Runnable overlays = () -> chart.showOverlays(vwap.isSelected(), means.isSelected());
         vwap.selectedProperty().addListener((o, was, now) -> overlays.run());
@@ -74,6 +76,12 @@ final class ChartControls extends FlowPane {
         } else { // a chart of a four-chart layout is narrow: the essentials
             getChildren().addAll(window, step, stepInUse, follow, vwap);
         }
+    }
+
+    /** A toggle starting from its remembered state, remembering each change. */
+    private static void remembered(ToggleButton toggle, ChartLayout layout, int index, String what, boolean fallback) {
+        toggle.setSelected(Boolean.parseBoolean(layout.choice(index, what, Boolean.toString(fallback))));
+        toggle.selectedProperty().addListener((o, was, now) -> layout.remember(index, what, now.toString()));
     }
 
     /** The user moved the chart: stop following. */

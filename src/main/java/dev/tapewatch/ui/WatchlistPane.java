@@ -100,6 +100,7 @@ final class WatchlistPane extends VBox {
         setMinWidth(columns + CHROME);
         setPrefWidth(columns + CHROME);
         table.getColumns().setAll(List.of(symbol, last, change, volume));
+        rememberSort();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.select(now.symbol());
@@ -111,6 +112,21 @@ final class WatchlistPane extends VBox {
                 model.removeSymbol(selected.symbol());
             }
         });
+    }
+
+    /** The column sorted by, and which way, is kept across restarts. */
+    private void rememberSort() {
+        String[] sort = model.sort().split(":");
+        table.getColumns().stream().filter(column -> sort.length == 2 && column.getText().equals(sort[0])).findFirst()
+                .ifPresent(column -> {
+                    column.setSortType("DESCENDING".equals(sort[1]) ? TableColumn.SortType.DESCENDING
+                            : TableColumn.SortType.ASCENDING);
+                    table.getSortOrder().setAll(List.of(column));
+                });
+        Runnable save = () -> model.rememberSort(table.getSortOrder().isEmpty() ? ""
+                : table.getSortOrder().get(0).getText() + ":" + table.getSortOrder().get(0).getSortType());
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<QuoteRow, ?>>) c -> save.run());
+        table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> save.run()));
     }
 
     private void selectRow(String symbol) {

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 
 /** The watchlist: rows with live quotes, adding and removing tickers, and which symbol is selected. */
 public final class WatchlistViewModel {
+    static final String SORT = "ui.watchlist.sort";
     private final AppConfig config;
     private final Supplier<LiveSession> session;
     private final Tickers tickers = new Tickers();
@@ -181,6 +182,15 @@ public final class WatchlistViewModel {
 
     public String companyName(String symbol) {
         return tickers.name(symbol);
+    }
+
+    /** The table's remembered sort, "Volume:DESCENDING", or empty for the watchlist's own order. */
+    String sort() {
+        return config.get(SORT).orElse("");
+    }
+
+    void rememberSort(String sort) {
+        config.set(SORT, sort);
     }
 
     private void remember() {

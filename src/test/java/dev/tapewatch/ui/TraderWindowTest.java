@@ -147,4 +147,37 @@ class TraderWindowTest {
         assertEquals((read[0] - previousClose) / previousClose * 100, read[1], 1e-9,
                 "last " + read[0] + " against the previous close " + previousClose);
     }
+
+    /** Defect 14: Alt+Left from live opens the session before today's; the toggles and the watchlist's sort are kept. */
+    @Test
+    void altLeftFromLiveOpensThePreviousSessionAndTheChoicesAreRemembered(FxRobot robot) {
+        startLive();
+        LiveSession live = model.sessionProperty().get();
+        Await.until(WAIT, "today's bars stored", () -> live.barsStored() > 0);
+        robot.clickOn(view.chart()).press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        Await.until(WAIT, "a stored day", () -> FxRead.on(robot, () -> model.history().dayProperty().get()) != null);
+        assertEquals(STORED_DAY, FxRead.on(robot, () -> model.history().dayProperty().get().day()));
+
+        robot.clickOn("#candlesButton").clickOn("#meansButton");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<QuoteRow> table = robot.lookup("#watchlist")
+                .queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> {
+            javafx.scene.control.TableColumn<QuoteRow, ?> volume = table.getColumns().get(3);
+            volume.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(volume));
+        });
+        // the window opened again on the same settings
+        robot.interact(() -> {
+            ChartControls controls = new ChartControls(model.chart(0), new PriceVolumeChart(), new ChartLayout(config), 0);
+            WatchlistPane watchlist = new WatchlistPane(model.watchlist());
+            assertFalse(((ToggleButton) controls.lookup("#candlesButton")).isSelected(), "candles off, remembered");
+            assertTrue(((ToggleButton) controls.lookup("#meansButton")).isSelected(), "MA on, remembered");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<QuoteRow> again = (javafx.scene.control.TableView<QuoteRow>)
+                    watchlist.lookup("#watchlist");
+            assertEquals("Volume", again.getSortOrder().get(0).getText());
+            assertEquals(javafx.scene.control.TableColumn.SortType.DESCENDING, again.getSortOrder().get(0).getSortType());
+        });
+    }
 }
