@@ -85,6 +85,9 @@ public final class PriceVolumeChart extends VBox {
     private Double selectionStart;
     private boolean waitingForPulse;
     private boolean hovering;
+    /** The pointer's last move over the price pane while it is there (FX thread). */
+    private MouseEvent lastMove;
+    private boolean pointerRefreshPending;
 
     public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
@@ -108,8 +111,14 @@ public final class PriceVolumeChart extends VBox {
         volumeTime.maxProperty().bindBidirectional(priceTime.maxProperty());
         priceTime.setAutoRanging(false);
         volumeTime.setAutoRanging(false);
-        priceTime.minProperty().addListener(change -> onViewport.run());
-        priceTime.maxProperty().addListener(change -> onViewport.run());
+        priceTime.minProperty().addListener(change -> {
+            onViewport.run();
+            refreshPointer();
+        });
+        priceTime.maxProperty().addListener(change -> {
+            onViewport.run();
+            refreshPointer();
+        });
         priceChart.getPlotArea().widthProperty().addListener(change -> onViewport.run());
 
         CrosshairIndicator crosshair = new CrosshairIndicator();
@@ -358,6 +367,14 @@ public final class PriceVolumeChart extends VBox {
                 volumeTime.localToScene(volumeTime.getDisplayPosition(seconds), 0).getX()};
     }
 
+    /** The screen point over the middle of the price pane at a time (epoch s), for tests that point at it. */
+    Point2D screenAt(double seconds) {
+        double x = priceTime.localToScene(priceTime.getDisplayPosition(seconds), 0).getX();
+        javafx.geometry.Bounds plot = priceChart.getPlotArea().localToScene(priceChart.getPlotArea().getLayoutBounds());
+        return new Point2D(getScene().getWindow().getX() + getScene().getX() + x,
+                getScene().getWindow().getY() + getScene().getY() + plot.getCenterY());
+    }
+
     /** The volume axis's range now (for tests). */
     double[] volumeRange() {
         return new double[] {volumeAxis.getMin(), volumeAxis.getMax()};
@@ -403,9 +420,9 @@ public final class PriceVolumeChart extends VBox {
         if (!hovering || previous == null || !previous.symbol().equals(snapshot.symbol())
                 || previous.step() != snapshot.step()) { // the newest candle, unless the pointer reads another
             List<Bar> shown = snapshot.candles();
-            readout.setText(shown.isEmpty() ? snapshot.symbol() : ChartFormat.describe(shown.get(shown.size() - 1),
-                    snapshot.step()));
+            readout.setText(shown.isEmpty() ? snapshot.symbol() : describe(snapshot, shown.size() - 1));
         }
+        refreshPointer();
         if (snapshot.range() != null) {
             range(snapshot.range()[0], snapshot.range()[1]);
         } else {
@@ -492,11 +509,13 @@ public final class PriceVolumeChart extends VBox {
     private void installPointer() {
         priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
             hovering = true;
+            lastMove = event;
             updateReadout(event);
             onHover.accept(timeAt(event));
         });
         priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
             hovering = false;
+            lastMove = null;
             onHover.accept(Double.NaN);
         });
         priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
@@ -523,9 +542,42 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private double timeAt(MouseEvent event) {
-        Point2D local = priceTime.sceneToLocal(event.getSceneX(), event.getSceneY());
+        return timeAt(event.getSceneX(), event.getSceneY());
+    }
+
+    /** The time (epoch s) at a scene point. */
+    double timeAt(double sceneX, double sceneY) {
+        Point2D local = priceTime.sceneToLocal(sceneX, sceneY);
         return priceTime.getValueForDisplay(local.getX());
     }
+
+    /**
+     * The view moved under a pointer that did not (a zoom, a pan by keys, a new range, new bars): the readout and
+     * the crosshair read what is under it now, not what was there before. The crosshair is told by the move it
+     * would have seen.
+     */
+    private void refreshPointer() {
+        Scene scene = getScene();
+        if (!hovering || lastMove == null || pointerRefreshPending || scene == null) {
+            return;
+        }
+        pointerRefreshPending = true;
+        Runnable[] afterLayout = new Runnable[1];
+        afterLayout[0] = () -> { // the axes map times to pixels anew in the layout: read after it
+            scene.removePostLayoutPulseListener(afterLayout[0]);
+            Platform.runLater(() -> {
+                pointerRefreshPending = false;
+                MouseEvent last = lastMove;
+                if (hovering && last != null) {
+                    priceChart.getPlotArea().fireEvent(last.copyFor(priceChart.getPlotArea(), priceChart.getPlotArea()));
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(afterLayout[0]);
+        Platform.requestNextPulse();
+    }
+
+
 
     /** The price at a scene y (for placing a level where the user clicked). */
     double priceAt(double sceneY) {
@@ -542,10 +594,37 @@ public final class PriceVolumeChart extends VBox {
         if (shown == null) {
             return;
         }
-        Bar nearest = Bars.nearest(shown.candles(), (long) (timeAt(event) * 1000));
-        if (nearest != null) {
-            readout.setText(ChartFormat.describe(nearest, shown.step()));
+        int index = candleAt(shown.candles(), (long) (timeAt(event) * 1000));
+        if (index >= 0) {
+            readout.setText(describe(shown, index));
         }
+    }
+
+    /** The candle whose time holds this instant, else the nearest; -1 without candles. */
+    private static int candleAt(List<Bar> candles, long time) {
+        int before = Bars.firstAtOrAfter(candles, time + 1) - 1;
+        if (before >= 0 && candles.get(before).end() > time) {
+            return before;
+        }
+        if (candles.isEmpty()) {
+            return -1;
+        }
+        int after = Math.min(before + 1, candles.size() - 1);
+        return before >= 0 && time - candles.get(before).end() <= candles.get(after).start() - time ? before : after;
+    }
+
+    /** A candle's readout, with the moving averages at it while they are shown. */
+    private String describe(ChartSnapshot shown, int index) {
+        String text = ChartFormat.describe(shown.candles().get(index), shown.step());
+        if (!overlayRenderer.getDatasets().contains(fastMean)) {
+            return text;
+        }
+        return text + "   MA" + ChartSnapshot.FAST_MEAN + " " + meanText(shown.fastMean()[index])
+                + "  MA" + ChartSnapshot.SLOW_MEAN + " " + meanText(shown.slowMean()[index]);
+    }
+
+    private static String meanText(double value) {
+        return Double.isNaN(value) ? "–" : ChartFormat.price(value);
     }
 
 

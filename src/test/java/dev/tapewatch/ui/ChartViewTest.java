@@ -159,6 +159,57 @@ class ChartViewTest {
                 FxRead.on(robot, () -> chart.marks().levelLabels()));
     }
 
+    /** #27 defect 4: a candle spans its time: drawn from its start to its end, read as the candle the pointer is in. */
+    @Test
+    void aCandleSpansItsTimeAndThePointerReadsTheCandleItIsIn(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        ChartSnapshot snapshot = ChartSnapshot.build(new ChartSnapshot.Request("SPY", seconds("SPY", from, 300, 470, 100),
+                Long.MIN_VALUE, Long.MAX_VALUE, 60, List.of(), List.of(), List.of(), 60, Double.NaN,
+                new long[] {from, from + 300_000}));
+        assertEquals(from / 1000.0 + 30, snapshot.ohlc()[0][0], "the 10:00 candle is centred on 10:00:30");
+        assertEquals(from / 1000.0 + 30, snapshot.x()[0], "its volume bar too");
+        show(robot, snapshot);
+        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 105))); // 10:01:45
+        Await.until(WAIT, "the readout of the candle under the pointer", () -> FxRead.on(robot, chart::readoutText)
+                .startsWith("SPY 10:01:00 1 min"), () -> FxRead.on(robot, chart::readoutText));
+    }
+
+    /** #27 defect 8: the view moves under a still pointer: the readout and the crosshair read what is there now. */
+    @Test
+    void theReadoutFollowsAViewChangeUnderAStillPointer(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", seconds("SPY", from, 1_800, 470, 100),
+                Long.MIN_VALUE, Long.MAX_VALUE, 60, List.of(), List.of(), List.of(), 60, Double.NaN,
+                new long[] {from, from + 600_000})));
+        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 300))); // 10:05:00, the middle
+        Await.until(WAIT, "the readout of 10:05", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:05:00"));
+        robot.interact(() -> chart.range(from + 1_200_000, from + 1_800_000)); // 10:20 to 10:30, the pointer still
+        Await.until(WAIT, "the readout of 10:25", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:25:00"),
+                () -> FxRead.on(robot, chart::readoutText));
+        Await.until(WAIT, "the crosshair at 10:25", () -> FxRead.on(robot, () -> robot.lookup(".chart-crosshair-label")
+                .queryAll().stream().map(n -> ((Text) n).getText()).anyMatch(t -> t.contains("10:25:")
+                        && !t.contains("NaN"))));
+    }
+
+    /** #27 defect 10: the moving averages start at the window's left edge, from the candles before it, and are read out. */
+    @Test
+    void theMovingAveragesStartAtTheLeftEdgeAndAreReadOut(FxRobot robot) {
+        long from = TestBars.at(9, 30, 0);
+        List<Bar> day = seconds("SPY", from, 7_200, 470, 100); // 09:30 to 11:30, one candle a minute
+        long windowFrom = TestBars.at(11, 0, 0);
+        ChartSnapshot snapshot = ChartSnapshot.build(new ChartSnapshot.Request("SPY", day, windowFrom, Long.MAX_VALUE, 60,
+                List.of(), List.of(), List.of(), 60, Double.NaN, null));
+        List<Bar> minutes = dev.tapewatch.market.Candles.resample(day, 60);
+        int first = 90; // 11:00 is the 91st minute
+        double slow = minutes.subList(first - 49, first + 1).stream().mapToDouble(Bar::close).average().orElseThrow();
+        assertEquals(slow, snapshot.slowMean()[0], 1e-9, "MA 50 at 11:00, from the 49 minutes before");
+        robot.moveTo((javafx.scene.Node) robot.lookup("#readout").query()); // not over the plot: the readout names the newest candle
+        robot.interact(() -> chart.showOverlays(true, true));
+        show(robot, snapshot);
+        assertTrue(FxRead.on(robot, chart::readoutText).endsWith("MA20 " + ChartFormat.price(snapshot.fastMean()[29])
+                + "  MA50 " + ChartFormat.price(snapshot.slowMean()[29])), FxRead.on(robot, chart::readoutText));
+    }
+
     private static double contrast(String a, String b) {
         double la = luminance(a);
         double lb = luminance(b);
