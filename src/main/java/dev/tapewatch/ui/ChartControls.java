@@ -67,6 +67,7 @@ final class ChartControls extends FlowPane {
         means.setId("meansButton");
         remembered(means, layout, index, "means", false);
         means.setTooltip(new Tooltip("Moving averages of the close over 20 and 50 candles"));
+        legend(vwap, means);
         Runnable overlays = () -> chart.showOverlays(vwap.isSelected(), means.isSelected());
         vwap.selectedProperty().addListener((o, was, now) -> overlays.run());
         means.selectedProperty().addListener((o, was, now) -> overlays.run());
@@ -76,6 +77,23 @@ final class ChartControls extends FlowPane {
         } else { // a chart of a four-chart layout is narrow: the essentials
             getChildren().addAll(window, step, stepInUse, follow, vwap);
         }
+    }
+
+    /** The overlays' toggles carry their lines' colours: the chart's legend. */
+    private static void legend(ToggleButton vwap, ToggleButton means) {
+        Runnable colour = () -> {
+            Themes.Palette palette = Themes.palette();
+            vwap.setGraphic(swatch(palette.vwap()));
+            means.setGraphic(new javafx.scene.layout.HBox(2, swatch(palette.fastMean()), swatch(palette.slowMean())));
+        };
+        colour.run();
+        Themes.darkProperty().addListener((o, was, now) -> colour.run());
+    }
+
+    private static javafx.scene.shape.Rectangle swatch(String colour) {
+        javafx.scene.shape.Rectangle line = new javafx.scene.shape.Rectangle(10, 3, javafx.scene.paint.Color.web(colour));
+        line.getStyleClass().add("legend-swatch");
+        return line;
     }
 
     /** A toggle starting from its remembered state, remembering each change. */

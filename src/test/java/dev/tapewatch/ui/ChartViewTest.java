@@ -120,6 +120,13 @@ class ChartViewTest {
                 double ratio = contrast(colour, palette.background());
                 assertTrue(ratio >= 3, theme + ": " + colour + " on " + palette.background() + " is " + ratio + ":1");
             }
+            // #27 defect 10: the price pane's lines are told apart (MA 50 had VWAP's colour)
+            List<String> priceLines = List.of(palette.close(), palette.vwap(), palette.fastMean(), palette.slowMean());
+            for (String a : priceLines) {
+                for (String b : priceLines) {
+                    assertTrue(a.equals(b) || distance(a, b) >= 100, theme + ": " + a + " and " + b + " look alike");
+                }
+            }
         }
         robot.interact(() -> Themes.apply(config, "dark"));
     }
@@ -214,6 +221,15 @@ class ChartViewTest {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double distance(String a, String b) {
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            int d = Integer.parseInt(a.substring(1 + 2 * i, 3 + 2 * i), 16) - Integer.parseInt(b.substring(1 + 2 * i, 3 + 2 * i), 16);
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 
     private static double luminance(String hex) {
