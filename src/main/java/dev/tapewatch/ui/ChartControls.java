@@ -49,6 +49,11 @@ final class ChartControls extends FlowPane {
         Label stepInUse = new Label();
         stepInUse.setId("stepInUse");
         stepInUse.textProperty().bind(model.stepInUseProperty());
+        stepInUse.setTooltip(new Tooltip("The candle length drawn: a chosen one whose candles would be under 3 px wide"
+                + " at this zoom gives way to a coarser one; zoom in to see it"));
+        // as wide as its longest text: the controls do not jump when it changes
+        stepInUse.setMinWidth(ColumnWidths.textWidth("5 min: 1 min too thin") + 4);
+        stepInUse.setPrefWidth(stepInUse.getMinWidth());
         follow.setId("followButton");
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
@@ -114,6 +119,26 @@ final class ChartControls extends FlowPane {
 
     void selectWindow(String label) {
         window.setValue(label);
+    }
+
+    /**
+     * A spike of this length is shown: a chosen step that would draw it as one or two candles gives way to one
+     * that shows at least three (a 3-second burst in 1-second candles, not inside one 1-minute candle).
+     */
+    void fineEnoughFor(long durationMillis) {
+        if (ChartViewModel.AUTO.equals(step.getValue())) {
+            return;
+        }
+        int chosen = dev.tapewatch.market.Candles.STEPS.get(ChartViewModel.STEPS.indexOf(step.getValue()) - 1);
+        int fine = 1;
+        for (int candidate : dev.tapewatch.market.Candles.STEPS) {
+            if (candidate * 3_000L <= durationMillis) {
+                fine = candidate;
+            }
+        }
+        if (chosen > fine) {
+            step.setValue(dev.tapewatch.market.Candles.label(fine));
+        }
     }
 
     void selectStep(String label) {

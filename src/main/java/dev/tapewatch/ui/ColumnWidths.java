@@ -27,6 +27,11 @@ final class ColumnWidths {
         return fitted;
     }
 
+    /** The width of a text in the theme's font. */
+    static double textWidth(String text) {
+        return Math.ceil(measure(text, Font.font(Font.getDefault().getFamily(), FONT_SIZE)));
+    }
+
     private static double measure(String text, Font font) {
         Text node = new Text(text);
         node.setFont(font);

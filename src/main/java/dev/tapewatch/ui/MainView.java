@@ -131,7 +131,9 @@ public final class MainView extends BorderPane {
     private void centreOn(Spike spike) {
         model.watchlist().select(spike.symbol());
         chartControls.stopFollowing();
-        long half = Math.max(150_000, (spike.end() - spike.start()) * 3);
+        chartControls.fineEnoughFor(spike.end() - spike.start());
+        // the spike a tenth of the view: narrow enough that its seconds get candles of their own
+        long half = Math.max(30_000, (spike.end() - spike.start()) * 5);
         Platform.runLater(() -> chart.range(spike.start() - half, spike.end() + half));
     }
 

@@ -25,6 +25,8 @@ final class WatchlistPane extends VBox {
     static final double CHROME = 22;
     private final WatchlistViewModel model;
     private final TextField search = new TextField();
+    /** Why the typed ticker was not added, in words under the field; gone once the text changes. */
+    private final javafx.scene.control.Label problem = new javafx.scene.control.Label();
     private final ListView<String> suggestions = new ListView<>();
     private final TableView<QuoteRow> table = new TableView<>();
 
@@ -37,7 +39,13 @@ final class WatchlistPane extends VBox {
         remove.setId("removeButton");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> model.removeSymbol(table.getSelectionModel().getSelectedItem().symbol()));
-        getChildren().addAll(search, suggestions, table, remove);
+        problem.setId("searchProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        getChildren().addAll(search, problem, suggestions, table, remove);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
         model.selectedProperty().addListener((o, was, now) -> selectRow(now));
@@ -62,6 +70,7 @@ final class WatchlistPane extends VBox {
             }
         });
         search.textProperty().addListener((o, was, now) -> {
+            showProblem(null);
             List<String> found = model.suggestions(now);
             suggestions.getItems().setAll(found);
             suggestions.setVisible(!found.isEmpty());
@@ -141,15 +150,18 @@ final class WatchlistPane extends VBox {
         if (text == null || text.isBlank()) {
             return;
         }
-        Optional<String> problem = model.addSymbol(text);
-        if (problem.isPresent()) {
-            search.setStyle("-fx-border-color: -color-danger-emphasis;");
-            search.setTooltip(new Tooltip(problem.get()));
+        Optional<String> refused = model.addSymbol(text);
+        if (refused.isPresent()) {
+            showProblem(refused.get());
         } else {
-            search.setStyle(null);
-            search.setTooltip(null);
             search.clear();
         }
+    }
+
+    private void showProblem(String text) {
+        problem.setText(text == null ? "" : text);
+        search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), text != null);
+        search.setTooltip(text == null ? null : new Tooltip(text));
     }
 
     private static TableColumn<QuoteRow, Number> numberColumn(String title,

@@ -180,4 +180,57 @@ class TraderWindowTest {
             assertEquals(javafx.scene.control.TableColumn.SortType.DESCENDING, again.getSortOrder().get(0).getSortType());
         });
     }
+
+    /** Defect 9: picking a 3-second spike with 1-minute candles chosen shows it in candles that show its seconds. */
+    @Test
+    void pickingASpikeShowsItsSeconds(FxRobot robot) {
+        startLive();
+        robot.interact(() -> {
+            view.selectWindow("15 min");
+            view.charts().pane(0).controls().selectStep("1 min");
+        });
+        Await.until(WAIT, "minute candles", () -> FxRead.on(robot, () -> view.chart().shown().step()) == 60);
+        long at = ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0, 30));
+        robot.interact(() -> model.spikes().show(List.of(new dev.tapewatch.market.Spike("SPY", at, at + 3_000, at + 1_000,
+                dev.tapewatch.market.Spike.Kind.VOLUME, 12, 14))));
+        robot.clickOn(robot.lookup("#spikeTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        Await.until(WAIT, "second candles", () -> FxRead.on(robot, () -> view.chart().shown().step()) == 1,
+                () -> "step " + FxRead.on(robot, () -> view.chart().shown().step()));
+        long[] shown = FxRead.on(robot, () -> new long[] {view.chart().visibleFrom(), view.chart().visibleTo()});
+        assertTrue(shown[0] < at && shown[1] > at + 3_000, "the spike in view");
+    }
+
+    /** Defect 12: a chosen step too fine for the zoom says what is drawn instead and why. */
+    @Test
+    void aStepTooFineForTheZoomSaysWhy(FxRobot robot) {
+        startLive();
+        robot.interact(() -> {
+            view.selectWindow("15 min");
+            view.charts().pane(0).controls().selectStep("1 s");
+        });
+        javafx.scene.control.Label inUse = robot.lookup("#stepInUse").queryAs(javafx.scene.control.Label.class);
+        Await.until(WAIT, "the step drawn, and why", () -> FxRead.on(robot, inUse::getText).matches("\\d+ s: 1 s too thin"),
+                () -> FxRead.on(robot, inUse::getText));
+        int drawn = FxRead.on(robot, () -> view.chart().shown().step());
+        assertEquals(drawn + " s: 1 s too thin", FxRead.on(robot, inUse::getText), "it names the step drawn");
+        robot.interact(() -> view.charts().pane(0).controls().selectStep("Auto"));
+        Await.until(WAIT, "Auto's step", () -> FxRead.on(robot, inUse::getText).matches("\\d+ s"));
+    }
+
+    /** Defect 13: an unknown ticker is refused in words under the field; they go when the field is cleared. */
+    @Test
+    void anUnknownTickerIsRefusedInWordsThatGoWhenTheFieldIsCleared(FxRobot robot) {
+        startLive();
+        robot.clickOn("#search").write("xyzq").type(KeyCode.ENTER);
+        javafx.scene.control.Label problem = robot.lookup("#searchProblem").queryAs(javafx.scene.control.Label.class);
+        assertTrue(FxRead.on(robot, problem::isVisible), "the reason is shown");
+        assertTrue(FxRead.on(robot, problem::getText).startsWith("The simulated market has no ticker XYZQ"));
+        javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(FxRead.on(robot, () -> search.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
+                .equals("danger"))), "the field is marked");
+        robot.interact(search::clear);
+        assertFalse(FxRead.on(robot, problem::isVisible), "the reason goes with the text");
+        assertTrue(FxRead.on(robot, () -> search.getPseudoClassStates().stream().noneMatch(p -> p.getPseudoClassName()
+                .equals("danger")) && search.getTooltip() == null), "the mark and the tooltip too");
+    }
 }
