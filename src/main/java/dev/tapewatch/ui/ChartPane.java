@@ -46,9 +46,9 @@ final class ChartPane extends VBox {
         getStyleClass().add("chart-pane");
         chart.setId(index == 0 ? "chart" : "chart" + index);
         chart.setOnViewport(() -> model.viewport(chart.secondsPerPixel(), chart.plotWidth()));
-        chart.priceShareProperty().set(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
-        chart.priceShareProperty().addListener((o, was, now) -> layout.remember(index, "priceShare",
-                String.format(java.util.Locale.ROOT, "%.3f", now.doubleValue())));
+        chart.priceShare(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
+        chart.setOnPriceShareChosen(share -> layout.remember(index, "priceShare",
+                String.format(java.util.Locale.ROOT, "%.3f", share)));
         area = new StackPane(chart);
         getChildren().addAll(header, area);
         VBox.setVgrow(area, Priority.ALWAYS);

@@ -81,6 +81,8 @@ public final class PriceVolumeChart extends VBox {
     private BiConsumer<Long, Long> onSelect = (from, to) -> { };
     private Runnable onUserMove = () -> { };
     private Runnable onViewport = () -> { };
+    private double priceShare = DEFAULT_PRICE_SHARE;
+    private java.util.function.DoubleConsumer onPriceShareChosen = share -> { };
     private java.util.function.DoubleConsumer onHover = seconds -> { };
     private Double selectionStart;
     private boolean waitingForPulse;
@@ -151,6 +153,7 @@ public final class PriceVolumeChart extends VBox {
         panes.setOrientation(javafx.geometry.Orientation.VERTICAL);
         panes.getItems().addAll(priceChart, volumeChart);
         panes.setDividerPositions(DEFAULT_PRICE_SHARE);
+        keepPriceShare();
         volumeChart.setMinHeight(60);
         VBox.setVgrow(panes, Priority.ALWAYS);
         getChildren().addAll(readout, panes);
@@ -260,9 +263,36 @@ public final class PriceVolumeChart extends VBox {
         return width > 0 ? (priceTime.getMax() - priceTime.getMin()) / width : Double.NaN;
     }
 
-    /** The share of the height the price pane has (the divider's position); FX thread. */
-    javafx.beans.property.DoubleProperty priceShareProperty() {
-        return panes.getDividers().get(0).positionProperty();
+    /** The share of the height the price pane has (the divider's position) now; FX thread. */
+    double priceShare() {
+        return panes.getDividers().get(0).getPosition();
+    }
+
+    /** Places the divider at this share of the height; it stays there as the chart is resized (FX thread). */
+    void priceShare(double share) {
+        priceShare = share;
+        panes.setDividerPositions(share);
+    }
+
+    /** Called with the share the user dragged the divider to. */
+    void setOnPriceShareChosen(java.util.function.DoubleConsumer listener) {
+        onPriceShareChosen = listener;
+    }
+
+    /**
+     * The split pane moves its divider when the panes' minimum heights squeeze it (a small window) and does not move
+     * it back: the share drifted with every resize. Only the user's drag changes it; a resize puts it back.
+     */
+    private void keepPriceShare() {
+        panes.heightProperty().addListener((o, was, now) -> Platform.runLater(() ->
+                panes.setDividerPositions(priceShare)));
+        panes.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(() -> {
+            double now = priceShare();
+            if (Math.abs(now - priceShare) > 0.001) {
+                priceShare = now;
+                onPriceShareChosen.accept(now);
+            }
+        }));
     }
 
     double plotWidth() {

@@ -28,9 +28,11 @@ import org.testfx.framework.junit5.Start;
 class ChartViewTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private PriceVolumeChart chart;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Themes.apply(AppConfig.load(Files.createTempDirectory("chart-view").resolve("t.properties")), "dark");
         chart = new PriceVolumeChart();
         stage.setScene(new Scene(chart, 1000, 700));
@@ -215,6 +217,27 @@ class ChartViewTest {
         show(robot, snapshot);
         assertTrue(FxRead.on(robot, chart::readoutText).endsWith("MA20 " + ChartFormat.price(snapshot.fastMean()[29])
                 + "  MA50 " + ChartFormat.price(snapshot.slowMean()[29])), FxRead.on(robot, chart::readoutText));
+    }
+
+    /** #27 defect 11: the price/volume divider stays where it was put across resizes, and only a drag saves it. */
+    @Test
+    void thePriceShareStaysAcrossResizes(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
+                new long[] {from, from + 60_000}));
+        List<Double> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            chart.priceShare(0.711);
+            chart.setOnPriceShareChosen(chosen::add);
+        });
+        for (double height : new double[] {160, 900, 220, 700}) {
+            robot.interact(() -> stage.setHeight(height));
+            Await.until(WAIT, "the chart " + height + " high", () -> Math.abs(FxRead.on(robot,
+                    () -> stage.getScene().getHeight()) - height) < 60);
+        }
+        Await.until(WAIT, "the share back at 0.711", () -> Math.abs(FxRead.on(robot, chart::priceShare) - 0.711) < 0.005,
+                () -> "share " + FxRead.on(robot, chart::priceShare));
+        assertEquals(List.of(), chosen, "a resize chose nothing");
     }
 
     private static double contrast(String a, String b) {
