@@ -1,29 +1,25 @@
 package dev.tapewatch.ui;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ToolBar;
 
 /**
- * The chart's own controls, above it: live window, candle step, follow, candles or line, overlays; they wrap to a
- * second row on a narrow chart rather than shrink to unreadable buttons. Binds only.
+ * The chart's own controls, above it, in one row: live window, candle step, follow, candles or line, overlays. On a
+ * narrow chart those that do not fit move into the row's overflow menu (wrapping them took half a small chart's
+ * height and made the row jump). Binds only.
  */
-final class ChartControls extends FlowPane {
+final class ChartControls extends ToolBar {
     private final ToggleButton follow = new ToggleButton("Follow live");
     private final ChoiceBox<String> window = new ChoiceBox<>();
     private final ChoiceBox<String> step = new ChoiceBox<>();
 
     /** Controls of chart {@code index} of the layout, starting from its remembered choices. */
     ChartControls(ChartViewModel model, PriceVolumeChart chart, ChartLayout layout, int index) {
-        super(6, 4);
         getStyleClass().add("chart-controls");
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(4, 6, 2, 6));
-        setPrefWrapLength(300);
+        setMinWidth(0);
         window.setId("windowChoice");
         window.getItems().setAll(ChartViewModel.WINDOWS);
         // the first chart opens on the trading day so far; the others on the last quarter hour
@@ -51,9 +47,9 @@ final class ChartControls extends FlowPane {
         stepInUse.textProperty().bind(model.stepInUseProperty());
         stepInUse.setTooltip(new Tooltip("The candle length drawn: a chosen one whose candles would be under 3 px wide"
                 + " at this zoom gives way to a coarser one; zoom in to see it"));
-        // as wide as its longest text: the controls do not jump when it changes
-        stepInUse.setMinWidth(ColumnWidths.textWidth("5 min: 1 min too thin") + 4);
-        stepInUse.setPrefWidth(stepInUse.getMinWidth());
+        // each choice as wide as its longest entry, not the theme's default
+        window.setPrefWidth(ColumnWidths.textWidth("15 min") + 40);
+        step.setPrefWidth(ColumnWidths.textWidth("5 min") + 40);
         follow.setId("followButton");
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
@@ -78,10 +74,11 @@ final class ChartControls extends FlowPane {
         means.selectedProperty().addListener((o, was, now) -> overlays.run());
         overlays.run();
         if (index == 0) {
-            getChildren().addAll(window, step, stepInUse, follow, candles, vwap, means);
+            getItems().addAll(window, step, follow, candles, vwap, means, stepInUse);
         } else { // a chart of a four-chart layout is narrow: the essentials
-            getChildren().addAll(window, step, stepInUse, follow, vwap);
+            getItems().addAll(window, step, follow, vwap, stepInUse);
         }
+        // the step drawn comes last: its text changes with the zoom, and nothing after it moves when it does
     }
 
     /** The overlays' toggles carry their lines' colours: the chart's legend. */

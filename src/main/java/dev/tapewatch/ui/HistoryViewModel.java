@@ -148,7 +148,7 @@ public final class HistoryViewModel {
             mode.set(Mode.HISTORY);
             audit.set(null);
             day.set(task.getValue());
-            spikes.show(task.getValue().spikes());
+            spikes.show(task.getValue());
             selection.set(null);
         });
         return tasks.run(task, "Could not load " + shown + " " + date);

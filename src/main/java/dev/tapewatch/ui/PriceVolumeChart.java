@@ -35,6 +35,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -103,7 +104,8 @@ public final class PriceVolumeChart extends VBox {
         }
         priceAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::price));
         volumeAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::compactShares));
-        priceTime.setName(null); // the volume pane below names the time axis
+        priceTime.setName(null); // the volume pane below names the time axis and labels its ticks
+        priceTime.getTickLabelStyle().setVisible(false); // the plot keeps the height instead (a small chart's lost a sixth)
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
         for (XYChart chart : List.of(priceChart, volumeChart)) {
@@ -150,11 +152,17 @@ public final class PriceVolumeChart extends VBox {
 
         readout.getStyleClass().add("chart-readout");
         readout.setId("readout");
+        readout.setMinWidth(0);
+        readout.setMinHeight(Region.USE_PREF_SIZE); // as many lines as it takes
+        readout.widthProperty().addListener((o, was, now) -> readout.setText(fitted(readout.getText())));
         panes.setOrientation(javafx.geometry.Orientation.VERTICAL);
         panes.getItems().addAll(priceChart, volumeChart);
         panes.setDividerPositions(DEFAULT_PRICE_SHARE);
         keepPriceShare();
         volumeChart.setMinHeight(60);
+        for (javafx.scene.layout.Region part : List.of(priceChart, volumeChart, panes, priceTime, volumeTime)) {
+            part.setMinWidth(0); // a narrow grid cell: the charts take its width, not what their labels ask for
+        }
         VBox.setVgrow(panes, Priority.ALWAYS);
         getChildren().addAll(readout, panes);
         installPointer();
@@ -218,7 +226,7 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private static DefaultNumericAxis timeAxis() {
-        DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null) {
+        DefaultNumericAxis axis = new DefaultNumericAxis("New York time", null) {
             @Override
             protected double computeTickUnit(double reference) {
                 for (double step : TIME_STEPS) {
@@ -239,7 +247,7 @@ public final class PriceVolumeChart extends VBox {
     }
 
     List<Double> timeTickValues() {
-        return priceTime.getTickMarks().stream().map(TickMark::getValue).toList();
+        return volumeTime.getTickMarks().stream().map(TickMark::getValue).toList();
     }
 
     /** Called with a selected range [from, to) in epoch ms after a shift-drag. */
@@ -293,6 +301,11 @@ public final class PriceVolumeChart extends VBox {
                 onPriceShareChosen.accept(now);
             }
         }));
+    }
+
+    /** The volume pane's plot height (for tests). */
+    double volumePlotHeight() {
+        return volumeChart.getPlotArea().getHeight();
     }
 
     double plotWidth() {
@@ -528,6 +541,9 @@ public final class PriceVolumeChart extends VBox {
             priceAxis.setMax(high + pad);
             volumeAxis.setMin(0);
             volumeAxis.setMax(Math.max(1, maxVolume * 1.1));
+        } else { // nothing in view (an empty day): no volume scale left over from the bars shown before
+            volumeAxis.setMin(0);
+            volumeAxis.setMax(1);
         }
     }
 
@@ -647,10 +663,31 @@ public final class PriceVolumeChart extends VBox {
     private String describe(ChartSnapshot shown, int index) {
         String text = ChartFormat.describe(shown.candles().get(index), shown.step());
         if (!overlayRenderer.getDatasets().contains(fastMean)) {
-            return text;
+            return fitted(text);
         }
-        return text + "   MA" + ChartSnapshot.FAST_MEAN + " " + meanText(shown.fastMean()[index])
-                + "  MA" + ChartSnapshot.SLOW_MEAN + " " + meanText(shown.slowMean()[index]);
+        return fitted(text + "   MA" + ChartSnapshot.FAST_MEAN + " " + meanText(shown.fastMean()[index])
+                + "  MA" + ChartSnapshot.SLOW_MEAN + " " + meanText(shown.slowMean()[index]));
+    }
+
+    /** The readout on one line where it fits, else broken between its groups onto more lines: never cut. */
+    private String fitted(String text) {
+        String[] groups = text.replace("\n", "   ").split(" {3}");
+        double room = readout.getWidth() - readout.getPadding().getLeft() - readout.getPadding().getRight();
+        javafx.scene.text.Text measured = new javafx.scene.text.Text();
+        measured.setFont(readout.getFont());
+        StringBuilder lines = new StringBuilder();
+        String line = "";
+        for (String group : groups) {
+            String longer = line.isEmpty() ? group : line + "   " + group;
+            measured.setText(longer);
+            if (room > 0 && !line.isEmpty() && measured.getLayoutBounds().getWidth() > room) {
+                lines.append(line).append('\n');
+                line = group;
+            } else {
+                line = longer;
+            }
+        }
+        return lines.append(line).toString();
     }
 
     private static String meanText(double value) {

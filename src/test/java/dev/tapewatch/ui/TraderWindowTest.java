@@ -157,6 +157,8 @@ class TraderWindowTest {
         robot.clickOn(view.chart()).press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
         Await.until(WAIT, "a stored day", () -> FxRead.on(robot, () -> model.history().dayProperty().get()) != null);
         assertEquals(STORED_DAY, FxRead.on(robot, () -> model.history().dayProperty().get().day()));
+        assertEquals("No spikes of SPY on " + STORED_DAY, FxRead.on(robot, () -> model.spikes().emptyProperty().get()),
+                "an empty stored day's list does not say 'No spikes yet'");
 
         robot.clickOn("#candlesButton").clickOn("#meansButton");
         @SuppressWarnings("unchecked")
@@ -171,14 +173,19 @@ class TraderWindowTest {
         robot.interact(() -> {
             ChartControls controls = new ChartControls(model.chart(0), new PriceVolumeChart(), new ChartLayout(config), 0);
             WatchlistPane watchlist = new WatchlistPane(model.watchlist());
-            assertFalse(((ToggleButton) controls.lookup("#candlesButton")).isSelected(), "candles off, remembered");
-            assertTrue(((ToggleButton) controls.lookup("#meansButton")).isSelected(), "MA on, remembered");
+            assertFalse(toggle(controls, "candlesButton").isSelected(), "candles off, remembered");
+            assertTrue(toggle(controls, "meansButton").isSelected(), "MA on, remembered");
             @SuppressWarnings("unchecked")
             javafx.scene.control.TableView<QuoteRow> again = (javafx.scene.control.TableView<QuoteRow>)
                     watchlist.lookup("#watchlist");
             assertEquals("Volume", again.getSortOrder().get(0).getText());
             assertEquals(javafx.scene.control.TableColumn.SortType.DESCENDING, again.getSortOrder().get(0).getSortType());
         });
+    }
+
+    private static ToggleButton toggle(ChartControls controls, String id) {
+        return (ToggleButton) controls.getItems().stream().filter(item -> id.equals(item.getId())).findFirst()
+                .orElseThrow();
     }
 
     /** Defect 9: picking a 3-second spike with 1-minute candles chosen shows it in candles that show its seconds. */
@@ -232,5 +239,29 @@ class TraderWindowTest {
         assertFalse(FxRead.on(robot, problem::isVisible), "the reason goes with the text");
         assertTrue(FxRead.on(robot, () -> search.getPseudoClassStates().stream().noneMatch(p -> p.getPseudoClassName()
                 .equals("danger")) && search.getTooltip() == null), "the mark and the tooltip too");
+    }
+
+    /** Defect 7 (first part): Polygon with no key is refused in the dialog, in its own words, not accepted. */
+    @Test
+    void polygonWithoutAKeyIsRefusedInTheDialog(FxRobot robot) {
+        String fromEnvironment = System.getenv(dev.tapewatch.app.AppConfig.ENV_POLYGON_KEY);
+        org.junit.jupiter.api.Assumptions.assumeTrue(fromEnvironment == null || fromEnvironment.isBlank());
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.tapewatch.app.Provider> provider = robot.lookup("#providerChoice")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> {
+            provider.setValue(dev.tapewatch.app.Provider.POLYGON);
+            robot.lookup("#apiKey").queryAs(javafx.scene.control.TextField.class).setText("");
+        });
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) provider.getScene().getRoot();
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        assertEquals("API key: Polygon.io (real time) needs your API key (polygon.io, Dashboard, API Keys). Paste it"
+                + " above, or choose the simulated market.", robot.lookup("#settingsProblem")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(FxRead.on(robot, () -> pane.getScene().getWindow().isShowing()), "the dialog stays open");
+        assertFalse(config.get(dev.tapewatch.app.AppConfig.PROVIDER).map("polygon"::equals).orElse(false),
+                "nothing saved");
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
     }
 }
