@@ -21,6 +21,8 @@ final class ChartGrid extends GridPane {
         this.layout = model.layout();
         setHgap(4);
         setVgap(4);
+        setMinSize(0, 0); // the grid takes the area it is given; its charts share it by percent
+
         for (int i = 0; i < ChartLayout.MOST; i++) {
             ChartPane pane = new ChartPane(model, i);
             pane.onUserMove(() -> linkFrom(pane));

@@ -64,9 +64,14 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
         List<Bar> day = request.day();
         long stepMillis = request.step() * 1000L;
         long from = request.from() == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(request.from(), stepMillis) * stepMillis;
-        List<Bar> seconds = day.subList(Bars.firstAtOrAfter(day, from), Bars.firstAtOrAfter(day, request.to()));
+        int first = Bars.firstAtOrAfter(day, from);
+        List<Bar> seconds = day.subList(first, Bars.firstAtOrAfter(day, request.to()));
         List<Bar> candles = Candles.resample(seconds, request.step());
+        // the candles before the window that the moving averages need, so they start at its left edge
+        List<Bar> warmUp = from == Long.MIN_VALUE ? List.of() : Candles.resample(day.subList(Bars.firstAtOrAfter(day,
+                from - (SLOW_MEAN - 1) * stepMillis), first), request.step());
         int n = candles.size();
+        double half = request.step() / 2.0;
         double[] x = new double[n];
         double[][] ohlc = new double[7][n]; // x, open, high, low, close, volume, open interest
         double[] volume = new double[n];
@@ -74,7 +79,7 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
         int spikeCursor = 0;
         for (int i = 0; i < n; i++) {
             Bar candle = candles.get(i);
-            x[i] = candle.start() / 1000.0;
+            x[i] = candle.start() / 1000.0 + half; // a candle is drawn centred on its middle: it spans its time
             ohlc[0][i] = x[i];
             ohlc[1][i] = candle.open();
             ohlc[2][i] = candle.high();
@@ -89,16 +94,21 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
             volume[i] = inSpike ? 0 : candle.volume();
             spikeVolume[i] = inSpike ? candle.volume() : 0;
         }
-        double[][] line = brokenAtGaps(candles, request.gaps());
+        double[][] line = brokenAtGaps(candles, request.gaps(), half);
+        double[] closes = new double[warmUp.size() + n];
+        for (int i = 0; i < warmUp.size(); i++) {
+            closes[i] = warmUp.get(i).close();
+        }
+        System.arraycopy(ohlc[4], 0, closes, warmUp.size(), n);
         return new ChartSnapshot(request.symbol(), request.step(), List.copyOf(seconds), List.copyOf(candles), ohlc,
                 x, line[0], line[1], volume, spikeVolume, average(candles, request.step(), request.averageSeconds()),
-                vwap(day, candles), mean(ohlc[4], FAST_MEAN), mean(ohlc[4], SLOW_MEAN),
+                vwap(day, candles), mean(closes, FAST_MEAN, warmUp.size()), mean(closes, SLOW_MEAN, warmUp.size()),
                 levels(day, request.previousClose()), List.copyOf(request.spikes()), request.gaps(),
                 request.missing(), extendedHours(day), request.range());
     }
 
     /** The close line, with a NaN point inside each recording gap so the line is not drawn across it. */
-    private static double[][] brokenAtGaps(List<Bar> candles, List<Coverage.Gap> gaps) {
+    private static double[][] brokenAtGaps(List<Bar> candles, List<Coverage.Gap> gaps, double half) {
         int n = candles.size();
         double[] lineX = new double[n + gaps.size()];
         double[] line = new double[n + gaps.size()];
@@ -113,7 +123,7 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
                 }
                 gap++;
             }
-            lineX[points] = candle.start() / 1000.0;
+            lineX[points] = candle.start() / 1000.0 + half;
             line[points++] = candle.close();
         }
         return new double[][] {java.util.Arrays.copyOf(lineX, points), java.util.Arrays.copyOf(line, points)};
@@ -179,16 +189,21 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
         return time >= open ? open : ExchangeTime.startOfDay(date);
     }
 
-    /** The simple moving average of the last {@code length} values; NaN until there are that many. */
-    private static double[] mean(double[] values, int length) {
-        double[] mean = new double[values.length];
+    /**
+     * The simple moving average of the last {@code length} values, from the value at {@code skip} on (those before
+     * only warm it up); NaN until there are that many.
+     */
+    private static double[] mean(double[] values, int length, int skip) {
+        double[] mean = new double[values.length - skip];
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
             sum += values[i];
             if (i >= length) {
                 sum -= values[i - length];
             }
-            mean[i] = i >= length - 1 ? sum / length : Double.NaN;
+            if (i >= skip) {
+                mean[i - skip] = i >= length - 1 ? sum / length : Double.NaN;
+            }
         }
         return mean;
     }

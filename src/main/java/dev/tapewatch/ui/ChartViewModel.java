@@ -74,6 +74,7 @@ public final class ChartViewModel {
     private volatile boolean following = true;
     private volatile int window = 1;
     private volatile int chosenStep = 1;
+    private volatile boolean autoStep = true;
     private volatile double secondsPerPixel = Double.NaN;
     private volatile double plotWidth = 1000;
     private volatile List<Spike> liveSpikes = List.of();
@@ -191,6 +192,7 @@ public final class ChartViewModel {
 
     /** The chosen step by its label ("Auto", "1 min"); FX thread. */
     void step(String label) {
+        autoStep = AUTO.equals(label);
         chosenStep = AUTO.equals(label) ? 1 : Candles.STEPS.get(Candles.STEPS.stream().map(Candles::label).toList()
                 .indexOf(label));
         viewport(secondsPerPixel, plotWidth);
@@ -207,7 +209,8 @@ public final class ChartViewModel {
             plotWidth = widthPx;
         }
         int step = step(secondsPerPx);
-        stepInUse.set(Candles.label(step) + (step != chosenStep ? " (auto)" : ""));
+        stepInUse.set(autoStep ? Candles.label(step) : step != chosenStep
+                ? Candles.label(step) + ": " + Candles.label(chosenStep) + " too thin" : "");
         DayData shown = day;
         if (step != shownStepSeen) {
             shownStepSeen = step;
@@ -225,7 +228,10 @@ public final class ChartViewModel {
         return Math.max(chosenStep, minimum);
     }
 
-    /** The step in use, as shown beside the choice ("1 min (auto)"). */
+    /**
+     * The step drawn, beside the choice: "5 s" for Auto; "5 s: 1 s too thin" when the chosen step would draw candles
+     * under 3 px wide at this zoom; empty when the chosen step is drawn.
+     */
     ReadOnlyStringProperty stepInUseProperty() {
         return stepInUse.getReadOnlyProperty();
     }

@@ -10,6 +10,8 @@ final class ColumnWidths {
     private static final double FONT_SIZE = 14;
     /** A cell's padding on both sides. */
     private static final double PADDING = 16;
+    /** A header's padding and sort arrow room beyond a cell's. */
+    private static final double HEADER_PADDING = 8;
 
     private ColumnWidths() {
     }
@@ -17,7 +19,9 @@ final class ColumnWidths {
     /** Fits the column to its title and these samples of its widest values; returns the width. */
     static double fit(TableColumn<?, ?> column, String... widest) {
         Font font = Font.font(Font.getDefault().getFamily(), FONT_SIZE);
-        double width = measure(column.getText(), font);
+        // headers are bold in both themes: measured so, "Symbol" was cut to "Sym..."
+        double width = measure(column.getText(), Font.font(Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, FONT_SIZE)) + HEADER_PADDING;
         for (String sample : widest) {
             width = Math.max(width, measure(sample, font));
         }
@@ -25,6 +29,11 @@ final class ColumnWidths {
         column.setMinWidth(fitted);
         column.setPrefWidth(fitted);
         return fitted;
+    }
+
+    /** The width of a text in the theme's font. */
+    static double textWidth(String text) {
+        return Math.ceil(measure(text, Font.font(Font.getDefault().getFamily(), FONT_SIZE)));
     }
 
     private static double measure(String text, Font font) {

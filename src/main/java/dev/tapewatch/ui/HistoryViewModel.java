@@ -147,7 +147,7 @@ public final class HistoryViewModel {
             mode.set(Mode.HISTORY);
             audit.set(null);
             day.set(task.getValue());
-            spikes.show(task.getValue().spikes());
+            spikes.show(task.getValue());
             selection.set(null);
         });
         return tasks.run(task, "Could not load " + shown + " " + date);
@@ -161,7 +161,7 @@ public final class HistoryViewModel {
             return;
         }
         LocalDate from = day.get() != null && mode.get() == Mode.HISTORY ? day.get().day()
-                : ExchangeTime.dayOf(current.marketClock().getAsLong()).plusDays(direction > 0 ? 0 : 1);
+                : ExchangeTime.dayOf(current.marketClock().getAsLong()); // from live: the session before today's
         tasks.execute("Could not list the stored days of " + shown, () -> {
             List<LocalDate> days = current.store().days(shown).stream().map(DayCount::date).toList();
             Optional<LocalDate> next = direction > 0

@@ -20,10 +20,7 @@ final class MainToolbar extends ToolBar {
         Button live = new Button("Live");
         live.setId("liveButton");
         live.setTooltip(new Tooltip("Back to the live chart (Ctrl+L)"));
-        live.setOnAction(event -> {
-            model.stopReplay();
-            history.goLive();
-        });
+        live.setOnAction(event -> model.goLive());
 
         DatePicker date = new DatePicker();
         date.setId("datePicker");

@@ -165,6 +165,12 @@ public final class MainViewModel {
         tasks.execute("Could not stop the replay", () -> closeReplay(stopping));
     }
 
+    /** Back to the live chart from a stored day or a replay (the Live button and Ctrl+L alike); FX thread. */
+    public void goLive() {
+        stopReplay();
+        history.goLive();
+    }
+
     /** Saves the settings and restarts the session with them (the feed reconnects, charts restart). */
     public void applySettings(Runnable edit) {
         edit.run();

@@ -35,6 +35,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -81,10 +82,15 @@ public final class PriceVolumeChart extends VBox {
     private BiConsumer<Long, Long> onSelect = (from, to) -> { };
     private Runnable onUserMove = () -> { };
     private Runnable onViewport = () -> { };
+    private double priceShare = DEFAULT_PRICE_SHARE;
+    private java.util.function.DoubleConsumer onPriceShareChosen = share -> { };
     private java.util.function.DoubleConsumer onHover = seconds -> { };
     private Double selectionStart;
     private boolean waitingForPulse;
     private boolean hovering;
+    /** The pointer's last move over the price pane while it is there (FX thread). */
+    private MouseEvent lastMove;
+    private boolean pointerRefreshPending;
 
     public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
@@ -98,7 +104,8 @@ public final class PriceVolumeChart extends VBox {
         }
         priceAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::price));
         volumeAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::compactShares));
-        priceTime.setName(null); // the volume pane below names the time axis
+        priceTime.setName(null); // the volume pane below names the time axis and labels its ticks
+        priceTime.getTickLabelStyle().setVisible(false); // the plot keeps the height instead (a small chart's lost a sixth)
         priceChart = new XYChart(priceTime, priceAxis);
         volumeChart = new XYChart(volumeTime, volumeAxis);
         for (XYChart chart : List.of(priceChart, volumeChart)) {
@@ -108,8 +115,14 @@ public final class PriceVolumeChart extends VBox {
         volumeTime.maxProperty().bindBidirectional(priceTime.maxProperty());
         priceTime.setAutoRanging(false);
         volumeTime.setAutoRanging(false);
-        priceTime.minProperty().addListener(change -> onViewport.run());
-        priceTime.maxProperty().addListener(change -> onViewport.run());
+        priceTime.minProperty().addListener(change -> {
+            onViewport.run();
+            refreshPointer();
+        });
+        priceTime.maxProperty().addListener(change -> {
+            onViewport.run();
+            refreshPointer();
+        });
         priceChart.getPlotArea().widthProperty().addListener(change -> onViewport.run());
 
         CrosshairIndicator crosshair = new CrosshairIndicator();
@@ -139,10 +152,17 @@ public final class PriceVolumeChart extends VBox {
 
         readout.getStyleClass().add("chart-readout");
         readout.setId("readout");
+        readout.setMinWidth(0);
+        readout.setMinHeight(Region.USE_PREF_SIZE); // as many lines as it takes
+        readout.widthProperty().addListener((o, was, now) -> readout.setText(fitted(readout.getText())));
         panes.setOrientation(javafx.geometry.Orientation.VERTICAL);
         panes.getItems().addAll(priceChart, volumeChart);
         panes.setDividerPositions(DEFAULT_PRICE_SHARE);
+        keepPriceShare();
         volumeChart.setMinHeight(60);
+        for (javafx.scene.layout.Region part : List.of(priceChart, volumeChart, panes, priceTime, volumeTime)) {
+            part.setMinWidth(0); // a narrow grid cell: the charts take its width, not what their labels ask for
+        }
         VBox.setVgrow(panes, Priority.ALWAYS);
         getChildren().addAll(readout, panes);
         installPointer();
@@ -206,7 +226,7 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private static DefaultNumericAxis timeAxis() {
-        DefaultNumericAxis axis = new DefaultNumericAxis("time, America/New_York", null) {
+        DefaultNumericAxis axis = new DefaultNumericAxis("New York time", null) {
             @Override
             protected double computeTickUnit(double reference) {
                 for (double step : TIME_STEPS) {
@@ -227,7 +247,7 @@ public final class PriceVolumeChart extends VBox {
     }
 
     List<Double> timeTickValues() {
-        return priceTime.getTickMarks().stream().map(TickMark::getValue).toList();
+        return volumeTime.getTickMarks().stream().map(TickMark::getValue).toList();
     }
 
     /** Called with a selected range [from, to) in epoch ms after a shift-drag. */
@@ -251,9 +271,41 @@ public final class PriceVolumeChart extends VBox {
         return width > 0 ? (priceTime.getMax() - priceTime.getMin()) / width : Double.NaN;
     }
 
-    /** The share of the height the price pane has (the divider's position); FX thread. */
-    javafx.beans.property.DoubleProperty priceShareProperty() {
-        return panes.getDividers().get(0).positionProperty();
+    /** The share of the height the price pane has (the divider's position) now; FX thread. */
+    double priceShare() {
+        return panes.getDividers().get(0).getPosition();
+    }
+
+    /** Places the divider at this share of the height; it stays there as the chart is resized (FX thread). */
+    void priceShare(double share) {
+        priceShare = share;
+        panes.setDividerPositions(share);
+    }
+
+    /** Called with the share the user dragged the divider to. */
+    void setOnPriceShareChosen(java.util.function.DoubleConsumer listener) {
+        onPriceShareChosen = listener;
+    }
+
+    /**
+     * The split pane moves its divider when the panes' minimum heights squeeze it (a small window) and does not move
+     * it back: the share drifted with every resize. Only the user's drag changes it; a resize puts it back.
+     */
+    private void keepPriceShare() {
+        panes.heightProperty().addListener((o, was, now) -> Platform.runLater(() ->
+                panes.setDividerPositions(priceShare)));
+        panes.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(() -> {
+            double now = priceShare();
+            if (Math.abs(now - priceShare) > 0.001) {
+                priceShare = now;
+                onPriceShareChosen.accept(now);
+            }
+        }));
+    }
+
+    /** The volume pane's plot height (for tests). */
+    double volumePlotHeight() {
+        return volumeChart.getPlotArea().getHeight();
     }
 
     double plotWidth() {
@@ -264,9 +316,27 @@ public final class PriceVolumeChart extends VBox {
         return marks.bands();
     }
 
-    /** Candles, or the close line; FX thread. */
+    /**
+     * Candles, or the close line; FX thread. Only the first renderer is replaced: chartfx handles a change's
+     * added renderers before its removed ones, so re-adding the overlays in one {@code setAll} left them detached
+     * from the chart, and every later layout threw "The chart must be non-null!" (the window froze).
+     */
     void showCandles(boolean candlesOn) {
-        priceChart.getRenderers().setAll(candlesOn ? candleRenderer : lineRenderer, overlayRenderer);
+        io.fair_acc.chartfx.renderer.Renderer wanted = candlesOn ? candleRenderer : lineRenderer;
+        if (priceChart.getRenderers().get(0) != wanted) {
+            priceChart.getRenderers().set(0, wanted);
+        }
+    }
+
+    /** Whether every renderer of the price pane draws into it (for tests). */
+    boolean renderersAttached() {
+        return priceChart.getRenderers().stream().allMatch(renderer -> renderer
+                instanceof io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?> drawn && drawn.getChart() == priceChart);
+    }
+
+    /** The data sets the price pane's first renderer draws (for tests). */
+    List<String> priceRendererSets() {
+        return priceChart.getRenderers().get(0).getDatasets().stream().map(DataSet::getName).toList();
     }
 
     /** Shows or hides VWAP and the two moving averages; FX thread. */
@@ -340,6 +410,14 @@ public final class PriceVolumeChart extends VBox {
                 volumeTime.localToScene(volumeTime.getDisplayPosition(seconds), 0).getX()};
     }
 
+    /** The screen point over the middle of the price pane at a time (epoch s), for tests that point at it. */
+    Point2D screenAt(double seconds) {
+        double x = priceTime.localToScene(priceTime.getDisplayPosition(seconds), 0).getX();
+        javafx.geometry.Bounds plot = priceChart.getPlotArea().localToScene(priceChart.getPlotArea().getLayoutBounds());
+        return new Point2D(getScene().getWindow().getX() + getScene().getX() + x,
+                getScene().getWindow().getY() + getScene().getY() + plot.getCenterY());
+    }
+
     /** The volume axis's range now (for tests). */
     double[] volumeRange() {
         return new double[] {volumeAxis.getMin(), volumeAxis.getMax()};
@@ -385,9 +463,9 @@ public final class PriceVolumeChart extends VBox {
         if (!hovering || previous == null || !previous.symbol().equals(snapshot.symbol())
                 || previous.step() != snapshot.step()) { // the newest candle, unless the pointer reads another
             List<Bar> shown = snapshot.candles();
-            readout.setText(shown.isEmpty() ? snapshot.symbol() : ChartFormat.describe(shown.get(shown.size() - 1),
-                    snapshot.step()));
+            readout.setText(shown.isEmpty() ? snapshot.symbol() : describe(snapshot, shown.size() - 1));
         }
+        refreshPointer();
         if (snapshot.range() != null) {
             range(snapshot.range()[0], snapshot.range()[1]);
         } else {
@@ -463,6 +541,9 @@ public final class PriceVolumeChart extends VBox {
             priceAxis.setMax(high + pad);
             volumeAxis.setMin(0);
             volumeAxis.setMax(Math.max(1, maxVolume * 1.1));
+        } else { // nothing in view (an empty day): no volume scale left over from the bars shown before
+            volumeAxis.setMin(0);
+            volumeAxis.setMax(1);
         }
     }
 
@@ -474,11 +555,13 @@ public final class PriceVolumeChart extends VBox {
     private void installPointer() {
         priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
             hovering = true;
+            lastMove = event;
             updateReadout(event);
             onHover.accept(timeAt(event));
         });
         priceChart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
             hovering = false;
+            lastMove = null;
             onHover.accept(Double.NaN);
         });
         priceChart.getPlotArea().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
@@ -505,9 +588,42 @@ public final class PriceVolumeChart extends VBox {
     }
 
     private double timeAt(MouseEvent event) {
-        Point2D local = priceTime.sceneToLocal(event.getSceneX(), event.getSceneY());
+        return timeAt(event.getSceneX(), event.getSceneY());
+    }
+
+    /** The time (epoch s) at a scene point. */
+    double timeAt(double sceneX, double sceneY) {
+        Point2D local = priceTime.sceneToLocal(sceneX, sceneY);
         return priceTime.getValueForDisplay(local.getX());
     }
+
+    /**
+     * The view moved under a pointer that did not (a zoom, a pan by keys, a new range, new bars): the readout and
+     * the crosshair read what is under it now, not what was there before. The crosshair is told by the move it
+     * would have seen.
+     */
+    private void refreshPointer() {
+        Scene scene = getScene();
+        if (!hovering || lastMove == null || pointerRefreshPending || scene == null) {
+            return;
+        }
+        pointerRefreshPending = true;
+        Runnable[] afterLayout = new Runnable[1];
+        afterLayout[0] = () -> { // the axes map times to pixels anew in the layout: read after it
+            scene.removePostLayoutPulseListener(afterLayout[0]);
+            Platform.runLater(() -> {
+                pointerRefreshPending = false;
+                MouseEvent last = lastMove;
+                if (hovering && last != null) {
+                    priceChart.getPlotArea().fireEvent(last.copyFor(priceChart.getPlotArea(), priceChart.getPlotArea()));
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(afterLayout[0]);
+        Platform.requestNextPulse();
+    }
+
+
 
     /** The price at a scene y (for placing a level where the user clicked). */
     double priceAt(double sceneY) {
@@ -524,10 +640,58 @@ public final class PriceVolumeChart extends VBox {
         if (shown == null) {
             return;
         }
-        Bar nearest = Bars.nearest(shown.candles(), (long) (timeAt(event) * 1000));
-        if (nearest != null) {
-            readout.setText(ChartFormat.describe(nearest, shown.step()));
+        int index = candleAt(shown.candles(), (long) (timeAt(event) * 1000));
+        if (index >= 0) {
+            readout.setText(describe(shown, index));
         }
+    }
+
+    /** The candle whose time holds this instant, else the nearest; -1 without candles. */
+    private static int candleAt(List<Bar> candles, long time) {
+        int before = Bars.firstAtOrAfter(candles, time + 1) - 1;
+        if (before >= 0 && candles.get(before).end() > time) {
+            return before;
+        }
+        if (candles.isEmpty()) {
+            return -1;
+        }
+        int after = Math.min(before + 1, candles.size() - 1);
+        return before >= 0 && time - candles.get(before).end() <= candles.get(after).start() - time ? before : after;
+    }
+
+    /** A candle's readout, with the moving averages at it while they are shown. */
+    private String describe(ChartSnapshot shown, int index) {
+        String text = ChartFormat.describe(shown.candles().get(index), shown.step());
+        if (!overlayRenderer.getDatasets().contains(fastMean)) {
+            return fitted(text);
+        }
+        return fitted(text + "   MA" + ChartSnapshot.FAST_MEAN + " " + meanText(shown.fastMean()[index])
+                + "  MA" + ChartSnapshot.SLOW_MEAN + " " + meanText(shown.slowMean()[index]));
+    }
+
+    /** The readout on one line where it fits, else broken between its groups onto more lines: never cut. */
+    private String fitted(String text) {
+        String[] groups = text.replace("\n", "   ").split(" {3}");
+        double room = readout.getWidth() - readout.getPadding().getLeft() - readout.getPadding().getRight();
+        javafx.scene.text.Text measured = new javafx.scene.text.Text();
+        measured.setFont(readout.getFont());
+        StringBuilder lines = new StringBuilder();
+        String line = "";
+        for (String group : groups) {
+            String longer = line.isEmpty() ? group : line + "   " + group;
+            measured.setText(longer);
+            if (room > 0 && !line.isEmpty() && measured.getLayoutBounds().getWidth() > room) {
+                lines.append(line).append('\n');
+                line = group;
+            } else {
+                line = longer;
+            }
+        }
+        return lines.append(line).toString();
+    }
+
+    private static String meanText(double value) {
+        return Double.isNaN(value) ? "–" : ChartFormat.price(value);
     }
 
 

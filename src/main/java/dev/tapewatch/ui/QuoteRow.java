@@ -9,6 +9,8 @@ public final class QuoteRow {
     final ReadOnlyStringWrapper symbol = new ReadOnlyStringWrapper();
     final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     final ReadOnlyDoubleWrapper last = new ReadOnlyDoubleWrapper(Double.NaN);
+    /** The close of the session before: what the change is measured from (NaN while unknown). */
+    final ReadOnlyDoubleWrapper previousClose = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyDoubleWrapper changePercent = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyBooleanWrapper recentSpike = new ReadOnlyBooleanWrapper();
@@ -39,6 +41,10 @@ public final class QuoteRow {
 
     public javafx.beans.property.ReadOnlyDoubleProperty changePercentProperty() {
         return changePercent.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty previousCloseProperty() {
+        return previousClose.getReadOnlyProperty();
     }
 
     public javafx.beans.property.ReadOnlyDoubleProperty volumeProperty() {

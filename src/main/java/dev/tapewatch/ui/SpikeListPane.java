@@ -21,7 +21,10 @@ final class SpikeListPane extends VBox {
         super(6);
         TableView<Spike> table = new TableView<>(model.spikes());
         table.setId("spikeTable");
-        table.setPlaceholder(new Label("No spikes yet"));
+        Label empty = new Label();
+        empty.setId("noSpikes");
+        empty.textProperty().bind(model.emptyProperty());
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Spike, String> time = column("Time", s -> ChartFormat.CLOCK.format(ExchangeTime.localDateTime(
                 s.start())));
@@ -29,7 +32,7 @@ final class SpikeListPane extends VBox {
         TableColumn<Spike, String> what = column("Spike", ChartMarks::describe);
         TableColumn<Spike, String> score = column("Score", s -> String.format(Locale.ROOT, "%.1f", s.peakScore()));
         double columns = ColumnWidths.fit(time, "00:00:00") + ColumnWidths.fit(symbol, "BRK.B")
-                + ColumnWidths.fit(what, "volume 888x") + ColumnWidths.fit(score, "888.8");
+                + ColumnWidths.fit(what, "volume 888x + price") + ColumnWidths.fit(score, "888.8");
         table.getColumns().setAll(List.of(time, symbol, what, score));
         setMinWidth(columns + WatchlistPane.CHROME);
         setPrefWidth(columns + WatchlistPane.CHROME);

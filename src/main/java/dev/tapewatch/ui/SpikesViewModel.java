@@ -13,6 +13,9 @@ import javafx.collections.ObservableList;
  * is kept while a stored day is shown, so going back to live loses none of today's spikes.
  */
 public final class SpikesViewModel {
+    private static final String LIVE_EMPTY = "No spikes yet";
+    private final javafx.beans.property.ReadOnlyStringWrapper empty = new javafx.beans.property.ReadOnlyStringWrapper(
+            LIVE_EMPTY);
     private static final long RECENT_MILLIS = 3 * 60_000;
     private final ObservableList<Spike> spikes = FXCollections.observableArrayList();
     private final List<Spike> live = new ArrayList<>();
@@ -70,10 +73,17 @@ public final class SpikesViewModel {
         spikes.setAll(day);
     }
 
+    /** Shows the spikes of the symbol's stored day, saying which day when it had none. */
+    void show(DayData day) {
+        show(day.spikes());
+        empty.set("No spikes of " + day.symbol() + " on " + day.day());
+    }
+
     /** Shows the live session's spikes again, with those that closed meanwhile. */
     void showLive() {
         refresh();
         showingLive = true;
+        empty.set(LIVE_EMPTY);
         spikes.setAll(live);
     }
 
@@ -87,6 +97,11 @@ public final class SpikesViewModel {
     /** Whether a spike of the symbol ended within the last three minutes of market time. */
     boolean recent(String symbol, long marketNow) {
         return spikes.stream().anyMatch(spike -> spike.symbol().equals(symbol) && marketNow - spike.end() < RECENT_MILLIS);
+    }
+
+    /** What the empty list says: none yet live, none on a stored day. */
+    javafx.beans.property.ReadOnlyStringProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
     }
 
     public ObservableList<Spike> spikes() {

@@ -15,10 +15,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** The status bar (feed, provider, rates, selection, database) and the banners above the chart. Binds only. */
-final class StatusBar extends HBox {
+final class StatusBar extends javafx.scene.layout.VBox {
 
     StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay, BackgroundTasks tasks) {
-        super(14);
+        HBox row = new HBox(14);
         Label state = new Label();
         state.setId("feedState");
         state.textProperty().bind(Bindings.concat("Feed: ", status.feedStateProperty()));
@@ -57,9 +57,21 @@ final class StatusBar extends HBox {
             busy.visibleProperty().bind(tasks.busyProperty());
             busy.managedProperty().bind(tasks.busyProperty());
         }
-        getChildren().addAll(state, provider, replayState, rates, selection, spacer, progress, task, cancel, sharing,
-                database);
-        setAlignment(Pos.CENTER_LEFT);
+        // the feed's own labels are never cut; the database's path gives way (whole in its tooltip)
+        for (Label whole : List.of(state, provider, replayState, sharing)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        database.setMinWidth(0);
+        javafx.scene.control.Tooltip path = new javafx.scene.control.Tooltip();
+        path.textProperty().bind(database.textProperty());
+        database.setTooltip(path);
+        row.getChildren().addAll(state, provider, replayState, rates, spacer, progress, task, cancel, sharing, database);
+        row.setAlignment(Pos.CENTER_LEFT);
+        // a selection's figures get a line of their own: beside the feed's they were cut in a small window
+        selection.visibleProperty().bind(selection.textProperty().isNotEmpty());
+        selection.managedProperty().bind(selection.visibleProperty());
+        getChildren().addAll(selection, row);
+        setSpacing(2);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");
     }

@@ -16,7 +16,8 @@ public final class Themes {
 
     /**
      * Chart line colours for one theme, each chosen to stand out from that theme's background (the tests hold
-     * them to a contrast ratio of at least 3:1, the WCAG minimum for graphics).
+     * them to a contrast ratio of at least 3:1, the WCAG minimum for graphics); the price pane's lines also stand
+     * apart from each other.
      */
     record Palette(String background, String close, String volumeAverage, String vwap, String fastMean,
                    String slowMean, String previousClose, String open, String high, String low, String alert) {
@@ -26,10 +27,10 @@ public final class Themes {
     }
 
     // Backgrounds are Primer's -color-bg-default of each theme.
-    static final Palette DARK_PALETTE = new Palette("#0d1117", "#4fc3f7", "#fdd835", "#ce93d8", "#80cbc4",
-            "#f48fb1", "#9e9e9e", "#64b5f6", "#66bb6a", "#ef5350", "#ffa726");
+    static final Palette DARK_PALETTE = new Palette("#0d1117", "#4fc3f7", "#fdd835", "#ce93d8", "#ffffff",
+            "#dce775", "#9e9e9e", "#64b5f6", "#66bb6a", "#ef5350", "#ffa726");
     static final Palette LIGHT_PALETTE = new Palette("#ffffff", "#1565c0", "#e65100", "#6a1b9a", "#00695c",
-            "#ad1457", "#616161", "#1976d2", "#2e7d32", "#c62828", "#bf360c");
+            "#827717", "#616161", "#1976d2", "#2e7d32", "#c62828", "#bf360c");
 
     private Themes() {
     }

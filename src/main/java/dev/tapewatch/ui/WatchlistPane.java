@@ -25,6 +25,8 @@ final class WatchlistPane extends VBox {
     static final double CHROME = 22;
     private final WatchlistViewModel model;
     private final TextField search = new TextField();
+    /** Why the typed ticker was not added, in words under the field; gone once the text changes. */
+    private final javafx.scene.control.Label problem = new javafx.scene.control.Label();
     private final ListView<String> suggestions = new ListView<>();
     private final TableView<QuoteRow> table = new TableView<>();
 
@@ -37,7 +39,13 @@ final class WatchlistPane extends VBox {
         remove.setId("removeButton");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> model.removeSymbol(table.getSelectionModel().getSelectedItem().symbol()));
-        getChildren().addAll(search, suggestions, table, remove);
+        problem.setId("searchProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        getChildren().addAll(search, problem, suggestions, table, remove);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
         model.selectedProperty().addListener((o, was, now) -> selectRow(now));
@@ -62,6 +70,7 @@ final class WatchlistPane extends VBox {
             }
         });
         search.textProperty().addListener((o, was, now) -> {
+            showProblem(null);
             List<String> found = model.suggestions(now);
             suggestions.getItems().setAll(found);
             suggestions.setVisible(!found.isEmpty());
@@ -100,6 +109,7 @@ final class WatchlistPane extends VBox {
         setMinWidth(columns + CHROME);
         setPrefWidth(columns + CHROME);
         table.getColumns().setAll(List.of(symbol, last, change, volume));
+        rememberSort();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.select(now.symbol());
@@ -111,6 +121,21 @@ final class WatchlistPane extends VBox {
                 model.removeSymbol(selected.symbol());
             }
         });
+    }
+
+    /** The column sorted by, and which way, is kept across restarts. */
+    private void rememberSort() {
+        String[] sort = model.sort().split(":");
+        table.getColumns().stream().filter(column -> sort.length == 2 && column.getText().equals(sort[0])).findFirst()
+                .ifPresent(column -> {
+                    column.setSortType("DESCENDING".equals(sort[1]) ? TableColumn.SortType.DESCENDING
+                            : TableColumn.SortType.ASCENDING);
+                    table.getSortOrder().setAll(List.of(column));
+                });
+        Runnable save = () -> model.rememberSort(table.getSortOrder().isEmpty() ? ""
+                : table.getSortOrder().get(0).getText() + ":" + table.getSortOrder().get(0).getSortType());
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<QuoteRow, ?>>) c -> save.run());
+        table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> save.run()));
     }
 
     private void selectRow(String symbol) {
@@ -125,15 +150,18 @@ final class WatchlistPane extends VBox {
         if (text == null || text.isBlank()) {
             return;
         }
-        Optional<String> problem = model.addSymbol(text);
-        if (problem.isPresent()) {
-            search.setStyle("-fx-border-color: -color-danger-emphasis;");
-            search.setTooltip(new Tooltip(problem.get()));
+        Optional<String> refused = model.addSymbol(text);
+        if (refused.isPresent()) {
+            showProblem(refused.get());
         } else {
-            search.setStyle(null);
-            search.setTooltip(null);
             search.clear();
         }
+    }
+
+    private void showProblem(String text) {
+        problem.setText(text == null ? "" : text);
+        search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), text != null);
+        search.setTooltip(text == null ? null : new Tooltip(text));
     }
 
     private static TableColumn<QuoteRow, Number> numberColumn(String title,
@@ -149,6 +177,10 @@ final class WatchlistPane extends VBox {
                 setAlignment(Pos.CENTER_RIGHT);
                 setStyle(blank || !title.startsWith("Chg") ? null : number.doubleValue() >= 0
                         ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+                QuoteRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || !title.startsWith("Chg") ? null : new Tooltip(Double.isNaN(
+                        row.previousCloseProperty().get()) ? "No previous close known yet"
+                        : "From the previous close, " + ChartFormat.price(row.previousCloseProperty().get())));
             }
         });
         return column;

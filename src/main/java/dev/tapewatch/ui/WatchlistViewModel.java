@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 
 /** The watchlist: rows with live quotes, adding and removing tickers, and which symbol is selected. */
 public final class WatchlistViewModel {
+    static final String SORT = "ui.watchlist.sort";
     private final AppConfig config;
     private final Supplier<LiveSession> session;
     private final Tickers tickers = new Tickers();
@@ -27,6 +28,8 @@ public final class WatchlistViewModel {
     private final BackgroundTasks tasks;
     /** Usual cumulative volume by minute of day, per symbol (written by the task thread, read on the FX thread). */
     private final java.util.Map<String, double[]> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The regular close of the session before, by "symbol@day" (NaN while read or when unknown). */
+    private final java.util.Map<String, Double> previousCloses = new java.util.concurrent.ConcurrentHashMap<>();
 
     WatchlistViewModel(AppConfig config, Supplier<LiveSession> session, BackgroundTasks tasks) {
         this.config = config;
@@ -41,6 +44,26 @@ public final class WatchlistViewModel {
                     dev.tapewatch.market.ExchangeTime.dayOf(started.marketClock().getAsLong()));
             if (profile != null) {
                 profiles.put(symbol, profile);
+            }
+        });
+    }
+
+    /**
+     * Reads a symbol's previous close for a day once, in the background: the change is measured from it, as every
+     * platform does (not from the day's open, which reads about 0 all pre-market).
+     */
+    private void loadPreviousClose(LiveSession current, String symbol, java.time.LocalDate day) {
+        String key = symbol + "@" + day;
+        if (previousCloses.putIfAbsent(key, Double.NaN) != null) {
+            return;
+        }
+        tasks.execute("Could not read the previous close of " + symbol, () -> {
+            try {
+                previousCloses.put(key, dev.tapewatch.app.History.previousClose(current.store(), current.history(),
+                        symbol, day, () -> session.get() != current));
+            } catch (dev.tapewatch.feed.RestException | RuntimeException e) { // the change stays blank: say why
+                org.slf4j.LoggerFactory.getLogger(WatchlistViewModel.class).info("No previous close of {} for {}: {}",
+                        symbol, day, e.getMessage());
             }
         });
     }
@@ -62,6 +85,7 @@ public final class WatchlistViewModel {
     void attach(LiveSession started) {
         rows.clear();
         profiles.clear();
+        previousCloses.clear();
         started.watchlist().forEach(symbol -> {
             rows.add(new QuoteRow(symbol, tickers.name(symbol)));
             loadProfile(started, symbol);
@@ -78,12 +102,21 @@ public final class WatchlistViewModel {
 
     /** FX thread: quotes of changed symbols, and the ⚡ of a recent spike. */
     void refresh(LiveSeries series, SpikesViewModel spikes, long marketNow) {
+        LiveSession current = session.get();
+        java.time.LocalDate today = dev.tapewatch.market.ExchangeTime.dayOf(marketNow);
         for (QuoteRow row : rows) {
+            if (current != null) {
+                loadPreviousClose(current, row.symbol(), today);
+            }
+            double previousClose = previousCloses.getOrDefault(row.symbol() + "@" + today, Double.NaN);
             LiveSeries.Quote quote = series.quote(row.symbol());
-            if (quote != null && quote.version() != row.version) {
+            if (quote != null && (quote.version() != row.version
+                    || Double.compare(row.previousClose.get(), previousClose) != 0)) {
                 row.version = quote.version();
                 row.last.set(quote.last());
-                row.changePercent.set(quote.changePercent());
+                row.previousClose.set(previousClose);
+                row.changePercent.set(previousClose > 0 ? (quote.last() - previousClose) / previousClose * 100
+                        : Double.NaN);
                 row.volume.set(quote.dayVolume());
             }
             row.recentSpike.set(spikes.recent(row.symbol(), marketNow));
@@ -149,6 +182,15 @@ public final class WatchlistViewModel {
 
     public String companyName(String symbol) {
         return tickers.name(symbol);
+    }
+
+    /** The table's remembered sort, "Volume:DESCENDING", or empty for the watchlist's own order. */
+    String sort() {
+        return config.get(SORT).orElse("");
+    }
+
+    void rememberSort(String sort) {
+        config.set(SORT, sort);
     }
 
     private void remember() {

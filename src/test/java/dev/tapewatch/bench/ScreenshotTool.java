@@ -33,15 +33,29 @@ import javax.imageio.ImageIO;
  * database and settings, so no user data shows), 09:22 ET at 20x speed, four charts (the third in 1 min candles),
  * a price alert line on SPY and the alert log, captured after the opening cross.
  * Run: {@code scripts/screenshots.sh docs} (the test class path, under a virtual display).
+ * <p>
+ * {@code scripts/screenshots.sh folder 1024x700 2} photographs another window size and chart count instead (files
+ * named {@code screenshot-1024x700-2-dark.png}), for checking a layout by eye.
  */
 public final class ScreenshotTool {
     private static Path folder;
+    private static int width = 1600;
+    private static int height = 960;
+    private static String charts = "4";
+    private static String name = "screenshot";
 
     private ScreenshotTool() {
     }
 
     public static void main(String[] args) {
         folder = Path.of(args.length > 0 ? args[0] : "docs");
+        if (args.length > 2) {
+            String[] size = args[1].split("x");
+            width = Integer.parseInt(size[0]);
+            height = Integer.parseInt(size[1]);
+            charts = args[2];
+            name = "screenshot-" + args[1] + "-" + charts;
+        }
         Application.launch(Shot.class);
     }
 
@@ -54,7 +68,7 @@ public final class ScreenshotTool {
         Themes.apply(config, "dark");
         config.set("alerts.sound", "false");
         config.set("alerts.desktop", "false");
-        config.set("ui.charts", "4");
+        config.set("ui.charts", charts);
         config.set("ui.chart.0.window", "15 min");
         config.set("ui.chart.2.step", "1 min");
         config.set("ui.chart.2.window", "1 h");
@@ -66,18 +80,18 @@ public final class ScreenshotTool {
         MainViewModel model = new MainViewModel(config, () -> settings);
         MainView view = new MainView(model);
         stage.setTitle("Tapewatch");
-        stage.setScene(new Scene(view, 1600, 960));
+        stage.setScene(new Scene(view, width, height));
         Icons.apply(stage);
         stage.show();
         model.start();
         after(30, () -> view.showAlertLineAtLast("SPY", 0.05));
         after(50, view::showAlerts);
         after(52, () -> {
-            save(stage.getScene().snapshot(null), folder.resolve("screenshot-dark.png"));
+            save(stage.getScene().snapshot(null), folder.resolve(name + "-dark.png"));
             Themes.apply(config, "light");
         });
         after(54, () -> {
-            save(stage.getScene().snapshot(null), folder.resolve("screenshot-light.png"));
+            save(stage.getScene().snapshot(null), folder.resolve(name + "-light.png"));
             view.dispose();
             try {
                 model.close();

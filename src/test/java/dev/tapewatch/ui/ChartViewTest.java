@@ -28,9 +28,11 @@ import org.testfx.framework.junit5.Start;
 class ChartViewTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private PriceVolumeChart chart;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Themes.apply(AppConfig.load(Files.createTempDirectory("chart-view").resolve("t.properties")), "dark");
         chart = new PriceVolumeChart();
         stage.setScene(new Scene(chart, 1000, 700));
@@ -120,6 +122,13 @@ class ChartViewTest {
                 double ratio = contrast(colour, palette.background());
                 assertTrue(ratio >= 3, theme + ": " + colour + " on " + palette.background() + " is " + ratio + ":1");
             }
+            // #27 defect 10: the price pane's lines are told apart (MA 50 had VWAP's colour)
+            List<String> priceLines = List.of(palette.close(), palette.vwap(), palette.fastMean(), palette.slowMean());
+            for (String a : priceLines) {
+                for (String b : priceLines) {
+                    assertTrue(a.equals(b) || distance(a, b) >= 100, theme + ": " + a + " and " + b + " look alike");
+                }
+            }
         }
         robot.interact(() -> Themes.apply(config, "dark"));
     }
@@ -159,10 +168,91 @@ class ChartViewTest {
                 FxRead.on(robot, () -> chart.marks().levelLabels()));
     }
 
+    /** #27 defect 4: a candle spans its time: drawn from its start to its end, read as the candle the pointer is in. */
+    @Test
+    void aCandleSpansItsTimeAndThePointerReadsTheCandleItIsIn(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        ChartSnapshot snapshot = ChartSnapshot.build(new ChartSnapshot.Request("SPY", seconds("SPY", from, 300, 470, 100),
+                Long.MIN_VALUE, Long.MAX_VALUE, 60, List.of(), List.of(), List.of(), 60, Double.NaN,
+                new long[] {from, from + 300_000}));
+        assertEquals(from / 1000.0 + 30, snapshot.ohlc()[0][0], "the 10:00 candle is centred on 10:00:30");
+        assertEquals(from / 1000.0 + 30, snapshot.x()[0], "its volume bar too");
+        show(robot, snapshot);
+        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 105))); // 10:01:45
+        Await.until(WAIT, "the readout of the candle under the pointer", () -> FxRead.on(robot, chart::readoutText)
+                .startsWith("SPY 10:01:00 1 min"), () -> FxRead.on(robot, chart::readoutText));
+    }
+
+    /** #27 defect 8: the view moves under a still pointer: the readout and the crosshair read what is there now. */
+    @Test
+    void theReadoutFollowsAViewChangeUnderAStillPointer(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", seconds("SPY", from, 1_800, 470, 100),
+                Long.MIN_VALUE, Long.MAX_VALUE, 60, List.of(), List.of(), List.of(), 60, Double.NaN,
+                new long[] {from, from + 600_000})));
+        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 300))); // 10:05:00, the middle
+        Await.until(WAIT, "the readout of 10:05", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:05:00"));
+        robot.interact(() -> chart.range(from + 1_200_000, from + 1_800_000)); // 10:20 to 10:30, the pointer still
+        Await.until(WAIT, "the readout of 10:25", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:25:00"),
+                () -> FxRead.on(robot, chart::readoutText));
+        Await.until(WAIT, "the crosshair at 10:25", () -> FxRead.on(robot, () -> robot.lookup(".chart-crosshair-label")
+                .queryAll().stream().map(n -> ((Text) n).getText()).anyMatch(t -> t.contains("10:25:")
+                        && !t.contains("NaN"))));
+    }
+
+    /** #27 defect 10: the moving averages start at the window's left edge, from the candles before it, and are read out. */
+    @Test
+    void theMovingAveragesStartAtTheLeftEdgeAndAreReadOut(FxRobot robot) {
+        long from = TestBars.at(9, 30, 0);
+        List<Bar> day = seconds("SPY", from, 7_200, 470, 100); // 09:30 to 11:30, one candle a minute
+        long windowFrom = TestBars.at(11, 0, 0);
+        ChartSnapshot snapshot = ChartSnapshot.build(new ChartSnapshot.Request("SPY", day, windowFrom, Long.MAX_VALUE, 60,
+                List.of(), List.of(), List.of(), 60, Double.NaN, null));
+        List<Bar> minutes = dev.tapewatch.market.Candles.resample(day, 60);
+        int first = 90; // 11:00 is the 91st minute
+        double slow = minutes.subList(first - 49, first + 1).stream().mapToDouble(Bar::close).average().orElseThrow();
+        assertEquals(slow, snapshot.slowMean()[0], 1e-9, "MA 50 at 11:00, from the 49 minutes before");
+        robot.moveTo((javafx.scene.Node) robot.lookup("#readout").query()); // not over the plot: the readout names the newest candle
+        robot.interact(() -> chart.showOverlays(true, true));
+        show(robot, snapshot);
+        assertTrue(FxRead.on(robot, chart::readoutText).endsWith("MA20 " + ChartFormat.price(snapshot.fastMean()[29])
+                + "  MA50 " + ChartFormat.price(snapshot.slowMean()[29])), FxRead.on(robot, chart::readoutText));
+    }
+
+    /** #27 defect 11: the price/volume divider stays where it was put across resizes, and only a drag saves it. */
+    @Test
+    void thePriceShareStaysAcrossResizes(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
+                new long[] {from, from + 60_000}));
+        List<Double> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            chart.priceShare(0.711);
+            chart.setOnPriceShareChosen(chosen::add);
+        });
+        for (double height : new double[] {160, 900, 220, 700}) {
+            robot.interact(() -> stage.setHeight(height));
+            Await.until(WAIT, "the chart " + height + " high", () -> Math.abs(FxRead.on(robot,
+                    () -> stage.getScene().getHeight()) - height) < 60);
+        }
+        Await.until(WAIT, "the share back at 0.711", () -> Math.abs(FxRead.on(robot, chart::priceShare) - 0.711) < 0.005,
+                () -> "share " + FxRead.on(robot, chart::priceShare));
+        assertEquals(List.of(), chosen, "a resize chose nothing");
+    }
+
     private static double contrast(String a, String b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double distance(String a, String b) {
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            int d = Integer.parseInt(a.substring(1 + 2 * i, 3 + 2 * i), 16) - Integer.parseInt(b.substring(1 + 2 * i, 3 + 2 * i), 16);
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 
     private static double luminance(String hex) {
