@@ -62,19 +62,20 @@ public final class AlertRules {
         }
     }
 
-    /** The alert for a closed spike, if it earns one. */
-    public Optional<Alert> spike(Spike spike) {
+    /** The alert for a closed spike that moved as {@code move}, if it earns one. */
+    public Optional<Alert> spike(Spike spike, SpikeMove move) {
         if (!spikesOn || muted.contains(spike.symbol()) || spike.peakScore() < minimumScore
                 || coolingDown(spike.symbol(), Alert.Kind.SPIKE, spike.start())) {
             return Optional.empty();
         }
         String what = switch (spike.kind()) {
-            case VOLUME -> String.format(Locale.ROOT, "volume %.0fx", spike.volumeMultiple());
-            case PRICE -> "price move";
-            case BOTH -> String.format(Locale.ROOT, "volume %.0fx and price", spike.volumeMultiple());
+            case VOLUME -> "volume spike";
+            case PRICE -> "price spike";
+            case BOTH -> "volume and price spike";
         };
-        return Optional.of(new Alert(spike.start(), spike.symbol(), Alert.Kind.SPIKE,
-                what + String.format(Locale.ROOT, " (score %.1f)", spike.peakScore())));
+        return Optional.of(new Alert(spike.peakTime(), spike.symbol(), Alert.Kind.SPIKE, what, spike.peakScore(),
+                spike.start(), move.fromPrice(), move.price(), move.low(), move.high(), move.volume(),
+                move.dayVolume(), spike.volumeMultiple(), Double.NaN, spike.kind()));
     }
 
     /**
@@ -93,8 +94,9 @@ public final class AlertRules {
             boolean down = before > level && bar.low() <= level;
             if ((up || down) && fired.add(bar.symbol() + "@" + level)) {
                 crossed.add(new Alert(bar.start(), bar.symbol(), Alert.Kind.PRICE_LEVEL, String.format(Locale.ROOT,
-                        "%s %s (%s %s)", up ? "up to" : "down to", Prices.text(level), up ? "high" : "low",
-                        Prices.text(up ? bar.high() : bar.low()))));
+                        "price line %s reached from %s", Prices.text(level), up ? "below" : "above"), 0,
+                        bar.start(), before, up ? bar.high() : bar.low(), bar.low(), bar.high(), bar.volume(),
+                        bar.accumulatedVolume(), Double.NaN, Double.NaN, null));
             }
         }
         return crossed;

@@ -30,8 +30,20 @@ public final class DesktopNotifier implements AutoCloseable {
     private boolean desktopMissingLogged;
     private java.awt.TrayIcon trayIcon;
 
-    public DesktopNotifier(ThreadFactory threads) {
+    private final java.util.function.Consumer<String> failed;
+    private boolean failureTold;
+    private final String searchPath;
+
+    /** {@code failed} hears, once, why desktop notifications do not work here (from the notifier's thread). */
+    public DesktopNotifier(ThreadFactory threads, java.util.function.Consumer<String> failed) {
+        this(threads, failed, System.getenv("PATH"));
+    }
+
+    /** As the public constructor, finding {@code notify-send} on {@code searchPath} (a test's own PATH). */
+    DesktopNotifier(ThreadFactory threads, java.util.function.Consumer<String> failed, String searchPath) {
         worker = Executors.newSingleThreadExecutor(threads);
+        this.failed = failed;
+        this.searchPath = searchPath;
     }
 
     public void settings(boolean sound, boolean desktop) {
@@ -77,19 +89,33 @@ public final class DesktopNotifier implements AutoCloseable {
         try {
             if (notifySend != null) {
                 Process process = new ProcessBuilder(List.of(notifySend.toString(), "--app-name=Tapewatch",
-                        "Tapewatch: " + alert.symbol(), alert.message())).redirectErrorStream(true).start();
-                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                process.waitFor(5, TimeUnit.SECONDS);
+                        "Tapewatch: " + alert.symbol(), alert.text())).redirectErrorStream(true).start();
+                String said = new String(process.getInputStream().readNBytes(400),
+                        java.nio.charset.StandardCharsets.UTF_8).trim();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    fail("notify-send did not finish within 5 s (is a notification daemon running?)");
+                } else if (process.exitValue() != 0) {
+                    fail("notify-send exited " + process.exitValue() + (said.isEmpty() ? "" : ": " + said));
+                }
             } else if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.SystemTray.isSupported()) {
-                tray().displayMessage("Tapewatch: " + alert.symbol(), alert.message(), java.awt.TrayIcon.MessageType.INFO);
+                tray().displayMessage("Tapewatch: " + alert.symbol(), alert.text(), java.awt.TrayIcon.MessageType.INFO);
             } else if (!desktopMissingLogged) {
                 desktopMissingLogged = true;
-                LOG.info("No desktop notifications here (no notify-send, no system tray); alerts show in the window");
+                fail("no notify-send on the PATH and no system tray (install libnotify-bin)");
             }
         } catch (IOException | java.awt.AWTException | RuntimeException e) {
-            LOG.info("Desktop notification failed: {}", e.getMessage());
+            fail(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fail(String why) {
+        LOG.info("Desktop notification failed: {}", why);
+        if (!failureTold) {
+            failureTold = true;
+            failed.accept("Desktop notifications do not work: " + why + "; alerts show in the window");
         }
     }
 
@@ -103,8 +129,8 @@ public final class DesktopNotifier implements AutoCloseable {
         return trayIcon;
     }
 
-    private static Path onPath(String program) {
-        String path = System.getenv("PATH");
+    private Path onPath(String program) {
+        String path = searchPath;
         if (path == null) {
             return null;
         }

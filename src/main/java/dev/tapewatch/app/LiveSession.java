@@ -77,6 +77,9 @@ public final class LiveSession implements AutoCloseable {
             throw e;
         }
         this.connection = pipeline.connection();
+        if (relay != null) {
+            pipeline.spikes().onSpike(relay::spike);
+        }
         if (pipeline.backfill() != null) {
             pipeline.backfill().onFetched(series::merge);
         }
@@ -129,6 +132,13 @@ public final class LiveSession implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Cannot share the live stream on 127.0.0.1:" + share.port() + " ("
                     + e.getMessage() + "). Choose another port in Settings, or turn sharing off.", e);
+        }
+    }
+
+    /** Shares an alert the window raised with the stream's clients that asked for alerts (any thread). */
+    public void shareAlert(dev.tapewatch.alert.Alert alert) {
+        if (relay != null) {
+            relay.alert(alert);
         }
     }
 

@@ -1,6 +1,12 @@
 package dev.tapewatch.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapewatch.alert.Alert;
+import dev.tapewatch.alert.AlertJson;
 import dev.tapewatch.feed.FeedListener;
+import dev.tapewatch.market.Spike;
+import java.util.Locale;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
@@ -12,12 +18,14 @@ import java.util.List;
 /**
  * Shares a recorder's live stream with local Polygon clients (a notebook, a second window) over one upstream
  * connection: every bar the recorder receives, replacements included, goes out as it arrives, and REST serves
- * what is stored. Clients need the local key, so other users of the machine cannot read a paid feed.
+ * what is stored; a client that asks also gets the recorder's spikes and alerts as they happen. Clients need the
+ * local key, so other users of the machine cannot read a paid feed.
  */
 public final class Relay implements FeedListener, MarketServer.Source, AutoCloseable {
     /** The settings-file entry holding the generated local key. */
     public static final String KEY = "relay.key";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final BarStore store;
     private final MarketServer server;
 
@@ -61,6 +69,34 @@ public final class Relay implements FeedListener, MarketServer.Source, AutoClose
     @Override
     public void bars(List<Bar> bars) {
         server.publish(bars);
+    }
+
+    /**
+     * A spike the recorder's detector closed, to clients subscribed to {@code SPIKE.*} or {@code SPIKE.<symbol>}:
+     * {@code [{"ev":"SPIKE","sym":"SPY","kind":"volume","s":start,"e":end,"peak":ms,"score":41.2,"multiple":12.4}]}.
+     * Any thread.
+     */
+    public void spike(Spike spike) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("ev", "SPIKE");
+        event.put("sym", spike.symbol());
+        event.put("kind", spike.kind().name().toLowerCase(Locale.ROOT));
+        event.put("s", spike.start());
+        event.put("e", spike.end());
+        event.put("peak", spike.peakTime());
+        event.put("score", spike.peakScore());
+        event.put("multiple", spike.volumeMultiple());
+        server.publishEvent("SPIKE", spike.symbol(), JSON.createArrayNode().add(event).toString());
+    }
+
+    /** An alert, to clients subscribed to {@code ALERT.*} or {@code ALERT.<symbol>}: {@code ev}, {@code sym} and the
+     * fields a webhook gets ({@link AlertJson}). Any thread. */
+    public void alert(Alert alert) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("ev", "ALERT");
+        event.put("sym", alert.symbol());
+        event.setAll(AlertJson.fields(alert));
+        server.publishEvent("ALERT", alert.symbol(), JSON.createArrayNode().add(event).toString());
     }
 
     // A relay has no pace of its own: its ticker ends at once and bars are pushed as they arrive.

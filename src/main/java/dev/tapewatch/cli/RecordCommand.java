@@ -6,6 +6,7 @@ import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.HeadlessAlerts;
 import dev.tapewatch.app.Pipeline;
 import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.SessionConfig;
@@ -27,9 +28,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +63,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     AlpacaOptions alpaca;
+
+    @Mixin
+    AlertOptions alertOptions;
 
     @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|alpaca|local",
             description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
@@ -143,8 +149,17 @@ final class RecordCommand implements Callable<Integer> {
                     }
                 }
             };
-            FeedListener[] listeners = relay == null ? new FeedListener[] {states} : new FeedListener[] {states, relay};
+            HeadlessAlerts alerts = alertOptions.open(config, store, System.getenv(), relay != null);
+            FeedListener[] listeners = Stream.of(states, relay, alerts).filter(Objects::nonNull)
+                    .toArray(FeedListener[]::new);
             Pipeline pipeline = Pipeline.open(store, settings, DetectorConfig.read(config), listeners);
+            if (relay != null) {
+                pipeline.spikes().onSpike(relay::spike);
+                alerts.onAlert(relay::alert);
+            }
+            if (alerts != null) {
+                alerts.watch(pipeline);
+            }
             try {
                 out.println("Recording " + (all ? "every symbol" : String.join(",", watched)) + " from "
                         + describe(pipeline, settings) + " into " + store.location().describe()
@@ -157,11 +172,22 @@ final class RecordCommand implements Callable<Integer> {
                             + (serveKey != null ? "from --serve-key" : relay.server().settings().requiredKey()
                             + " (kept in " + config.file() + ")"));
                 }
+                if (alerts != null && !alerts.delivery().describe().isEmpty()) {
+                    out.println("Alerts go to " + alerts.delivery().describe());
+                }
                 out.flush();
                 pipeline.start(all ? List.of(CoverageSpan.ALL_SYMBOLS) : watched);
                 waitAndReport(pipeline, stop, out);
             } finally {
                 pipeline.close();
+                if (alerts != null) {
+                    alerts.close();
+                    var delivery = alerts.delivery();
+                    if (!delivery.describe().isEmpty()) {
+                        out.println("Alerts: " + delivery.delivered() + " delivered, " + (delivery.failed()
+                                + delivery.refused()) + " not (the log says why).");
+                    }
+                }
                 if (relay != null) {
                     relay.close();
                 }

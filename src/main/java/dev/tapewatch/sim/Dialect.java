@@ -8,8 +8,16 @@ import java.util.Set;
 /** How the market server speaks to its websocket clients: Polygon's stocks protocol, or Alpaca's trades. */
 interface Dialect {
 
-    /** What a client asked to (un)subscribe: a symbol, {@code *} for all, or null when not served ({@code raw} says). */
-    record Target(String symbol, String raw) {
+    /**
+     * What a client asked to (un)subscribe: a symbol, {@code *} for all, or null when not served ({@code raw} says);
+     * {@code channel} is {@link #BARS}, or one of our own event types ({@link MarketServer#EVENT_TYPES}).
+     */
+    record Target(String symbol, String raw, String channel) {
+        static final String BARS = "A";
+
+        Target(String symbol, String raw) {
+            this(symbol, raw, BARS);
+        }
     }
 
     /** A client message: {@code auth} (with the key presented), {@code subscribe}, {@code unsubscribe}, or other. */

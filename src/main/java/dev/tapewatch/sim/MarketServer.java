@@ -123,6 +123,13 @@ public final class MarketServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Our own message types, beside Polygon's {@code A}: a spike the recorder's detector closed, and an alert its
+     * rules raised. Sent only to a client subscribed to them ({@code SPIKE.*}, {@code ALERT.SPY}), so a plain
+     * Polygon client never sees one.
+     */
+    public static final Set<String> EVENT_TYPES = Set.of("SPIKE", "ALERT");
+
     /** What the server speaks: Polygon's aggregates, or Alpaca's trades (the same market, as trades). */
     public enum Protocol { POLYGON, ALPACA }
 
@@ -187,6 +194,19 @@ public final class MarketServer implements AutoCloseable {
             List<Bar> wanted = bars.stream().filter(bar -> connection.symbols.contains(bar.symbol())).toList();
             if (!wanted.isEmpty()) {
                 connection.send(dialect.frame(wanted));
+            }
+        }
+    }
+
+    /**
+     * Sends one of our events ({@code type} one of {@link #EVENT_TYPES}, {@code frame} its JSON array) to every
+     * client subscribed to that type for {@code symbol} or for all; never waits on a client.
+     */
+    public void publishEvent(String type, String symbol, String frame) {
+        for (Connection connection : connections) {
+            if (connection.authenticated && (connection.events.contains(type + ".*")
+                    || connection.events.contains(type + "." + symbol))) {
+                connection.send(frame);
             }
         }
     }
@@ -335,6 +355,8 @@ public final class MarketServer implements AutoCloseable {
     /** Speaks Polygon's protocol to one client; public because Tyrus calls it reflectively. */
     public final class Connection extends Endpoint {
         private final Set<String> symbols = ConcurrentHashMap.newKeySet();
+        /** Our event subscriptions: "SPIKE.*", "ALERT.SPY". */
+        private final Set<String> events = ConcurrentHashMap.newKeySet();
         private volatile boolean all;
         private volatile boolean authenticated;
         private volatile boolean dropped;
@@ -412,6 +434,14 @@ public final class MarketServer implements AutoCloseable {
             for (Dialect.Target target : targets) {
                 if (target.symbol() == null) {
                     send(dialect.error("not supported by the simulator: " + target.raw()));
+                } else if (!target.channel().equals(Dialect.Target.BARS)) {
+                    String event = target.channel() + "." + target.symbol();
+                    if (subscribe) {
+                        events.add(event);
+                    } else {
+                        events.remove(event);
+                    }
+                    applied.add(target);
                 } else {
                     if (target.symbol().equals("*")) {
                         all = subscribe;

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Polygon's stocks stream at {@code /stocks}: {@code A.<symbol>} per-second aggregates. */
+/**
+ * Polygon's stocks stream at {@code /stocks}: {@code A.<symbol>} per-second aggregates; and our own events, only
+ * for a client that asks for them ({@code SPIKE.<symbol>}, {@code ALERT.<symbol>}, {@code *} for all).
+ */
 final class PolygonDialect implements Dialect {
 
     @Override
@@ -57,9 +60,12 @@ final class PolygonDialect implements Dialect {
         List<Target> targets = new ArrayList<>();
         for (String raw : params.split(",")) {
             String param = raw.trim();
-            String symbol = param.startsWith("A.") ? param.substring(2).toUpperCase(Locale.ROOT) : null;
+            int dot = param.indexOf('.');
+            String channel = dot > 0 ? param.substring(0, dot).toUpperCase(Locale.ROOT) : "";
+            boolean known = channel.equals(Target.BARS) || MarketServer.EVENT_TYPES.contains(channel);
+            String symbol = known ? param.substring(dot + 1).toUpperCase(Locale.ROOT) : null;
             targets.add(new Target(symbol != null && (symbol.equals("*") || Symbols.isValid(symbol)) ? symbol : null,
-                    param));
+                    param, channel));
         }
         return new Request(action, null, targets);
     }

@@ -446,6 +446,24 @@ public final class BarStore implements AutoCloseable {
         });
     }
 
+    /** Logs an alert (its JSON) at its market time. */
+    public void logAlert(long time, String symbol, String body) {
+        inTransaction("log an alert in", connection -> {
+            AlertLogRows.insert(connection, time, symbol, body);
+            return null;
+        });
+    }
+
+    /** The JSON of the alerts logged in [from, to), newest first. */
+    public List<String> alertLog(long from, long to) {
+        return query("read the alert log from", connection -> AlertLogRows.read(connection, from, to));
+    }
+
+    /** Forgets the alerts logged in [from, to); returns how many. */
+    public int clearAlertLog(long from, long to) {
+        return inTransaction("clear the alert log in", connection -> AlertLogRows.delete(connection, from, to));
+    }
+
     public long countBars() {
         return query("count bars in", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(table.countQuery());

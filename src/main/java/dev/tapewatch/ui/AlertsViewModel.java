@@ -3,13 +3,17 @@ package dev.tapewatch.ui;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertRules;
 import dev.tapewatch.alert.DesktopNotifier;
+import dev.tapewatch.alert.MarketRule;
+import dev.tapewatch.alert.MarketRules;
+import dev.tapewatch.alert.SpikeMove;
+import dev.tapewatch.app.AlertConfig;
+import dev.tapewatch.app.AlertReferences;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSeries;
-import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.store.BarStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,17 +35,22 @@ import javafx.collections.ObservableMap;
  * by {@link #refresh}, with the price levels, a few times a second. Settings and levels live in the settings file.
  */
 public final class AlertsViewModel {
-    static final String SPIKES = "alerts.spikes";
-    static final String MIN_SCORE = "alerts.minScore";
-    static final String MUTED = "alerts.muted";
-    static final String LEVELS = "alerts.levels";
+    static final String SPIKES = AlertConfig.SPIKES;
+    static final String MIN_SCORE = AlertConfig.MIN_SCORE;
+    static final String MUTED = AlertConfig.MUTED;
+    static final String LEVELS = AlertConfig.LEVELS;
     static final String SOUND = "alerts.sound";
     static final String DESKTOP = "alerts.desktop";
-    private static final int LOG_SIZE = 500;
+    /** How far before a spike its move's starting price is looked for. */
+    private static final long MOVE_LOOKBACK_MS = 60_000;
 
     private final AppConfig config;
     private final AlertRules rules = new AlertRules();
-    private final DesktopNotifier notifier = new DesktopNotifier(Threads.named("alert-notifier"));
+    private final DesktopNotifier notifier;
+    /** Why desktop notifications failed, set once from the notifier's thread, told on the FX thread. */
+    private final java.util.concurrent.atomic.AtomicReference<String> notifierProblem =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.function.Consumer<String> statusNotice;
     /** A spike as it arrived, and when (to tell how long it waited for its alert). */
     private record Arrival(Spike spike, long nanos) {
     }
@@ -51,7 +60,7 @@ public final class AlertsViewModel {
     private final Map<String, Long> checkedUntil = new java.util.HashMap<>();
     /** Milliseconds from a spike's arrival to its alert, the newest last (at most 100). */
     private final java.util.Deque<Long> delays = new java.util.ArrayDeque<>();
-    private final ObservableList<Alert> log = FXCollections.observableArrayList();
+    private final AlertLogViewModel log;
     private final ObservableMap<String, List<Double>> levels = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Alert> toast = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty spikesOn = new SimpleBooleanProperty();
@@ -59,45 +68,41 @@ public final class AlertsViewModel {
     private final BooleanProperty sound = new SimpleBooleanProperty();
     private final BooleanProperty desktop = new SimpleBooleanProperty();
 
-    AlertsViewModel(AppConfig config) {
+    /** A symbol's relative volume now, NaN when unknown (FX thread). */
+    private java.util.function.ToDoubleFunction<String> relativeVolume = symbol -> Double.NaN;
+    private java.util.function.Consumer<Alert> raised = alert -> { };
+    private java.util.function.Supplier<java.util.Collection<String>> watched = List::of;
+    private MarketRules marketRules = new MarketRules(List.of(), null);
+    private volatile AlertReferences references;
+    /** The day each line drawn on a day belongs to ({@link AlertConfig#lineKey}); standing lines are not in it. */
+    private final Map<String, java.time.LocalDate> lineDays = new java.util.HashMap<>();
+    /** The live session's market day (null before one starts): whose lines the live tape is judged on. */
+    private java.time.LocalDate liveDay;
+    private final javafx.beans.property.StringProperty rulesText = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper rulesProblem =
+            new javafx.beans.property.ReadOnlyStringWrapper();
+
+    /** {@code statusNotice} shows a line in the status bar (FX thread). */
+    AlertsViewModel(AppConfig config, java.util.function.Consumer<String> statusNotice) {
         this.config = config;
-        spikesOn.set(!"false".equals(config.get(SPIKES).orElse("true")));
-        minimumScore.set(config.get(MIN_SCORE).map(AlertsViewModel::number).orElse(0.0));
+        this.statusNotice = statusNotice;
+        this.log = new AlertLogViewModel(statusNotice);
+        this.notifier = new DesktopNotifier(Threads.named("alert-notifier"), notifierProblem::set);
+        spikesOn.set(AlertConfig.spikesOn(config));
+        minimumScore.set(AlertConfig.minimumScore(config));
         sound.set(!"false".equals(config.get(SOUND).orElse("true")));
         desktop.set(!"false".equals(config.get(DESKTOP).orElse("true")));
-        config.get(MUTED).ifPresent(text -> Arrays.stream(text.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).forEach(symbol -> rules.mute(symbol, true)));
-        config.get(LEVELS).ifPresent(this::readLevels);
+        AlertConfig.muted(config).forEach(symbol -> rules.mute(symbol, true));
+        lineDays.putAll(AlertConfig.lineDays(config));
+        AlertConfig.levels(config).forEach(this::setLevels);
+        rulesText.set(config.get(AlertConfig.RULES).orElse(""));
+        applyRules(rulesText.get());
+        rulesText.addListener((o, was, now) -> applyRules(now));
         applySettings();
         spikesOn.addListener((o, was, now) -> applySettings());
         minimumScore.addListener((o, was, now) -> applySettings());
         sound.addListener((o, was, now) -> applySettings());
         desktop.addListener((o, was, now) -> applySettings());
-    }
-
-    private static Double number(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return 0.0;
-        }
-    }
-
-    private void readLevels(String text) {
-        for (String entry : text.split(";")) {
-            int colon = entry.indexOf(':');
-            if (colon > 0) {
-                String symbol = entry.substring(0, colon).trim();
-                List<Double> prices = new ArrayList<>();
-                for (String price : entry.substring(colon + 1).split(",")) {
-                    Double value = number(price.trim());
-                    if (value > 0) {
-                        prices.add(value);
-                    }
-                }
-                setLevels(symbol, prices);
-            }
-        }
     }
 
     private void applySettings() {
@@ -109,6 +114,16 @@ public final class AlertsViewModel {
         config.set(DESKTOP, Boolean.toString(desktop.get()));
     }
 
+    /** Also told of each alert raised (FX thread): the window's shared stream passes it on. */
+    void onRaised(java.util.function.Consumer<Alert> listener) {
+        raised = listener;
+    }
+
+    /** Where alerts read a symbol's relative volume (the watchlist's). */
+    void relativeVolumes(java.util.function.ToDoubleFunction<String> source) {
+        relativeVolume = source;
+    }
+
     /** Any thread: a spike closed, live or in a replay. */
     void spikeArrived(Spike spike) {
         arrived.add(new Arrival(spike, System.nanoTime()));
@@ -118,22 +133,99 @@ public final class AlertsViewModel {
     void pricesJump() {
         rules.resetPrices();
         checkedUntil.clear();
+        applyRules(rulesText.get()); // a fresh day for the typed rules too
+    }
+
+    /** A session's database keeps the log and answers the typed rules' previous closes (FX thread). */
+    void attach(BarStore store, java.time.LocalDate today) {
+        log.attach(store, today);
+        liveDay = today;
+        new ArrayList<>(levels.keySet()).forEach(symbol -> setLevels(symbol, levels.get(symbol)));
+        if (references != null) {
+            references.closeLater();
+        }
+        references = new AlertReferences(store);
+        applyRules(rulesText.get());
+    }
+
+    /** Which symbols the typed rules watch ({@code *} rules: these), e.g. the watchlist. */
+    void watched(java.util.function.Supplier<java.util.Collection<String>> symbols) {
+        watched = symbols;
+    }
+
+    /** Takes typed rules (FX thread): kept when they read right, else {@link #rulesProblemProperty} says why. */
+    private void applyRules(String text) {
+        try {
+            List<MarketRule> parsed = MarketRule.parseAll(text);
+            rulesProblem.set(null);
+            config.set(AlertConfig.RULES, text);
+            MarketRules.Reference closes = references;
+            marketRules = new MarketRules(parsed, new MarketRules.Reference() {
+                @Override
+                public double previousClose(String symbol, long time) {
+                    return closes == null ? Double.NaN : closes.previousClose(symbol, time);
+                }
+
+                @Override
+                public double relativeVolume(String symbol, double dayVolume, long time) {
+                    return AlertsViewModel.this.relativeVolume.applyAsDouble(symbol);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            rulesProblem.set(e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AlertReferences references) {
+        if (references != null) {
+            try {
+                references.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    javafx.beans.property.StringProperty rulesTextProperty() {
+        return rulesText;
+    }
+
+    javafx.beans.property.ReadOnlyStringProperty rulesProblemProperty() {
+        return rulesProblem.getReadOnlyProperty();
     }
 
     /** FX thread: judges the spikes that arrived and the last prices of symbols with levels. */
     void refresh(LiveSeries series) {
+        String problem = notifierProblem.getAndSet(null);
+        if (problem != null) {
+            statusNotice.accept(problem);
+        }
         Arrival arrival;
         while ((arrival = arrived.poll()) != null) {
             long since = arrival.nanos();
-            rules.spike(arrival.spike()).ifPresent(alert -> {
-                raise(alert);
+            Spike spike = arrival.spike();
+            SpikeMove move = SpikeMove.of(series.bars(spike.symbol(), spike.start() - MOVE_LOOKBACK_MS, spike.end()),
+                    spike);
+            if (move == null) {
+                continue; // its bars are gone from the live series (a replay jumped)
+            }
+            LiveSeries.Quote quote = series.quote(spike.symbol());
+            if (Double.isNaN(move.dayVolume()) && quote != null) {
+                move = move.withDayVolume(quote.dayVolume());
+            }
+            rules.spike(spike, move).ifPresent(alert -> {
+                raise(alert.withRelativeVolume(relativeVolume.applyAsDouble(alert.symbol())));
                 delays.addLast((System.nanoTime() - since) / 1_000_000);
                 if (delays.size() > 100) {
                     delays.removeFirst();
                 }
             });
         }
-        for (String symbol : levels.keySet()) {
+        java.util.Set<String> judged = new java.util.LinkedHashSet<>(levels.keySet());
+        if (!marketRules.isEmpty()) {
+            judged.addAll(watched.get());
+        }
+        for (String symbol : judged) {
             // every bar since the last look, so a wick through a line between two looks still alerts
             Long seen = checkedUntil.get(symbol);
             LiveSeries.Quote quote = seen == null ? series.quote(symbol) : null;
@@ -143,36 +235,47 @@ public final class AlertsViewModel {
             List<dev.tapewatch.market.Bar> bars = series.bars(symbol, seen == null ? quote.lastBarStart() : seen + 1,
                     Long.MAX_VALUE);
             for (dev.tapewatch.market.Bar bar : bars) {
-                rules.bar(bar).forEach(this::raise);
+                if (levels.containsKey(symbol)) {
+                    rules.bar(bar).forEach(this::raise);
+                }
+                marketRules.bar(bar).forEach(alert -> raise(alert.withRelativeVolume(
+                        relativeVolume.applyAsDouble(alert.symbol()))));
                 checkedUntil.put(symbol, bar.start());
             }
         }
     }
 
-    private void raise(Alert alert) {
-        log.add(0, alert);
-        if (log.size() > LOG_SIZE) {
-            log.remove(LOG_SIZE, log.size());
-        }
+    /** FX thread: an alert the rules raised becomes a toast, a tone, a desktop notification and a log line. */
+    void raise(Alert alert) {
+        log.add(alert);
         toast.set(alert);
         notifier.tell(alert);
+        raised.accept(alert);
     }
 
     // ---- levels ----
 
-    /** Adds a price level to watch for a symbol (FX thread). */
-    void addLevel(String symbol, double price) {
+    /** Adds a price line for a symbol on the day it is drawn on ({@code day}; null: standing) (FX thread). */
+    void addLevel(String symbol, double price, java.time.LocalDate day) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
-        now.add(round(price));
+        double rounded = round(price);
+        now.add(rounded);
+        if (day != null) {
+            lineDays.put(AlertConfig.lineKey(symbol, rounded), day);
+        }
         setLevels(symbol, now);
     }
 
-    /** A level was dragged from one price to another. */
+    /** A level was dragged from one price to another: it keeps its day. */
     void moveLevel(String symbol, double from, double to) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
         int index = now.indexOf(from);
         if (index >= 0) {
             now.set(index, round(to));
+            java.time.LocalDate day = lineDays.remove(AlertConfig.lineKey(symbol, from));
+            if (day != null) {
+                lineDays.put(AlertConfig.lineKey(symbol, round(to)), day);
+            }
             setLevels(symbol, now);
         }
     }
@@ -180,7 +283,32 @@ public final class AlertsViewModel {
     void removeLevel(String symbol, double price) {
         List<Double> now = new ArrayList<>(levels.getOrDefault(symbol, List.of()));
         now.remove((Double) price);
+        lineDays.remove(AlertConfig.lineKey(symbol, price));
         setLevels(symbol, now);
+    }
+
+    /** The day a line belongs to, or null when it is standing (shown and judged every day). */
+    java.time.LocalDate lineDay(String symbol, double price) {
+        return lineDays.get(AlertConfig.lineKey(symbol, price));
+    }
+
+    /** Makes a line standing, or ties it to {@code day} again. */
+    void standing(String symbol, double price, java.time.LocalDate day) {
+        if (day == null) {
+            lineDays.remove(AlertConfig.lineKey(symbol, price));
+        } else {
+            lineDays.put(AlertConfig.lineKey(symbol, price), day);
+        }
+        List<Double> prices = levels.remove(symbol); // the same prices: only a change is heard by the views
+        setLevels(symbol, prices == null ? List.of() : prices);
+    }
+
+    /** A symbol's lines shown on {@code day}: its own and the standing ones (all of them when day is null). */
+    List<Double> linesOn(String symbol, java.time.LocalDate day) {
+        return levels.getOrDefault(symbol, List.of()).stream().filter(price -> {
+            java.time.LocalDate of = lineDay(symbol, price);
+            return day == null || of == null || of.equals(day);
+        }).toList();
     }
 
     private static double round(double price) {
@@ -193,13 +321,8 @@ public final class AlertsViewModel {
         } else {
             levels.put(symbol, List.copyOf(prices));
         }
-        rules.levels(symbol, prices);
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<Double>> entry : new java.util.TreeMap<>(levels).entrySet()) {
-            text.append(text.length() == 0 ? "" : ";").append(entry.getKey()).append(':');
-            text.append(String.join(",", entry.getValue().stream().map(p -> String.format(Locale.ROOT, "%s", p)).toList()));
-        }
-        config.set(LEVELS, text.toString());
+        rules.levels(symbol, linesOn(symbol, liveDay)); // the live tape alerts on today's lines and standing ones
+        config.set(LEVELS, AlertConfig.linesText(levels, lineDays));
     }
 
     // ---- per-symbol ----
@@ -223,7 +346,12 @@ public final class AlertsViewModel {
         return List.copyOf(delays);
     }
 
+    /** The shown day's page of the alert log, newest first. */
     ObservableList<Alert> log() {
+        return log.page();
+    }
+
+    AlertLogViewModel logPages() {
         return log;
     }
 
@@ -256,7 +384,9 @@ public final class AlertsViewModel {
         return desktop;
     }
 
-    void close() {
+    void close() throws InterruptedException {
         notifier.close();
+        log.close();
+        closeQuietly(references);
     }
 }

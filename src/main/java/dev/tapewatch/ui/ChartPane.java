@@ -55,7 +55,7 @@ final class ChartPane extends VBox {
         area = new StackPane(chart);
         getChildren().addAll(header, area);
         VBox.setVgrow(area, Priority.ALWAYS);
-        installAlertLines(main.alerts(), symbol);
+        installAlertLines(main, symbol);
         model.attach(new ChartViewModel.Sink() {
             @Override
             public void show(ChartSnapshot snapshot) {
@@ -86,17 +86,21 @@ final class ChartPane extends VBox {
     }
 
     /** The shown symbol's price alert lines; Alt+click on the price pane adds one there. */
-    private void installAlertLines(AlertsViewModel alerts, ReadOnlyStringProperty symbol) {
+    private void installAlertLines(MainViewModel main, ReadOnlyStringProperty symbol) {
+        AlertsViewModel alerts = main.alerts();
         Runnable show = () -> {
             String shown = symbol.get();
-            chart.marks().alertLines(shown == null ? List.of() : alerts.levels().getOrDefault(shown, List.of()),
+            chart.marks().alertLines(shown == null ? List.of() : alerts.linesOn(shown, main.shownDay()),
                     (from, to) -> alerts.moveLevel(shown, from, to));
         };
         alerts.levels().addListener((MapChangeListener<String, List<Double>>) change -> show.run());
+        main.history().dayProperty().addListener((o, was, now) -> show.run()); // a line belongs to its day
+        main.history().modeProperty().addListener((o, was, now) -> show.run());
+        main.sessionProperty().addListener((o, was, now) -> show.run());
         symbol.addListener((o, was, now) -> show.run());
         chart.priceChart().getPlotArea().addEventFilter(MouseEvent.MOUSE_CLICKED, event -> {
             if (event.isAltDown() && symbol.get() != null) {
-                alerts.addLevel(symbol.get(), chart.priceAt(event.getSceneY()));
+                alerts.addLevel(symbol.get(), chart.priceAt(event.getSceneY()), main.shownDay());
                 event.consume();
             }
         });

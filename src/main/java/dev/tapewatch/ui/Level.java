@@ -9,9 +9,17 @@ import javafx.geometry.HPos;
  * the right, so close levels do not hide each other's labels): a reference level, or a draggable alert.
  */
 final class Level extends YValueIndicator {
+    /** Marks the nodes of a draggable line: dragging one moves the line, not the chart. */
+    static final String DRAGGABLE = "tapewatch.draggableLevel";
+
     Level(Axis priceAxis, double price, String text, String color, boolean draggable, boolean labelLeft) {
         super(priceAxis, price, text);
         setEditable(draggable);
+        if (draggable) {
+            for (javafx.scene.Node part : java.util.List.of(line, pickLine, label)) {
+                part.getProperties().put(DRAGGABLE, Boolean.TRUE);
+            }
+        }
         setLabelPosition(labelLeft ? 0.02 : draggable ? 0.85 : 0.97);
         setLabelHorizontalAnchor(labelLeft ? HPos.LEFT : HPos.RIGHT);
         line.setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 1.2;"

@@ -69,11 +69,11 @@ public final class MainView extends BorderPane {
         emptyDay.visibleProperty().bind(emptyDay.textProperty().isNotNull());
         emptyDay.setMouseTransparent(true);
         charts.pane(0).overlay(emptyDay);
-        javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts()));
+        javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts(), this::showAlert));
         SpikeListPane spikeListPane = new SpikeListPane(model.spikes(), this::centreOn);
         javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", spikeListPane);
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
-                new AlertsPane(model.alerts(), model.watchlist()));
+                new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
         spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -120,6 +120,9 @@ public final class MainView extends BorderPane {
         return layoutChoice;
     }
 
+    /** How much of the day shows either side of an alert's second. */
+    private static final long ALERT_SPAN_MS = 150_000;
+
     private void centreOn(Spike spike) {
         model.watchlist().select(spike.symbol());
         chartControls.stopFollowing();
@@ -127,6 +130,29 @@ public final class MainView extends BorderPane {
         // the spike a tenth of the view: narrow enough that its seconds get candles of their own
         long half = Math.max(30_000, (spike.end() - spike.start()) * 5);
         Platform.runLater(() -> chart.range(spike.start() - half, spike.end() + half));
+    }
+
+    /** The alert's symbol in the first chart, centred on the alert's second, its day loaded if not shown. */
+    private void showAlert(dev.tapewatch.alert.Alert alert) {
+        if (model.watchlist().rows().stream().noneMatch(row -> row.symbol().equals(alert.symbol()))) {
+            model.watchlist().addSymbol(alert.symbol());
+        }
+        model.watchlist().select(alert.symbol());
+        chartControls.stopFollowing();
+        long from = alert.time() - ALERT_SPAN_MS;
+        long to = alert.time() + ALERT_SPAN_MS;
+        java.time.LocalDate day = dev.tapewatch.market.ExchangeTime.dayOf(alert.time());
+        DayData shown = model.history().dayProperty().get();
+        boolean live = model.history().modeProperty().get() == HistoryViewModel.Mode.LIVE;
+        if (!live && (shown == null || !shown.day().equals(day)) || live && !day.equals(model.liveDay())) {
+            javafx.concurrent.Task<DayData> load = model.history().loadDay(day);
+            if (load != null) {
+                load.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED,
+                        event -> Platform.runLater(() -> chart.range(from, to)));
+                return;
+            }
+        }
+        Platform.runLater(() -> chart.range(from, to));
     }
 
     private void exportSelection() {
@@ -186,7 +212,8 @@ public final class MainView extends BorderPane {
     public void showAlertLineAtLast(String symbol, double offset) {
         model.watchlist().rows().stream().filter(row -> row.symbol().equals(symbol)).findFirst()
                 .filter(row -> !Double.isNaN(row.lastProperty().get()))
-                .ifPresent(row -> model.alerts().addLevel(symbol, row.lastProperty().get() + offset));
+                .ifPresent(row -> model.alerts().addLevel(symbol, row.lastProperty().get() + offset,
+                        model.shownDay()));
     }
 
     /** Brings the alert log to the front. */

@@ -46,7 +46,16 @@ public final class MainViewModel {
         this.config = config;
         this.settingsSource = settingsSource;
         this.watchlist = new WatchlistViewModel(config, session::get, tasks);
-        this.alerts = new AlertsViewModel(config);
+        this.alerts = new AlertsViewModel(config, status::tell);
+        alerts.relativeVolumes(symbol -> watchlist.rows().stream().filter(row -> row.symbol().equals(symbol))
+                .mapToDouble(row -> row.relativeVolume.get()).findFirst().orElse(Double.NaN));
+        alerts.watched(() -> watchlist.rows().stream().map(QuoteRow::symbol).toList());
+        alerts.onRaised(alert -> {
+            LiveSession recording = live;
+            if (recording != null && replaying == null) { // a replay's alerts are not news
+                recording.shareAlert(alert);
+            }
+        });
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
         this.layout = new ChartLayout(config);
@@ -82,6 +91,7 @@ public final class MainViewModel {
         watchlist.attach(started);
         layout.attach(started.watchlist());
         status.attach(started);
+        alerts.attach(started.store(), dev.tapewatch.market.ExchangeTime.dayOf(started.marketClock().getAsLong()));
         history.live();
         tasks.execute("Could not list the stored symbols", () -> {
             List<String> stored = started.store().symbols();
@@ -273,6 +283,19 @@ public final class MainViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** The day the charts show: a stored day loaded, else the live day; null before a session starts (FX thread). */
+    java.time.LocalDate shownDay() {
+        DayData stored = history.dayProperty().get();
+        return history.modeProperty().get() == HistoryViewModel.Mode.HISTORY && stored != null ? stored.day()
+                : liveDay();
+    }
+
+    /** The live session's market day, or null before it starts (FX thread). */
+    java.time.LocalDate liveDay() {
+        LiveSession recording = live;
+        return recording == null ? null : dev.tapewatch.market.ExchangeTime.dayOf(recording.marketClock().getAsLong());
     }
 
     public AlertsViewModel alerts() {

@@ -182,13 +182,23 @@ public final class PriceVolumeChart extends VBox {
         chart.getPlugins().add(zoomer);
         chart.getToolBar().setVisible(false);
         chart.getToolBar().setManaged(false);
-        // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing
+        // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing, and nor does
+        // dragging an alert line: following live goes on
         chart.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
-            if (!event.isShiftDown()) {
+            if (!event.isShiftDown() && !onDraggableLevel(event)) {
                 onUserMove.run();
             }
         });
         chart.addEventFilter(ScrollEvent.SCROLL, event -> onUserMove.run());
+    }
+
+    private static boolean onDraggableLevel(MouseEvent event) {
+        for (javafx.scene.Node node = event.getPickResult().getIntersectedNode(); node != null; node = node.getParent()) {
+            if (node.getProperties().containsKey(Level.DRAGGABLE)) {
+                return true;
+            }
+        }
+        return event.getTarget() instanceof javafx.scene.Node target && target.getProperties().containsKey(Level.DRAGGABLE);
     }
 
     private static ErrorDataSetRenderer lineRenderer() {

@@ -50,6 +50,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void theAlertLogKeepsAlertsByTimeUntilCleared() {
+        long day = TestBars.at(0, 0, 0);
+        try (BarStore store = create()) {
+            store.logAlert(day + 1_000, "SPY", "{\"n\":1}");
+            store.logAlert(day + 2_000, "AAPL", "{\"n\":2}");
+            store.logAlert(day + 86_400_000, "SPY", "{\"n\":3}");
+            assertEquals(List.of("{\"n\":2}", "{\"n\":1}"), store.alertLog(day, day + 86_400_000), "newest first");
+            assertEquals(2, store.clearAlertLog(day, day + 86_400_000));
+            assertEquals(List.of(), store.alertLog(day, day + 86_400_000));
+            assertEquals(List.of("{\"n\":3}"), store.alertLog(day, day + 2 * 86_400_000L), "another day is kept");
+        }
+    }
+
+    @Test
     void storesAndReadsBackEveryField() {
         Bar bar = new Bar("BRK.B", 1_704_205_800_000L, 1_704_205_801_000L, 350.01, 350.25, 349.875, 350.1,
                 1234.5, 350.0625, 9_876_543.25, 349.5, 350.123456789, 17.25, true);

@@ -208,12 +208,13 @@ class MainViewTest {
                 .isEmpty());
         dev.tapewatch.market.Spike spike = onFx(() -> model.spikes().spikes().get(0));
         Await.until(WAIT, "its alert", () -> onFx(() -> model.alerts().log().stream()
-                .anyMatch(a -> a.symbol().equals(spike.symbol()) && a.time() == spike.start())));
+                .anyMatch(a -> a.symbol().equals(spike.symbol()) && a.time() == spike.peakTime())));
         Await.until(WAIT, "the toast", () -> robot.lookup("#toast").queryAs(Label.class).isVisible());
         List<Long> delays = onFx(() -> model.alerts().recentDelays());
         System.out.printf("spike alerts raised %s ms after their spikes closed%n", delays);
         assertFalse(delays.isEmpty(), "the spike's alert was timed from its arrival");
-        assertTrue(robot.lookup("#toast").queryAs(Label.class).getText().contains(": "));
+        String toastText = robot.lookup("#toast").queryAs(Label.class).getText();
+        assertTrue(toastText.contains(" · vol ") && toastText.contains(" ET"), toastText);
         assertEquals(1, onFx(() -> model.alerts().log().stream().filter(a -> a.symbol().equals(spike.symbol())
                 && a.time() >= spike.start() && a.time() < spike.start() + dev.tapewatch.alert.AlertRules.COOLDOWN_MS
                 && a.kind() == dev.tapewatch.alert.Alert.Kind.SPIKE).count()), "one alert per burst");
@@ -229,8 +230,8 @@ class MainViewTest {
         robot.interact(() -> model.alerts().removeLevel("SPY", clicked));
         double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
         robot.interact(() -> {
-            model.alerts().addLevel("SPY", last + 0.03);
-            model.alerts().addLevel("SPY", last - 0.03);
+            model.alerts().addLevel("SPY", last + 0.03, null);
+            model.alerts().addLevel("SPY", last - 0.03, null);
         });
         Await.until(Duration.ofSeconds(60), "a crossing alert", () -> onFx(() -> model.alerts().log().stream()
                 .anyMatch(a -> a.kind() == dev.tapewatch.alert.Alert.Kind.PRICE_LEVEL && a.symbol().equals("SPY"))));
