@@ -29,7 +29,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
             "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
-            "dev.tapewatch.alert.."};
+            "dev.tapewatch.alert..", "dev.tapewatch.movers.."};
 
     private static final String UI = "dev.tapewatch.ui";
     private static final String UI_FEATURES = "dev.tapewatch.ui.*..";
@@ -72,6 +72,12 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("dev.tapewatch.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                .check(CLASSES);
+        // the movers engine is core: bars in, movers out, whatever feeds it and whoever shows it
+        noClasses().that().resideInAPackage("dev.tapewatch.movers..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.feed..", "dev.tapewatch.store..",
+                        "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..",
+                        "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
     }
 

@@ -51,16 +51,22 @@ public final class DesktopNotifier implements AutoCloseable {
         desktopOn = desktop;
     }
 
-    /** Any thread; returns at once. */
+    /** Any thread; returns at once. After {@link #close()} (the window closing) it does nothing. */
     public void tell(Alert alert) {
-        worker.execute(() -> {
-            if (soundOn) {
-                beep();
-            }
-            if (desktopOn) {
-                notifyDesktop(alert);
-            }
-        });
+        try {
+            worker.execute(() -> deliver(alert));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the window is closing: no tone or notification any more
+        }
+    }
+
+    private void deliver(Alert alert) {
+        if (soundOn) {
+            beep();
+        }
+        if (desktopOn) {
+            notifyDesktop(alert);
+        }
     }
 
     private void beep() {

@@ -1,5 +1,9 @@
 package dev.tapewatch.app;
 
+import dev.tapewatch.feed.FeedListener;
+import dev.tapewatch.movers.MoverFilter;
+import dev.tapewatch.movers.MoversEngine;
+import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
@@ -26,11 +30,34 @@ import java.util.function.LongSupplier;
 public final class LiveSession implements AutoCloseable {
     /** What a session is started with; {@code share} null: the live stream is not shared. */
     public record Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist,
-                           Share share) {
+                           Share share, boolean wholeMarket) {
         public Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist) {
             this(feed, store, detector, watchlist, null);
         }
+
+        public Settings(FeedSettings feed, StoreLocation store, DetectorSettings detector, List<String> watchlist,
+                        Share share) {
+            this(feed, store, detector, watchlist, share, false);
+        }
+
+        /**
+         * Watch the whole market: every symbol the provider sends goes through the detector and the movers (and
+         * is recorded), while the charts keep to the watchlist; the simulator then serves a whole market.
+         */
+        public Settings withWholeMarket(boolean value) {
+            FeedSettings watched = feed;
+            if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
+                watched = new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
+                        feed.simulation().withMarket(SIMULATED_MARKET).withEvents(
+                                dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
+                        feed.restUrl(), feed.backfill(), feed.alpaca());
+            }
+            return new Settings(watched, store, detector, watchlist, share, value);
+        }
     }
+
+    /** How many symbols the simulator serves when the whole market is watched. */
+    public static final int SIMULATED_MARKET = 3_000;
 
     /** Share the live stream with local Polygon clients on 127.0.0.1:{@code port} behind {@code key} (a secret). */
     public record Share(int port, String key) {
@@ -51,7 +78,12 @@ public final class LiveSession implements AutoCloseable {
     private final MarketConnection connection;
     private final Relay relay;
     private final LiveSeries series = new LiveSeries();
+    private final MoversEngine movers;
+    /** Previous closes of movers, looked up as they enter; null without a provider (watching a database). */
+    private final MoverCloses closes;
     private final Set<String> watchlist;
+    /** What the live series takes (the watchlist) when the whole market comes in; read on the feed's thread. */
+    private final Set<String> charted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ExecutorService storedDays =
             java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("stored-day"));
@@ -59,13 +91,17 @@ public final class LiveSession implements AutoCloseable {
     private LiveSession(Settings settings) {
         this.settings = settings;
         this.watchlist = new LinkedHashSet<>(settings.watchlist());
+        this.charted.addAll(settings.watchlist());
+        this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
         this.store = BarStore.open(settings.store(), BarStore.Mode.CREATE);
         this.ownsStore = true;
         try {
             this.relay = settings.share() == null ? null : share(store, settings.share());
             try {
-                this.pipeline = relay == null ? Pipeline.open(store, settings.feed(), settings.detector(), series)
-                        : Pipeline.open(store, settings.feed(), settings.detector(), series, relay);
+                FeedListener charts = settings.wholeMarket() ? watchedOnly() : series;
+                FeedListener moving = movers::accept;
+                this.pipeline = relay == null ? Pipeline.open(store, settings.feed(), settings.detector(), charts, moving)
+                        : Pipeline.open(store, settings.feed(), settings.detector(), charts, moving, relay);
             } catch (RuntimeException e) {
                 if (relay != null) {
                     relay.close();
@@ -80,6 +116,7 @@ public final class LiveSession implements AutoCloseable {
         if (relay != null) {
             pipeline.spikes().onSpike(relay::spike);
         }
+        this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
         if (pipeline.backfill() != null) {
             pipeline.backfill().onFetched(series::merge);
         }
@@ -93,8 +130,10 @@ public final class LiveSession implements AutoCloseable {
         this.store = store;
         this.ownsStore = false;
         this.relay = null;
-        this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series);
+        this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
+        this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series, movers::accept);
         this.connection = pipeline.connection();
+        this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
     }
 
     /**
@@ -172,11 +211,39 @@ public final class LiveSession implements AutoCloseable {
         });
     }
 
-    /** Opens the store and starts streaming the watchlist. */
+    /** Opens the store and starts streaming the watchlist (or the whole market: every symbol, {@code *}). */
     public static LiveSession start(Settings settings) {
         LiveSession session = new LiveSession(settings);
-        session.pipeline.start(session.watchlist);
+        session.pipeline.start(settings.wholeMarket() ? List.of(CoverageSpan.ALL_SYMBOLS) : session.watchlist);
         return session;
+    }
+
+    /** The live series for the watchlist's symbols only: the rest of the market keeps to the movers' trails. */
+    private FeedListener watchedOnly() {
+        return new FeedListener() {
+            @Override
+            public void bars(List<Bar> bars) {
+                List<Bar> watched = new ArrayList<>();
+                for (Bar bar : bars) {
+                    if (charted.contains(bar.symbol())) {
+                        watched.add(bar);
+                    }
+                }
+                if (!watched.isEmpty()) {
+                    series.bars(watched);
+                }
+            }
+
+            @Override
+            public void removed(List<dev.tapewatch.feed.SecondAggregator.Removed> removed) {
+                series.removed(removed);
+            }
+        };
+    }
+
+    /** Every symbol received, judged each second: what the Movers pane lists. */
+    public MoversEngine movers() {
+        return movers;
     }
 
     public Settings settings() {
@@ -251,14 +318,20 @@ public final class LiveSession implements AutoCloseable {
 
     public synchronized void watch(String symbol) {
         if (watchlist.add(symbol)) {
-            connection.feed().subscribe(List.of(symbol));
+            charted.add(symbol);
+            if (!settings.wholeMarket()) {
+                connection.feed().subscribe(List.of(symbol)); // the whole market brings it already
+            }
             loadStoredDay(symbol);
         }
     }
 
     public synchronized void unwatch(String symbol) {
         if (watchlist.remove(symbol)) {
-            connection.feed().unsubscribe(List.of(symbol));
+            charted.remove(symbol);
+            if (!settings.wholeMarket()) {
+                connection.feed().unsubscribe(List.of(symbol));
+            }
         }
     }
 
@@ -274,6 +347,9 @@ public final class LiveSession implements AutoCloseable {
         try {
             storedDays.shutdown(); // never interrupted: its job may be inside the database
             storedDays.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (closes != null) {
+                closes.close();
+            }
             pipeline.close();
             if (relay != null) {
                 relay.close();

@@ -39,6 +39,9 @@ public final class SessionConfig {
         }
     }
 
+    /** The setting "Watch the whole market" (movers of every symbol; the charts keep to the watchlist). */
+    public static final String WHOLE_MARKET = "movers.wholeMarket";
+
     private SessionConfig() {
     }
 
@@ -46,7 +49,8 @@ public final class SessionConfig {
         FeedSettings feed = feed(config, environment, Overrides.NONE);
         List<String> watchlist = config.get(WATCHLIST).map(Symbols::parseList).orElse(FIRST_RUN_WATCHLIST);
         return new LiveSession.Settings(feed, store(config, paths, feed.provider()), DetectorConfig.read(config),
-                watchlist, share(config));
+                watchlist, share(config)).withWholeMarket(config.get(WHOLE_MARKET).map(Boolean::parseBoolean)
+                .orElse(false));
     }
 
     /** The window's sharing of its live stream, or null when off. The key must be in the file already. */

@@ -6,6 +6,7 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
 import dev.tapewatch.sim.SimSymbol;
 import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.WholeMarket;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "What A.* streams (default: 32 well-known tickers).")
     String symbols;
 
+    @Option(names = "--market", paramLabel = "N",
+            description = "Serve a whole market of N symbols instead (1 to 100000): the well-known tickers, then a"
+                    + " long tail of thinner made-up ones, with injected bursts and block prints; deterministic by"
+                    + " seed. Not with --symbols.")
+    Integer market;
+
     @Option(names = "--start", paramLabel = "YYYY-MM-DDTHH:MM", converter = MarketTimeConverter.class,
             description = "Simulated start, America/New_York (default: now if the market is open, else 09:30 of the"
                     + " latest weekday).")
@@ -50,17 +57,22 @@ final class SimulateCommand implements Callable<Integer> {
         if (speed < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
         }
-        List<String> streamed = symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
+        WholeMarket whole = market == null ? null : wholeMarket();
+        List<String> streamed = whole != null ? whole.symbols() : symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
         MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed)
                 .withSeed(seed).withStart(start).withRequiredKey(serve.key).withSymbols(streamed).withProtocol(protocol);
         CountDownLatch stop = new CountDownLatch(1);
-        try (MarketServer server = MarketServer.start(settings, Threads::named);
+        try (MarketServer server = whole != null ? MarketServer.start(settings, whole.source(seed), Threads::named)
+                : MarketServer.start(settings, Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(protocol == MarketServer.Protocol.ALPACA
                     ? "Simulated market (Alpaca protocol) at " + server.url() + "/v2/iex (any feed; REST "
                             + server.restUrl() + "/v2/stocks/SYMBOL/trades)"
                     : "Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");
+            if (whole != null) {
+                out.println("A whole market of " + whole.symbols().size() + " symbols (A.* streams them all).");
+            }
             out.println("Starts at " + ExchangeTime.localDateTime(server.clock().start()) + " America/New_York, speed "
                     + speed + "x, seed " + seed + ". Stop with Ctrl-C.");
             out.flush();
@@ -71,6 +83,18 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private WholeMarket wholeMarket() {
+        if (symbols != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--market serves its own symbols: give --market or --symbols, not both");
+        }
+        try {
+            return WholeMarket.of(market, seed);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--market: " + e.getMessage());
+        }
     }
 
     private List<String> parseSymbols() {

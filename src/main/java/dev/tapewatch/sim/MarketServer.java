@@ -71,14 +71,19 @@ public final class MarketServer implements AutoCloseable {
      * streams.
      */
     public record Settings(int port, double speed, long seed, Long start, String requiredKey, List<String> symbols,
-                           SimulatedMarket.EventSettings events, Protocol protocol) {
+                           SimulatedMarket.EventSettings events, Protocol protocol, int market) {
         public static Settings defaults() {
             return new Settings(0, 1, 1, null, null, SimSymbol.DEFAULTS, SimulatedMarket.EventSettings.DEFAULT,
-                    Protocol.POLYGON);
+                    Protocol.POLYGON, 0);
+        }
+
+        /** A whole market of {@code count} symbols ({@link WholeMarket}) in place of the symbols; 0: not one. */
+        public Settings withMarket(int count) {
+            return new Settings(port, speed, seed, start, requiredKey, symbols, events, protocol, count);
         }
 
         public Settings withPort(int value) {
-            return new Settings(value, speed, seed, start, requiredKey, symbols, events, protocol);
+            return new Settings(value, speed, seed, start, requiredKey, symbols, events, protocol, market);
         }
 
         public static final double MAX_SPEED = 10_000;
@@ -95,31 +100,31 @@ public final class MarketServer implements AutoCloseable {
         }
 
         public Settings withSpeed(double value) {
-            return new Settings(port, value, seed, start, requiredKey, symbols, events, protocol);
+            return new Settings(port, value, seed, start, requiredKey, symbols, events, protocol, market);
         }
 
         public Settings withSeed(long value) {
-            return new Settings(port, speed, value, start, requiredKey, symbols, events, protocol);
+            return new Settings(port, speed, value, start, requiredKey, symbols, events, protocol, market);
         }
 
         public Settings withStart(Long value) {
-            return new Settings(port, speed, seed, value, requiredKey, symbols, events, protocol);
+            return new Settings(port, speed, seed, value, requiredKey, symbols, events, protocol, market);
         }
 
         public Settings withRequiredKey(String value) {
-            return new Settings(port, speed, seed, start, value, symbols, events, protocol);
+            return new Settings(port, speed, seed, start, value, symbols, events, protocol, market);
         }
 
         public Settings withSymbols(List<String> value) {
-            return new Settings(port, speed, seed, start, requiredKey, value, events, protocol);
+            return new Settings(port, speed, seed, start, requiredKey, value, events, protocol, market);
         }
 
         public Settings withEvents(SimulatedMarket.EventSettings value) {
-            return new Settings(port, speed, seed, start, requiredKey, symbols, value, protocol);
+            return new Settings(port, speed, seed, start, requiredKey, symbols, value, protocol, market);
         }
 
         public Settings withProtocol(Protocol value) {
-            return new Settings(port, speed, seed, start, requiredKey, symbols, events, value);
+            return new Settings(port, speed, seed, start, requiredKey, symbols, events, value, market);
         }
     }
 
@@ -164,6 +169,10 @@ public final class MarketServer implements AutoCloseable {
     /** {@code threads} makes the server's threads (the app owns thread creation: {@code Threads::named}). */
     public static MarketServer start(Settings settings, Function<String, ThreadFactory> threads)
             throws IOException {
+        if (settings.market() > 0) {
+            WholeMarket market = WholeMarket.of(settings.market(), settings.seed());
+            return new MarketServer(settings.withSymbols(market.symbols()), market.source(settings.seed()), threads);
+        }
         return new MarketServer(settings, new SimulatedSource(new SimulatedMarket(settings.seed(), settings.events()),
                 settings.symbols()), threads);
     }

@@ -82,10 +82,14 @@ public final class SymbolDay {
 
     /**
      * What a burst is a multiple of: the expected volume of the moment, but at least half the symbol's
-     * midday volume, so a burst in thin hours is still a burst rather than one more ordinary trade.
+     * midday volume and at least the mean volume of a second that trades, so a burst in thin hours or in a thin
+     * name is still a burst rather than one more ordinary trade.
      */
     public double burstBase(long second) {
-        return Math.max(expectedVolume(second), 0.5 * 0.8 * symbol.tradesPerSecond() * meanTradeSize);
+        double intensity = symbol.tradesPerSecond() * profile(second);
+        double tradedSecond = meanTradeSize * intensity / -Math.expm1(-intensity);
+        return Math.max(Math.max(expectedVolume(second), 0.5 * 0.8 * symbol.tradesPerSecond() * meanTradeSize),
+                tradedSecond);
     }
 
     private static long alignUp(long millis) {
@@ -108,7 +112,9 @@ public final class SymbolDay {
         double volume;
         if (event != null) {
             volume = Math.round(event.volumeMultiple() * burstBase(t) * (0.9 + 0.2 * random.nextDouble()));
-            trades = Math.max(trades, (int) Math.max(1, volume / meanTradeSize));
+            // a burst is that volume in ordinary trades; block prints are two to four large trades beside the usual
+            trades = event.block() ? trades + 2 + (int) ((t / 1000) % 3)
+                    : Math.max(trades, (int) Math.max(1, volume / meanTradeSize));
         } else if (trades > 0) {
             volume = 0;
             for (int i = 0; i < trades; i++) {

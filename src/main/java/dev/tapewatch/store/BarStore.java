@@ -404,12 +404,13 @@ public final class BarStore implements AutoCloseable {
             latest.put(spike.symbol() + "@" + spike.start(), spike);
         }
         String upsert = location.isPostgres()
-                ? "INSERT INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, start_ms) DO UPDATE SET"
+                ? "INSERT INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple, prints)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, start_ms) DO UPDATE SET"
                         + " end_ms = EXCLUDED.end_ms, peak_ms = EXCLUDED.peak_ms, kind = EXCLUDED.kind,"
-                        + " peak_score = EXCLUDED.peak_score, volume_multiple = EXCLUDED.volume_multiple"
-                : "MERGE INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple)"
-                        + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                        + " peak_score = EXCLUDED.peak_score, volume_multiple = EXCLUDED.volume_multiple,"
+                        + " prints = EXCLUDED.prints"
+                : "MERGE INTO spikes (symbol, start_ms, end_ms, peak_ms, kind, peak_score, volume_multiple, prints)"
+                        + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(upsert)) {
             for (Spike spike : latest.values()) {
                 statement.setString(1, spike.symbol());
@@ -419,6 +420,7 @@ public final class BarStore implements AutoCloseable {
                 statement.setString(5, spike.kind().name());
                 statement.setDouble(6, spike.peakScore());
                 statement.setDouble(7, spike.volumeMultiple());
+                statement.setString(8, spike.prints().name());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -429,7 +431,7 @@ public final class BarStore implements AutoCloseable {
     public List<Spike> spikes(String symbol, long from, long to) {
         return query("read spikes from", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT symbol, start_ms, end_ms,"
-                    + " peak_ms, kind, peak_score, volume_multiple FROM spikes"
+                    + " peak_ms, kind, peak_score, volume_multiple, prints FROM spikes"
                     + " WHERE symbol = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms")) {
                 statement.setString(1, symbol);
                 statement.setLong(2, from);
@@ -438,7 +440,8 @@ public final class BarStore implements AutoCloseable {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         spikes.add(new Spike(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                                Spike.Kind.valueOf(rows.getString(5)), rows.getDouble(6), rows.getDouble(7)));
+                                Spike.Kind.valueOf(rows.getString(5)), rows.getDouble(6), rows.getDouble(7),
+                                Spike.Prints.valueOf(rows.getString(8))));
                     }
                 }
                 return spikes;

@@ -105,12 +105,13 @@ final class ChartMarks {
         }
     }
 
-    /** "volume 12x", "price 4.2σ": a price spike is a move in deviations, not a multiple of volume. */
+    /** "burst 12x", "block 30x", "price 4.2σ": a price spike is a move in deviations, not a multiple of volume. */
     static String describe(Spike spike) {
         return switch (spike.kind()) {
-            case VOLUME -> String.format(Locale.ROOT, "volume %.0fx", spike.volumeMultiple());
+            case VOLUME -> String.format(Locale.ROOT, "%s %.0fx", spike.label(), spike.volumeMultiple());
             case PRICE -> String.format(Locale.ROOT, "price %.1fσ", spike.peakScore());
-            case BOTH -> String.format(Locale.ROOT, "volume %.0fx + price", spike.volumeMultiple());
+            case BOTH -> String.format(Locale.ROOT, "%s %.0fx + price", spike.prints().name().toLowerCase(Locale.ROOT),
+                    spike.volumeMultiple());
         };
     }
 

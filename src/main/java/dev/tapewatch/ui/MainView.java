@@ -75,7 +75,10 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
-        spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab);
+        javafx.scene.control.Tab moversTab = new javafx.scene.control.Tab("Movers",
+                new dev.tapewatch.ui.movers.MoversPane(model.movers(), this::chartMover));
+        moversTab.setId("moversTab");
+        spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab, moversTab);
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         spikeList.minWidthProperty().bind(spikeListPane.minWidthProperty());
         spikeList.prefWidthProperty().bind(spikeListPane.prefWidthProperty().add(4));
@@ -153,6 +156,13 @@ public final class MainView extends BorderPane {
             }
         }
         Platform.runLater(() -> chart.range(from, to));
+    }
+
+    /** A mover in the first chart (added to the watchlist if need be), two minutes around its move: seconds show. */
+    private void chartMover(dev.tapewatch.movers.Mover mover) {
+        model.watchlist().addTraded(mover.symbol());
+        chartControls.stopFollowing();
+        Platform.runLater(() -> chart.range(mover.startMs() - 60_000, mover.startMs() + 60_000));
     }
 
     private void exportSelection() {

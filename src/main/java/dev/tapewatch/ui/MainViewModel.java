@@ -34,6 +34,7 @@ public final class MainViewModel {
     private final List<ChartViewModel> otherCharts = new java.util.ArrayList<>();
     private final ReplayViewModel replay = new ReplayViewModel();
     private final AlertsViewModel alerts;
+    private final dev.tapewatch.ui.movers.MoversViewModel movers;
     /** The recording session (FX thread); {@link #session} is it, or a replay shown in its place. */
     private LiveSession live;
     /** The replay shown, or null (FX thread; read by {@link #close()} at exit too). */
@@ -56,6 +57,7 @@ public final class MainViewModel {
                 recording.shareAlert(alert);
             }
         });
+        this.movers = new dev.tapewatch.ui.movers.MoversViewModel(config, session::get, alerts::spikeArrived);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
         this.layout = new ChartLayout(config);
@@ -110,6 +112,7 @@ public final class MainViewModel {
         status.refresh(current);
         replay.refresh();
         alerts.refresh(current.series());
+        movers.refresh();
     }
 
     /**
@@ -300,6 +303,10 @@ public final class MainViewModel {
 
     public AlertsViewModel alerts() {
         return alerts;
+    }
+
+    public dev.tapewatch.ui.movers.MoversViewModel movers() {
+        return movers;
     }
 
     public ReplayViewModel replay() {

@@ -112,6 +112,10 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("API key"), key);
         grid.addRow(row++, new Label("Alpaca secret, feed"), new HBox(8, secret, alpacaFeed));
         grid.addRow(row++, new Label("Sharing"), new HBox(8, share, sharePort, copyKey));
+        CheckBox wholeMarket = new CheckBox("Watch the whole market (movers of every symbol; charts keep the watchlist)");
+        wholeMarket.setId("wholeMarket");
+        wholeMarket.setSelected(config.get(SessionConfig.WHOLE_MARKET).map(Boolean::parseBoolean).orElse(false));
+        grid.addRow(row++, new Label("Movers"), wholeMarket);
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
         grid.addRow(row++, new Label("Database password"), databasePassword);
@@ -155,6 +159,7 @@ final class SettingsDialog {
                         localKey(config);
                     }
                     config.set(AppConfig.URL, url.getText());
+                    config.set(SessionConfig.WHOLE_MARKET, Boolean.toString(wholeMarket.isSelected()));
                     config.set(AppConfig.DATABASE, database.getText());
                     config.set(AppConfig.DATABASE_PASSWORD, databasePassword.getText());
                     DetectorConfig.write(config, edited);

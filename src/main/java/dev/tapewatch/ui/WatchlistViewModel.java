@@ -158,6 +158,18 @@ public final class WatchlistViewModel {
         return Optional.empty();
     }
 
+    /** Watches and selects a symbol the feed is known to trade (a mover picked from the list): no ticker check. */
+    public void addTraded(String symbol) {
+        LiveSession current = session.get();
+        if (current != null && rows.stream().noneMatch(row -> row.symbol().equals(symbol))) {
+            rows.add(new QuoteRow(symbol, tickers.name(symbol)));
+            current.watch(symbol);
+            loadProfile(current, symbol);
+            remember();
+        }
+        select(symbol);
+    }
+
     public void removeSymbol(String symbol) {
         LiveSession current = session.get();
         rows.removeIf(row -> row.symbol().equals(symbol));

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class DetectorBench {
     /** The outcome; {@code delays} are seconds from each found event's start to its spike's first second. */
     public record Result(int symbols, long bars, int events, int spikes, int found, int rightSpikes,
-                         double[] delays, double barsPerSecond) {
+                         double[] delays, double barsPerSecond, Map<String, int[]> byKind) {
         public double precision() {
             return spikes == 0 ? 1 : (double) rightSpikes / spikes;
         }
@@ -34,6 +34,18 @@ public final class DetectorBench {
             double p = precision();
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        /** Of the spikes that say {@code kind} ("burst" or "block"), the share on an event (NaN without any). */
+        public double kindPrecision(String kind) {
+            int[] counts = byKind.get(kind);
+            return counts[SPIKES] == 0 ? Double.NaN : (double) counts[RIGHT] / counts[SPIKES];
+        }
+
+        /** Of the events of {@code kind}, the share a spike of that kind found (NaN without such events). */
+        public double kindRecall(String kind) {
+            int[] counts = byKind.get(kind);
+            return counts[EVENTS] == 0 ? Double.NaN : (double) counts[FOUND] / counts[EVENTS];
         }
 
         public double delayPercentile(double percentile) {
@@ -57,6 +69,10 @@ public final class DetectorBench {
             figures.put("median_delay_s", delayPercentile(50));
             figures.put("p90_delay_s", delayPercentile(90));
             figures.put("bars_per_second", barsPerSecond);
+            byKind.keySet().forEach(kind -> {
+                figures.put(kind + "_precision", kindPrecision(kind));
+                figures.put(kind + "_recall", kindRecall(kind));
+            });
             return figures;
         }
     }
@@ -73,7 +89,7 @@ public final class DetectorBench {
                                             DetectorSettings settings) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (String tape : List.of("simulator", "tape")) {
-            double[][] values = new double[5][count];
+            double[][] values = new double[9][count];
             long events = 0;
             List<Double> eventScores = new ArrayList<>();
             List<Double> otherScores = new ArrayList<>();
@@ -86,6 +102,10 @@ public final class DetectorBench {
                 values[2][i] = result.f1();
                 values[3][i] = result.delayPercentile(50);
                 values[4][i] = result.barsPerSecond();
+                values[5][i] = result.kindPrecision("burst");
+                values[6][i] = result.kindRecall("burst");
+                values[7][i] = result.kindPrecision("block");
+                values[8][i] = result.kindRecall("block");
                 events += result.events();
                 peakScores(days, settings, eventScores, otherScores);
             }
@@ -93,6 +113,12 @@ public final class DetectorBench {
             figures.put(tape + "_precision", new Spread(values[0]).figures());
             figures.put(tape + "_recall", new Spread(values[1]).figures());
             figures.put(tape + "_f1", new Spread(values[2]).figures());
+            String[] byKind = {"burst_precision", "burst_recall", "block_precision", "block_recall"};
+            for (int k = 0; k < byKind.length; k++) {
+                if (java.util.Arrays.stream(values[5 + k]).noneMatch(Double::isNaN)) {
+                    figures.put(tape + "_" + byKind[k], new Spread(values[5 + k]).figures());
+                }
+            }
             figures.put(tape + "_median_delay_s", new Spread(values[3]).figures());
             figures.put(tape + "_bars_per_second", new Spread(values[4]).figures());
             figures.put(tape + "_event_score_p1", percentile(eventScores, 1));
@@ -121,8 +147,11 @@ public final class DetectorBench {
         long to = ExchangeTime.endOfDay(date);
         List<EvaluationTape.Day> days = new ArrayList<>();
         for (String symbol : symbols) {
+            // the opening cross is in the simulator's events; it is an auction, not a spike: neither right nor wrong
+            long bell = ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN);
             days.add(new EvaluationTape.Day(symbol, market.day(symbol, date).bars(from, to),
-                    market.events(symbol, date), List.of()));
+                    market.events(symbol, date).stream().filter(event -> event.start() != bell).toList(),
+                    List.<long[]>of(new long[] {bell, bell + 1000})));
         }
         return days;
     }
@@ -181,13 +210,22 @@ public final class DetectorBench {
         int found = 0;
         int right = 0;
         List<Double> delays = new ArrayList<>();
+        Map<String, int[]> byKind = new LinkedHashMap<>();
+        byKind.put("burst", new int[4]);
+        byKind.put("block", new int[4]);
         for (EvaluationTape.Day day : days) {
             bars += day.bars().size();
             List<Spike> detected = detected(day, settings);
             spikes += detected.size();
             for (Spike spike : detected) {
-                if (day.events().stream().anyMatch(event -> overlaps(spike, event.start(), event.end()))) {
+                boolean onEvent = day.events().stream().anyMatch(event -> overlaps(spike, event.start(), event.end()));
+                if (onEvent) {
                     right++;
+                }
+                int[] kind = byKind.get(spike.prints().name().toLowerCase(java.util.Locale.ROOT));
+                if (kind != null) {
+                    kind[SPIKES]++;
+                    kind[RIGHT] += onEvent ? 1 : 0;
                 }
             }
             for (InjectedEvent event : day.events()) {
@@ -197,16 +235,24 @@ public final class DetectorBench {
                 events++;
                 Spike first = detected.stream().filter(spike -> overlaps(spike, event.start(), event.end()))
                         .findFirst().orElse(null);
+                int[] kind = byKind.get(event.block() ? "block" : "burst");
+                kind[EVENTS]++;
                 if (first != null) {
                     found++;
                     delays.add(Math.max(0, first.start() - event.start()) / 1000.0);
+                    kind[FOUND] += first.prints() == (event.block() ? Spike.Prints.BLOCK : Spike.Prints.BURST) ? 1 : 0;
                 }
             }
         }
         double throughput = throughput(days, bars, settings);
         return new Result(days.size(), bars, events, spikes, found, right,
-                delays.stream().mapToDouble(Double::doubleValue).toArray(), throughput);
+                delays.stream().mapToDouble(Double::doubleValue).toArray(), throughput, byKind);
     }
+
+    private static final int SPIKES = 0;
+    private static final int RIGHT = 1;
+    private static final int EVENTS = 2;
+    private static final int FOUND = 3;
 
     /** The acceptance is for events of this many times the local mean or more. */
     static final double SCORED_MULTIPLE = 10;

@@ -45,6 +45,7 @@ class SpikeDetectorTest {
         assertEquals(burst + 1000, spike.end());
         assertEquals(burst, spike.peakTime());
         assertEquals(Spike.Kind.BOTH, spike.kind());
+        assertEquals("burst+price", spike.label());
         assertTrue(spike.volumeMultiple() > 20 && spike.volumeMultiple() < 30, spike.toString());
     }
 
@@ -125,22 +126,69 @@ class SpikeDetectorTest {
     }
 
     @Test
-    void oneBlockPrintIsNotABurstButManyTradesAre() {
+    void aBurstOfTradesAndAFewBlockPrintsAreBothSpikesAndSayWhich() {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             bars.add(trades(T0 + i * 1000L, 50, 3 + i % 3, 100 + (i * 37) % 200));
         }
         long block = T0 + 300_000;
-        bars.add(trades(block, 50, 1, 20_000)); // one print, 50 times a second's usual volume
+        bars.add(trades(block, 50, 2, 10_000)); // two prints, about 25 times a traded second's usual volume
         for (int i = 301; i < 600; i++) {
             bars.add(trades(T0 + i * 1000L, 50, 3 + i % 3, 100 + (i * 37) % 200));
         }
         long burst = T0 + 600_000;
-        bars.add(trades(burst, 50, 60, 150)); // sixty trades in one second
+        bars.add(trades(burst, 50, 60, 150)); // sixty ordinary trades in one second
         List<Spike> spikes = SpikeDetector.detect("XYZ", bars, SETTINGS);
+        assertEquals(2, spikes.size(), spikes.toString());
+        assertEquals(block, spikes.get(0).start());
+        assertEquals("block", spikes.get(0).label());
+        assertEquals(burst, spikes.get(1).start());
+        assertEquals("burst", spikes.get(1).label());
+    }
+
+    @Test
+    void anOrdinaryTradeInAThinNameIsNotASpikeButAFewLargePrintsAre() {
+        // one trade of 100-300 shares every 20 to 40 s: most seconds are empty
+        List<Bar> bars = new ArrayList<>();
+        long t = T0;
+        for (int i = 0; i < 200; i++, t += 20_000 + (i * 7919L) % 20 * 1000) {
+            bars.add(trades(t, 8, 1, 100 + (i * 37) % 200));
+        }
+        assertEquals(List.of(), SpikeDetector.detect("XYZ", bars, SETTINGS));
+        // a single print of twenty times the usual: a thin name's single trades vary too much to call it
+        List<Bar> lone = new ArrayList<>(bars);
+        lone.add(trades(t, 8, 1, 4_000));
+        assertEquals(List.of(), SpikeDetector.detect("XYZ", lone, SETTINGS));
+        // three prints of that size in a second
+        List<Bar> blocks = new ArrayList<>(bars);
+        blocks.add(trades(t, 8, 3, 4_000));
+        List<Spike> spikes = SpikeDetector.detect("XYZ", blocks, SETTINGS);
         assertEquals(1, spikes.size(), spikes.toString());
-        assertEquals(burst, spikes.get(0).start());
-        assertEquals(Spike.Kind.VOLUME, spikes.get(0).kind());
+        assertEquals(t, spikes.get(0).start());
+        assertEquals(Spike.Prints.BLOCK, spikes.get(0).prints());
+    }
+
+    @Test
+    void theOpeningAndClosingCrossesAreNotSpikes() {
+        LocalDate day = LocalDate.of(2024, 1, 2);
+        long premarket = ExchangeTime.toEpochMillis(day, LocalTime.of(9, 20));
+        long bell = ExchangeTime.toEpochMillis(day, LocalTime.of(9, 30));
+        long close = ExchangeTime.toEpochMillis(day, LocalTime.of(16, 0));
+        List<Bar> bars = new ArrayList<>();
+        for (long s = premarket; s < bell; s += 1000) {
+            bars.add(trades(s, 50, 2 + (int) (s / 1000 % 3), 100));
+        }
+        bars.add(trades(bell, 50, 40, 2_000)); // the opening auction: one large print and many small ones
+        bars.add(trades(bell + 1000, 50, 5, 4_000)); // its prints still arriving in the next second
+        // the regular session trades ten times as much as the pre-market: the new scale is learnt, not flagged
+        for (long s = bell + 2000; s < close; s += 1000) {
+            bars.add(trades(s, 50, 25 + (int) (s / 1000 % 5), 100));
+        }
+        bars.add(trades(close, 50, 200, 600)); // the closing auction
+        for (long s = close + 1000; s < close + 120_000; s += 1000) {
+            bars.add(trades(s, 50, 2, 100));
+        }
+        assertEquals(List.of(), SpikeDetector.detect("XYZ", bars, SETTINGS));
     }
 
     @Test
@@ -156,13 +204,13 @@ class SpikeDetectorTest {
 
     @Test
     void secondsNotRecordedAreUnknownNotQuiet() {
-        // busy seconds, 30 s without bars, then one second of 300 trades (seven times the usual 42)
+        // busy seconds, 30 s without bars, then one second of 500 trades (twelve times the usual 42)
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             bars.add(trades(T0 + i * 1000L, 50, 40 + i % 5, 100));
         }
         for (int i = 330; i < 400; i++) {
-            bars.add(trades(T0 + i * 1000L, 50, i == 330 ? 300 : 40 + i % 5, 100));
+            bars.add(trades(T0 + i * 1000L, 50, i == 330 ? 500 : 40 + i % 5, 100));
         }
         // as 30 quiet seconds they are part of the baseline, and the second after them stands out
         List<Spike> quiet = SpikeDetector.detect("XYZ", bars, SETTINGS);

@@ -71,6 +71,27 @@ class H2StoreTest extends StoreContract {
             assertEquals("3", versions.getString(1));
             versions.next();
             assertEquals("4", versions.getString(1));
+            versions.next();
+            assertEquals("5", versions.getString(1));
+        }
+    }
+
+    @Test
+    void spikesStoredBeforeBlockPrintsWereToldApartReadAsBursts() throws Exception {
+        Path file = dir.resolve("v4");
+        String url = "jdbc:h2:file:" + file;
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2")
+                .javaMigrations(new V4__bar_minutes()).target("4").load().migrate();
+        long t = 1_704_205_800_000L;
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.createStatement().execute("INSERT INTO spikes VALUES ('SPY', " + t + ", " + (t + 2000) + ", "
+                    + t + ", 'BOTH', 12.5, 12.5), ('SPY', " + (t + 60_000) + ", " + (t + 61_000) + ", " + (t + 60_000)
+                    + ", 'PRICE', 7, 1)");
+        }
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(file), BarStore.Mode.EXISTING)) {
+            assertEquals(List.of(new Spike("SPY", t, t + 2000, t, Spike.Kind.BOTH, 12.5, 12.5, Spike.Prints.BURST),
+                    new Spike("SPY", t + 60_000, t + 61_000, t + 60_000, Spike.Kind.PRICE, 7, 1, Spike.Prints.NONE)),
+                    store.spikes("SPY", 0, Long.MAX_VALUE));
         }
     }
 

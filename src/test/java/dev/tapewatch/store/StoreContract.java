@@ -142,14 +142,14 @@ abstract class StoreContract {
     void spikesAreSavedReplacedAndListed() {
         long t = TestBars.at(10, 0, 0);
         Spike a = new Spike("SPY", t, t + 3000, t + 1000, Spike.Kind.BOTH, 9.5, 12.25);
-        Spike b = new Spike("SPY", t + 60_000, t + 61_000, t + 60_000, Spike.Kind.VOLUME, 4.5, 6);
+        Spike b = new Spike("SPY", t + 60_000, t + 61_000, t + 60_000, Spike.Kind.VOLUME, 4.5, 6, Spike.Prints.BLOCK);
         try (BarStore store = create()) {
             store.writeDurably("store spikes in", writes -> {
                 writes.saveSpikes(List.of(a, b));
                 return null;
             });
             assertEquals(List.of(a, b), store.spikes("SPY", 0, Long.MAX_VALUE));
-            Spike rescored = new Spike("SPY", t, t + 2000, t, Spike.Kind.VOLUME, 5, 7);
+            Spike rescored = new Spike("SPY", t, t + 2000, t, Spike.Kind.PRICE, 5, 7);
             store.replaceSpikes("SPY", t, t + 3_600_000, List.of(rescored));
             assertEquals(List.of(rescored), store.spikes("SPY", 0, Long.MAX_VALUE));
         }

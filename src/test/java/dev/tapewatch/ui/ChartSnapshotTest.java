@@ -73,6 +73,8 @@ class ChartSnapshotTest {
     void aPriceSpikeIsLabelledByItsMove() {
         Spike price = new Spike("SPY", 0, 1000, 0, Spike.Kind.PRICE, 4.24, 516);
         assertEquals("price 4.2σ", ChartMarks.describe(price));
-        assertEquals("volume 12x", ChartMarks.describe(new Spike("SPY", 0, 1000, 0, Spike.Kind.VOLUME, 9, 12.2)));
+        assertEquals("burst 12x", ChartMarks.describe(new Spike("SPY", 0, 1000, 0, Spike.Kind.VOLUME, 9, 12.2)));
+        assertEquals("block 30x + price", ChartMarks.describe(
+                new Spike("SPY", 0, 1000, 0, Spike.Kind.BOTH, 30, 30.4, Spike.Prints.BLOCK)));
     }
 }
