@@ -101,7 +101,12 @@ class ChartViewModelTest {
         assertEquals(stored.stream().mapToDouble(Bar::volume).sum(),
                 minutes.candles().stream().mapToDouble(Bar::volume).sum(), 1e-6);
         assertNull(minutes.range(), "a new step keeps the zoom");
-        assertEquals("1 min", charts[0].stepInUseProperty().get());
+        assertEquals("", charts[0].stepInUseProperty().get(), "the chosen step is drawn: nothing to add");
+        CurrentThread.onFxThread(() -> charts[0].step("1 s"));
+        assertEquals(1, spy.last().step());
+        CurrentThread.onFxThread(() -> charts[0].viewport(1.0, 3_000)); // zoomed out: 1 s candles would be 1 px
+        assertEquals("5 s: 1 s too thin", charts[0].stepInUseProperty().get());
+        assertEquals(5, spy.last().step());
         assertEquals(List.of(), tasks.failures);
         CurrentThread.onFxThread(() -> List.of(charts).forEach(ChartViewModel::close));
     }

@@ -94,16 +94,16 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void steppingBackFromLiveShowsTodaySoFarThenTheStoredDayBefore() throws Exception {
+    void steppingBackFromLiveShowsTheSessionBeforeTodaysAndForwardComesBackToToday() throws Exception {
         CurrentThread.onFxThread(() -> {
             history.goLive();
             history.stepDay(-1);
         });
-        assertEquals(LIVE_DAY, history.dayProperty().get().day());
-        CurrentThread.onFxThread(() -> history.stepDay(-1));
         assertEquals(STORED_DAY, history.dayProperty().get().day());
         CurrentThread.onFxThread(() -> history.stepDay(+1));
-        assertEquals(LIVE_DAY, history.dayProperty().get().day());
+        assertEquals(LIVE_DAY, history.dayProperty().get().day(), "today's stored seconds, as a day");
+        CurrentThread.onFxThread(() -> history.stepDay(-1));
+        assertEquals(STORED_DAY, history.dayProperty().get().day());
         assertEquals(List.of(), tasks.failures);
     }
 
