@@ -29,7 +29,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
             "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
-            "dev.tapewatch.alert..", "dev.tapewatch.movers.."};
+            "dev.tapewatch.alert..", "dev.tapewatch.movers..", "dev.tapewatch.lake..",
+            "dev.tapewatch.study.."};
 
     private static final String UI = "dev.tapewatch.ui";
     private static final String UI_FEATURES = "dev.tapewatch.ui.*..";
@@ -66,7 +67,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..",
                         "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..")
+        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..",
+                        "dev.tapewatch.lake..", "dev.tapewatch.study..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.cli..",
                         "dev.tapewatch.ui..")
                 .check(CLASSES);

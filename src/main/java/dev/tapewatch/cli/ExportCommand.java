@@ -1,6 +1,7 @@
 package dev.tapewatch.cli;
 
 import dev.tapewatch.export.CsvExport;
+import dev.tapewatch.lake.ParquetExport;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes one symbol's bars of a day (or part of it) as CSV. Times are America/New_York.")
+        description = "Writes one symbol's bars of a day (or part of it) as CSV, or as Parquet with the lake's columns"
+                + " (see lake --help). Times are America/New_York.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,6 +37,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "CSV file, or - for stdout.")
     String out;
 
+    /** What the export writes. */
+    enum Format { CSV, PARQUET }
+
+    @Option(names = "--format", paramLabel = "csv|parquet", defaultValue = "csv",
+            description = "csv (default) or parquet (a file, not stdout).")
+    Format format;
+
     @Override
     public Integer call() throws Exception {
         long start = from == null ? ExchangeTime.startOfDay(day.date) : ExchangeTime.toEpochMillis(day.date, from);
@@ -42,7 +51,16 @@ final class ExportCommand implements Callable<Integer> {
         if (end <= start) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " must be after --from " + from);
         }
+        if (format == Format.PARQUET && "-".equals(out)) {
+            throw new ParameterException(spec.commandLine(), "--format parquet writes a file: give --out FILE.parquet");
+        }
         try (BarStore store = db.openExisting()) {
+            if (format == Format.PARQUET) {
+                long rows = new ParquetExport(store).toFile(day.symbol, start, end, Path.of(out));
+                spec.commandLine().getErr().println("Wrote " + rows + " bars of " + day.symbol + " to "
+                        + Path.of(out).toAbsolutePath());
+                return ExitCodes.OK;
+            }
             CsvExport export = new CsvExport(store);
             if ("-".equals(out)) {
                 export.toStream(day.symbol, start, end, System.out, null);

@@ -5,6 +5,7 @@ import dev.tapewatch.app.History;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.export.CsvExport;
+import dev.tapewatch.lake.ParquetExport;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.Coverage;
@@ -277,7 +278,7 @@ public final class HistoryViewModel {
                 + FILE_TIME.format(ExchangeTime.localDateTime(current.to())) + ".csv";
     }
 
-    /** Writes the selection's bars from the database as CSV in the background. */
+    /** Writes the selection's bars from the database in the background: Parquet when the name ends .parquet, else CSV. */
     public Task<Long> exportSelection(Path target) {
         LiveSession current = session.get();
         Selection chosen = selection.get();
@@ -288,6 +289,9 @@ public final class HistoryViewModel {
             @Override
             protected Long call() throws Exception {
                 updateMessage("Exporting " + chosen.bars() + " bars to " + target.getFileName());
+                if (target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+                    return new ParquetExport(current.store()).toFile(chosen.symbol(), chosen.from(), chosen.to(), target);
+                }
                 return new CsvExport(current.store()).toFile(chosen.symbol(), chosen.from(), chosen.to(), target,
                         rows -> {
                             if (isCancelled()) {

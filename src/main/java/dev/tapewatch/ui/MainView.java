@@ -35,6 +35,7 @@ public final class MainView extends BorderPane {
     private final PaneArrangement arrangement;
     private final Timeline pulse;
     private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
+    private javafx.stage.Stage studyWindow;
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -71,7 +72,21 @@ public final class MainView extends BorderPane {
         charts.pane(0).overlay(emptyDay);
         javafx.scene.layout.StackPane chartPane = new javafx.scene.layout.StackPane(charts, AlertToast.of(model.alerts(), this::showAlert));
         SpikeListPane spikeListPane = new SpikeListPane(model.spikes(), this::centreOn);
-        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", spikeListPane);
+        // the study of many days' spikes opens from under the day's own list, not the (full) toolbar
+        Button study = new Button("Study spikes over days…");
+        study.setId("studyOpenButton");
+        study.setPrefWidth(0); // takes the pane's width, never widens it
+        study.setMaxWidth(Double.MAX_VALUE);
+        study.setTooltip(new javafx.scene.control.Tooltip("What the price did after the stored spikes of a range of days"));
+        study.setOnAction(event -> {
+            if (studyWindow == null) { // one window; closing it only hides it
+                studyWindow = dev.tapewatch.ui.study.StudyView.open(getScene().getWindow(), model.study());
+            }
+            studyWindow.show();
+            studyWindow.toFront();
+        });
+        VBox.setVgrow(spikeListPane, Priority.ALWAYS);
+        javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", new VBox(4, spikeListPane, study));
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
@@ -178,12 +193,20 @@ public final class MainView extends BorderPane {
 
     private Path chooseExportFile(String suggestedName, Path folder) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export selection as CSV");
+        chooser.setTitle("Export selection as CSV or Parquet");
         chooser.setInitialFileName(suggestedName);
         chooser.setInitialDirectory(folder.toFile());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        FileChooser.ExtensionFilter parquet = new FileChooser.ExtensionFilter("Parquet", "*.parquet");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), parquet);
         java.io.File file = chooser.showSaveDialog(getScene().getWindow());
-        return file == null ? null : file.toPath();
+        if (file == null) {
+            return null;
+        }
+        String name = file.getName();
+        if (chooser.getSelectedExtensionFilter() == parquet && !name.endsWith(".parquet")) { // the suggested .csv
+            name = (name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".parquet";
+        }
+        return file.toPath().resolveSibling(name);
     }
 
     /** Replaces the file chooser (tests pick the file without a native dialog): (suggested name, folder) to file. */

@@ -24,6 +24,7 @@ public final class MainViewModel {
     private final AppConfig config;
     private final Supplier<LiveSession.Settings> settingsSource;
     private final ReadOnlyObjectWrapper<LiveSession> session = new ReadOnlyObjectWrapper<>();
+    private dev.tapewatch.ui.study.StudyViewModel study;
     private final StatusViewModel status = new StatusViewModel();
     private final BackgroundTasks tasks = new BackgroundTasks(status::fail);
     private final SpikesViewModel spikes = new SpikesViewModel();
@@ -227,9 +228,23 @@ public final class MainViewModel {
         }
     }
 
+    /** The Study view's model, made when first asked for; it reads the session's database. FX thread. */
+    public dev.tapewatch.ui.study.StudyViewModel study() {
+        if (study == null) {
+            study = new dev.tapewatch.ui.study.StudyViewModel(() -> {
+                LiveSession current = session.get();
+                return current == null ? null : current.store();
+            }, javafx.application.Platform::runLater, java.time.LocalDate.now(dev.tapewatch.market.ExchangeTime.ZONE));
+        }
+        return study;
+    }
+
     /** Stops background work, the chart feeder and the session; blocks, so call it off the FX thread or at exit. */
     public void close() throws InterruptedException {
         closed = true;
+        if (study != null) {
+            study.close();
+        }
         tasks.cancel();
         tasks.close();
         chart.close();

@@ -25,12 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
                 + " to --out (JSON, merged with what is there). WHAT: ingest (the race against a SQLite recorder),"
-                + " query, export, detector, movers, chart, idle, clients, all (all but ingest and postgres), or postgres"
-                + " (with --postgres: queries beside H2 and the watching window's delay). The chart and idle"
-                + " benchmarks run in JVMs of their own and need a display (e.g. xvfb-run).")
+                + " query, export, lake (Parquet beside CSV), detector, movers, chart, idle, clients, all (all but"
+                + " ingest and postgres), or postgres (with --postgres: queries beside H2 and the watching window's"
+                + " delay). The chart and idle benchmarks run in JVMs of their own and need a display (e.g. xvfb-run).")
 public final class Bench implements Callable<Integer> {
-    private static final java.util.List<String> WHATS = java.util.List.of("ingest", "query", "export", "detector",
-            "movers", "chart", "idle", "postgres", "clients", "all");
+    private static final java.util.List<String> WHATS = java.util.List.of("ingest", "query", "export", "lake",
+            "detector", "movers", "chart", "idle", "postgres", "clients", "all");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -39,8 +39,8 @@ public final class Bench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | detector | movers | chart | idle | clients"
-            + " | all | postgres")
+    @Parameters(paramLabel = "WHAT", description = "ingest | query | export | lake | detector | movers | chart | idle"
+            + " | clients | all | postgres")
     String what;
 
     @Option(names = "--bars", defaultValue = "1000000", description = "Ingest: bars the firehose sends (default 1000000).")
@@ -99,6 +99,12 @@ public final class Bench implements Callable<Integer> {
             Map<String, Object> export = QueryExportBench.export(dir, runs);
             results.put("export_csv", export);
             table(print, "Export: CSV", export);
+        }
+        if (all || what.equals("lake")) {
+            Map<String, Object> lake = LakeBench.run(dir, runs);
+            results.put("lake", lake);
+            table(print, "A simulated day of 10 symbols out of H2: CSV export (baseline), Parquet export, the lake,"
+                    + " Parquet writing alone", lake);
         }
         if (all || what.equals("clients")) {
             Map<String, Object> clients = ClientsBench.run(runs);

@@ -394,6 +394,28 @@ class MainViewTest {
     }
 
     @Test
+    void aSelectionExportedAsParquetHoldsTheSelectedBars(FxRobot robot) throws Exception {
+        startLive();
+        robot.interact(() -> model.history().loadDay(STORED_DAY));
+        Await.until(WAIT, "the stored day", () -> view.chart().shownBars().size() == storedBars);
+        long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 1, 30));
+        long to = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 9, 15));
+        robot.interact(() -> model.history().select(from + 400, to - 300, view.chart().shownBars()));
+        Path exported = dir.resolve("ui.parquet");
+        robot.interact(() -> view.setExportChooser((name, folder) -> exported));
+        robot.clickOn("#exportButton");
+        Await.until(WAIT, "the export", () -> Files.exists(exported));
+        long chosen = view.chart().shownBars().stream().filter(b -> b.start() >= from && b.start() < to).count();
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet rows = duck.createStatement().executeQuery("SELECT count(*), min(start_ms),"
+                     + " max(start_ms) < " + to + " FROM read_parquet('" + exported + "')")) {
+            rows.next();
+            assertEquals(chosen, rows.getLong(1));
+            assertTrue(rows.getLong(2) >= from && rows.getBoolean(3));
+        }
+    }
+
+    @Test
     void aSelectionExportedThroughTheUiEqualsTheCommandLineExport(FxRobot robot) throws Exception {
         startLive();
         robot.interact(() -> model.history().loadDay(STORED_DAY));
