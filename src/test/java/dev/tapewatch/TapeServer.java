@@ -190,7 +190,8 @@ public final class TapeServer implements AutoCloseable {
         List<Bar> page = matching.subList(0, Math.min(PAGE, matching.size()));
         boolean last = matching.size() <= PAGE;
         long next = page.isEmpty() ? from : page.get(page.size() - 1).start() + 1;
-        String nextUrl = last ? null : restUrl() + "/v2/aggs/ticker/" + symbol + "/range/1/second/" + next + "/" + to
+        String nextUrl = last ? null : request.base(server.httpUri()) + "/v2/aggs/ticker/" + symbol
+                + "/range/1/second/" + next + "/" + to
                 + "?cursor=c" + next + "&adjusted=false&sort=asc&limit=50000";
         pages.add(new Page(symbol, from, to, page.size(), last, request.bearer()));
         return LoopbackServer.Reply.json(200, PolygonCodec.aggregatesPage(symbol, false, page, nextUrl));

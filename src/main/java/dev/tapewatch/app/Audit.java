@@ -36,6 +36,42 @@ public final class Audit {
         }
     }
 
+    /** What reports add up to: seconds missing here, missing there, revised, volume jumps, and in how many symbols. */
+    public record Totals(int symbols, int differing, long equal, long missingHere, long missingThere, long revised,
+                         long volumeJumps) {
+        public static Totals of(List<Report> reports) {
+            int differing = 0;
+            long equal = 0;
+            long here = 0;
+            long there = 0;
+            long revised = 0;
+            long jumps = 0;
+            for (Report report : reports) {
+                differing += report.matches() ? 0 : 1;
+                equal += report.equal();
+                here += report.missingHere().size();
+                there += report.missingThere().size();
+                revised += report.revised().size();
+                jumps += report.jumps().size();
+            }
+            return new Totals(reports.size(), differing, equal, here, there, revised, jumps);
+        }
+
+        /** "12 missing here · 0 missing there · 3 revised" (and "in 2 of 5 symbols" for several): the window's. */
+        public String brief() {
+            return String.format("%,d missing here · %,d missing there · %,d revised%s%s", missingHere, missingThere,
+                    revised, volumeJumps == 0 ? "" : String.format(" · %,d volume jumps", volumeJumps),
+                    symbols == 1 ? "" : " in " + differing + " of " + symbols + " symbols");
+        }
+
+        /** "12 seconds missing here, 0 missing there, 3 revised in 2 of 5 symbols": the command line's. */
+        public String describe() {
+            return String.format("%,d seconds missing here, %,d missing there, %,d revised%s in %d of %d symbol%s",
+                    missingHere, missingThere, revised, volumeJumps == 0 ? "" : String.format(", %,d volume jumps",
+                            volumeJumps), differing, symbols, symbols == 1 ? "" : "s");
+        }
+    }
+
     private Audit() {
     }
 

@@ -37,6 +37,18 @@ public record FeedSettings(Provider provider, URI url, String key, long stalenes
         return new FeedSettings(provider, url, key, stalenessMillis, simulation, restUrl, value, alpaca);
     }
 
+    /**
+     * Where REST history is asked: the REST URL given, else the stream's own host when the stream is not the
+     * provider's (the key never goes to the provider behind the user's back), else {@code providers}.
+     */
+    URI rest(URI providers) {
+        if (restUrl != null) {
+            return restUrl;
+        }
+        URI beside = SessionConfig.restBesideStream(url);
+        return beside != null ? beside : providers;
+    }
+
     StreamFeed.Config feedConfig(URI target) {
         return new StreamFeed.Config(target, stalenessMillis, 20_000, 10_000, Backoff.DEFAULT, System::currentTimeMillis);
     }

@@ -89,14 +89,14 @@ public final class MarketConnection implements AutoCloseable {
                     new AlpacaProtocol(settings.key(), alpaca.secret(), alpaca.feed()), listener, Threads::named),
                     alpacaRest(settings), System::currentTimeMillis);
         }
-        URI restUrl = settings.restUrl() != null ? settings.restUrl() : PolygonRest.DEFAULT_URL;
+        URI restUrl = settings.rest(PolygonRest.DEFAULT_URL);
         return new MarketConnection(settings.provider(), null,
                 new StreamFeed(settings.feedConfig(url), new PolygonProtocol(settings.key()), listener, Threads::named),
                 new PolygonRest(restUrl, settings.key()), System::currentTimeMillis);
     }
 
     static AlpacaRest alpacaRest(FeedSettings settings) {
-        return new AlpacaRest(settings.restUrl() != null ? settings.restUrl() : AlpacaRest.DEFAULT_URL, settings.key(),
+        return new AlpacaRest(settings.rest(AlpacaRest.DEFAULT_URL), settings.key(),
                 settings.alpaca().secret(), settings.alpaca().feed());
     }
 

@@ -36,8 +36,7 @@ public final class ProviderHistory implements AutoCloseable {
         if (settings.provider() == Provider.ALPACA) {
             return new ProviderHistory(MarketConnection.alpacaRest(settings), null);
         }
-        return new ProviderHistory(new PolygonRest(settings.restUrl() != null ? settings.restUrl()
-                : PolygonRest.DEFAULT_URL, settings.key()), null);
+        return new ProviderHistory(new PolygonRest(settings.rest(PolygonRest.DEFAULT_URL), settings.key()), null);
     }
 
     public SecondHistory client() {

@@ -88,7 +88,9 @@ public final class SessionConfig {
                 : (long) (number(config, STALENESS, 30) * 1000);
         boolean backfill = flags.backfill() != null ? flags.backfill()
                 : Boolean.parseBoolean(config.get(BACKFILL).orElse("true"));
-        URI restUrl = flags.restUrl() != null ? flags.restUrl() : config.get(REST_URL).map(URI::create).orElse(null);
+        URI restUrl = flags.restUrl() != null ? restBase(flags.restUrl(), "--rest-url")
+                : config.get(REST_URL).map(text -> restBase(uri(text, REST_URL, config), REST_URL + " in "
+                        + config.file())).orElse(null);
         if (provider == Provider.DATABASE) {
             return new FeedSettings(provider, null, null, staleness, null, null, false);
         }
@@ -111,8 +113,77 @@ public final class SessionConfig {
                     + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
                     + ". Without a key, use the simulator (--provider simulator).");
         }
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
-        return new FeedSettings(provider, url, key, staleness, null, restUrl, backfill);
+        URI url = streamUrl(config, flags);
+        return new FeedSettings(provider, url, key, staleness, null, restUrl != null ? restUrl
+                : restBesideStream(url), backfill);
+    }
+
+    /**
+     * The REST base on the stream's own host when the stream is not the provider's (a proxy, a relay, a test
+     * server): the key then never goes to the provider's REST behind the user's back. Null for the provider's own
+     * stream hosts (their REST is the provider's) or no URL.
+     */
+    public static URI restBesideStream(URI stream) {
+        if (stream == null || stream.getHost() == null || providersHost(stream.getHost())) {
+            return null;
+        }
+        String scheme = "wss".equalsIgnoreCase(stream.getScheme()) || "https".equalsIgnoreCase(stream.getScheme())
+                ? "https" : "http";
+        return URI.create(scheme + "://" + stream.getRawAuthority().replaceFirst("^.*@", ""));
+    }
+
+    private static boolean providersHost(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return List.of("polygon.io", "massive.com", "alpaca.markets").stream()
+                .anyMatch(domain -> name.equals(domain) || name.endsWith("." + domain));
+    }
+
+    /** The stream's base URL (flag, else the settings file), checked: a ws:// or wss:// URL with a host. */
+    private static URI streamUrl(AppConfig config, Overrides flags) {
+        URI url = flags.url() != null ? flags.url()
+                : config.get(AppConfig.URL).map(text -> uri(text, AppConfig.URL, config)).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        boolean websocket = "ws".equalsIgnoreCase(url.getScheme()) || "wss".equalsIgnoreCase(url.getScheme());
+        if (!websocket || url.getHost() == null) {
+            String where = flags.url() != null ? "--url" : AppConfig.URL + " in " + config.file();
+            throw new IllegalArgumentException(where + " must be a websocket URL such as ws://127.0.0.1:8765 or"
+                    + " wss://socket.polygon.io; was " + (url.getScheme() == null ? "'" + url.getRawPath() + "'"
+                    : url.getScheme() + "://" + (url.getHost() == null ? "…" : url.getHost()
+                    + (url.getPort() < 0 ? "" : ":" + url.getPort()))) + ".");
+        }
+        return url;
+    }
+
+    /**
+     * A REST base URL as given ({@code where} names the option or setting): http or https with a host, and no
+     * query, fragment or user info, which a path joined after it would break or a printed URL would show.
+     */
+    static URI restBase(URI given, String where) {
+        boolean web = "http".equalsIgnoreCase(given.getScheme()) || "https".equalsIgnoreCase(given.getScheme());
+        if (!web || given.getHost() == null || given.getRawQuery() != null || given.getRawFragment() != null
+                || given.getRawUserInfo() != null) {
+            String shown = web && given.getHost() != null ? given.getScheme() + "://" + given.getHost()
+                    + (given.getPort() < 0 ? "" : ":" + given.getPort()) + (given.getRawPath() == null ? ""
+                    : given.getRawPath()) + (given.getRawQuery() != null || given.getRawFragment() != null
+                    || given.getRawUserInfo() != null ? " (with a query, fragment or user info, not shown)" : "")
+                    : "'" + (given.getScheme() == null ? given.getRawSchemeSpecificPart() : given.getScheme() + ":…")
+                    + "'";
+            throw new IllegalArgumentException(where + " must be a base URL such as http://127.0.0.1:8765 or"
+                    + " https://api.polygon.io, with no query, fragment or user info (the key goes in --key or the"
+                    + " environment, never in a URL); was " + shown + ".");
+        }
+        return given;
+    }
+
+    private static URI uri(String text, String name, AppConfig config) {
+        try {
+            return new URI(text.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(name + " in " + config.file() + " is not a URL (" + e.getReason()
+                    + "); fix or delete that line.");
+        }
     }
 
     /** Alpaca: key id and secret (flags, APCA_API_* variables, or the settings file) and a feed. */
@@ -132,14 +203,15 @@ public final class SessionConfig {
             throw new IllegalArgumentException("Alpaca feed '" + feed + "' is not one of "
                     + String.join(", ", FeedSettings.Alpaca.FEEDS) + " (iex is the free plan's).");
         }
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
-        return new FeedSettings(Provider.ALPACA, url, keyId, staleness, null, restUrl, backfill,
+        URI url = streamUrl(config, flags);
+        return new FeedSettings(Provider.ALPACA, url, keyId, staleness, null, restUrl != null ? restUrl
+                : restBesideStream(url), backfill,
                 new FeedSettings.Alpaca(secret, feed));
     }
 
     /** A recorder's shared stream: the URL it printed, its local key, and its REST (the recorder's database). */
     private static FeedSettings local(AppConfig config, Overrides flags, long staleness, URI restUrl, boolean backfill) {
-        URI url = flags.url() != null ? flags.url() : config.get(AppConfig.URL).map(URI::create).orElse(null);
+        URI url = streamUrl(config, flags);
         if (url == null || url.getHost() == null) {
             throw new IllegalArgumentException("Local Tapewatch needs the address the recorder printed (record --serve:"
                     + " \"Sharing the stream on ws://127.0.0.1:PORT/stocks\"): set URL in Settings, or --url.");

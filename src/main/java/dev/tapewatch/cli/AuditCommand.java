@@ -63,6 +63,7 @@ final class AuditCommand implements Callable<Integer> {
         if (offline && fix) {
             throw new ParameterException(spec.commandLine(), "--fix needs the provider; drop --offline");
         }
+        FeedSettings settings = offline ? null : feedSettings();
         PrintWriter out = spec.commandLine().getOut();
         long from = day.from();
         long to = day.to();
@@ -75,14 +76,14 @@ final class AuditCommand implements Callable<Integer> {
             if (offline) {
                 return offline(out, store, symbols, from, to);
             }
-            try (ProviderHistory rest = history()) {
+            try (ProviderHistory rest = ProviderHistory.open(settings)) {
                 return online(out, store, rest.client(), symbols, from, to);
             }
         }
     }
 
     private int offline(PrintWriter out, BarStore store, List<String> symbols, long from, long to) {
-        int differing = 0;
+        List<Audit.Report> reports = new ArrayList<>();
         for (String each : symbols) {
             Audit.Report report = Audit.continuity(each, store.bars(each, from, to));
             StringBuilder line = new StringBuilder(String.format("%-8s  %,9d bars checked  volume jumps %d",
@@ -93,37 +94,45 @@ final class AuditCommand implements Callable<Integer> {
                         DayOptions.clock(jump.at()), jump.missingVolume()));
             }
             out.println(line);
-            differing += report.matches() ? 0 : 1;
+            reports.add(report);
         }
-        out.println(summary(symbols.size(), differing, "accumulated volume"));
-        return differing == 0 ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+        Audit.Totals totals = Audit.Totals.of(reports);
+        return summarize(out, totals, totals, "accumulated volume");
     }
 
     private int online(PrintWriter out, BarStore store, SecondHistory rest, List<String> symbols, long from, long to)
             throws RestException {
-        int differing = 0;
+        List<Audit.Report> found = new ArrayList<>();
+        List<Audit.Report> remaining = new ArrayList<>();
         long fixed = 0;
         for (String each : symbols) {
             List<Bar> theirs = rest.secondBars(each, from, to, () -> false);
             Audit.Report report = Audit.compare(each, store.bars(each, from, to), theirs);
             out.println(describe(report));
+            found.add(report);
             if (fix && !report.fixes().isEmpty()) {
                 store.upsert(report.fixes());
                 fixed += report.fixes().size();
                 report = Audit.compare(each, store.bars(each, from, to), theirs);
             }
-            differing += report.matches() ? 0 : 1;
+            remaining.add(report);
         }
         if (fix) {
             out.println("Fixed " + fixed + " seconds with the provider's version.");
         }
-        out.println(summary(symbols.size(), differing, "the provider (" + rest.base() + ")"));
-        return differing == 0 ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+        return summarize(out, Audit.Totals.of(found), Audit.Totals.of(remaining), "the provider (" + rest.base() + ")");
     }
 
-    private static String summary(int symbols, int differing, String against) {
-        return differing == 0 ? "All " + symbols + " symbols match " + against + "."
-                : differing + " of " + symbols + " symbols differ from " + against + " (exit 5).";
+    /** The totals found, then whether differences remain (after --fix): exit 0 or 5. */
+    private static int summarize(PrintWriter out, Audit.Totals found, Audit.Totals remaining, String against) {
+        out.println("Totals: " + found.describe() + ".");
+        if (remaining.differing() == 0) {
+            out.println("All " + remaining.symbols() + " symbols match " + against + ".");
+            return ExitCodes.OK;
+        }
+        out.println(remaining.differing() + " of " + remaining.symbols() + " symbols differ from " + against
+                + (remaining.equals(found) ? "" : ": " + remaining.describe()) + " (exit 5).");
+        return ExitCodes.DIFFERENCES;
     }
 
     private static String describe(Audit.Report report) {
@@ -164,15 +173,14 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private ProviderHistory history() throws java.io.IOException {
+    /** The provider's settings, checked before anything is opened. */
+    private FeedSettings feedSettings() throws java.io.IOException {
         AppConfig config = AppConfig.load(AppPaths.system().configFile());
-        FeedSettings settings;
         try {
-            settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, null, restUrl,
+            return SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, null, restUrl,
                     key, null, null, null, null, true, alpaca.secret, alpaca.feed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return ProviderHistory.open(settings);
     }
 }

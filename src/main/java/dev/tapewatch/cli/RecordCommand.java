@@ -76,7 +76,8 @@ final class RecordCommand implements Callable<Integer> {
     URI url;
 
     @Option(names = "--rest-url", paramLabel = "URL", description = "REST base URL for backfill (default: the"
-            + " provider's; the simulator's own for the simulator).")
+            + " provider's, or the stream's own host when --url is not the provider's; the simulator's own for the"
+            + " simulator).")
     URI restUrl;
 
     @Option(names = "--no-backfill", description = "Do not fill gaps from the provider's REST history.")
@@ -165,7 +166,9 @@ final class RecordCommand implements Callable<Integer> {
                         + describe(pipeline, settings) + " into " + store.location().describe()
                         + (pipeline.backfill() == null ? " (no backfill)"
                                 : "; gaps filled from " + Secrets.redact(
-                                        pipeline.connection().rest().base().toString(), settings.key())));
+                                        pipeline.connection().rest().base().toString(), settings.key())
+                                        + (restBesideStream(settings) ? " (the stream's host, not the provider's"
+                                        + " REST; --rest-url to choose another)" : "")));
                 if (relay != null) {
                     out.println("Sharing the stream on " + relay.server().url() + "/stocks (REST "
                             + relay.server().restUrl() + "/v2/aggs/...) for local clients with key "
@@ -233,12 +236,12 @@ final class RecordCommand implements Callable<Integer> {
         BarWriter.Problem problem = writer.problem();
         Backfill backfill = pipeline.backfill();
         return String.format("%s ET  %-40s  %8.1f bars/s  received %d  stored %d  waiting %d%s  reconnects %d"
-                        + "  lag %.1f s%s",
+                        + "  %s%s",
                 CLOCK.format(ExchangeTime.localDateTime(marketNow)),
                 pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond, stats.bars(),
                 writer.written(), writer.pending(),
                 backfill == null ? "" : "  backfilled " + backfill.fetched() + (backfill.idle() ? "" : " (busy)"),
-                stats.reconnects(), stats.lagMillis() / 1000.0,
+                stats.reconnects(), stats.lag(marketNow),
                 problem == null ? "" : "  NOT STORING: " + problem.message());
     }
 
@@ -268,6 +271,12 @@ final class RecordCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Whether REST history goes to the stream's own host because no REST URL was given. */
+    private boolean restBesideStream(FeedSettings settings) {
+        return restUrl == null && settings.restUrl() != null
+                && settings.restUrl().equals(SessionConfig.restBesideStream(settings.url()));
+    }
+
     private static String describe(Pipeline pipeline, FeedSettings settings) {
         var connection = pipeline.connection();
         if (connection.simulator() != null) {
@@ -279,6 +288,18 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private FeedSettings feedSettings(AppConfig config) {
+        if (statusEvery.toMillis() < 100) {
+            throw new ParameterException(spec.commandLine(), "--status-every must be at least 100ms, was "
+                    + statusEvery.toMillis() + "ms");
+        }
+        if (serve != null && (serve < 0 || serve > 65_535)) {
+            throw new ParameterException(spec.commandLine(), "--serve must be a port, 0 (a free one) to 65535, was "
+                    + serve);
+        }
+        if (staleness != null && staleness.toMillis() < 1_000) {
+            throw new ParameterException(spec.commandLine(), "--staleness must be at least 1s (a quiet socket is"
+                    + " replaced after that long), was " + staleness.toMillis() + "ms");
+        }
         if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
             throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
                     + " to 10000 simulated seconds per second, was " + speed);

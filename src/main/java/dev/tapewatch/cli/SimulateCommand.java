@@ -54,8 +54,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (speed < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be >= 0, was " + speed);
+        if (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be a number from 0 (as"
+                    + " fast as possible) to 10000 simulated seconds per second, was " + speed);
         }
         WholeMarket whole = market == null ? null : wholeMarket();
         List<String> streamed = whole != null ? whole.symbols() : symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
@@ -99,7 +100,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     private List<String> parseSymbols() {
         try {
-            return Symbols.parseList(symbols);
+            List<String> parsed = Symbols.parseList(symbols);
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("give at least one ticker, e.g. SPY,AAPL (or leave --symbols out"
+                        + " for the default 32)");
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
         }

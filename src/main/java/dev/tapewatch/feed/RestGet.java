@@ -29,8 +29,7 @@ final class RestGet {
     private final UnaryOperator<String> redact;
     private final Map<String, String> headers;
     private final String credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClients.newClient();
 
     /** {@code headers} carry the credentials, which {@code redact} removes from text; {@code credentials} names them. */
     RestGet(UnaryOperator<String> redact, Map<String, String> headers, String credentials) {
@@ -43,7 +42,7 @@ final class RestGet {
     JsonNode get(URI uri, String symbol, BooleanSupplier cancelled) throws RestException {
         String shown = redact.apply(uri.toString());
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
+            HttpRequest.Builder request = HttpClients.request(uri).timeout(Duration.ofSeconds(60)).GET()
                     .header("Accept", "application/json");
             headers.forEach(request::header);
             String problem;

@@ -52,13 +52,22 @@ final class AggregatesRoute implements LoopbackServer.HttpRoute {
         } catch (DateTimeParseException | NumberFormatException e) {
             return error(400, "ERROR", "from and to must be YYYY-MM-DD or epoch milliseconds");
         }
-        int limit = Math.min(MAX_LIMIT, Integer.parseInt(query.getOrDefault("limit", "5000")));
+        int limit;
+        try {
+            limit = Math.min(MAX_LIMIT, Integer.parseInt(query.getOrDefault("limit", "5000")));
+        } catch (NumberFormatException e) {
+            return error(400, "ERROR", "limit must be a whole number");
+        }
+        if (limit < 1) {
+            return error(400, "ERROR", "limit must be at least 1");
+        }
         List<Bar> bars = server.history(ticker, from, to);
         List<Bar> page = bars.subList(0, Math.min(limit, bars.size()));
         String nextUrl = null;
         if (bars.size() > page.size()) {
             long next = page.get(page.size() - 1).start() + 1000;
-            nextUrl = server.restUrl() + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next + "/" + to
+            nextUrl = request.base(server.restUrl()) + "/v2/aggs/ticker/" + ticker + "/range/1/second/" + next
+                    + "/" + to
                     + "?adjusted=" + query.getOrDefault("adjusted", "true") + "&sort=asc&limit=" + limit;
         }
         boolean adjusted = Boolean.parseBoolean(query.getOrDefault("adjusted", "true"));

@@ -16,10 +16,17 @@ import java.util.TreeSet;
 
 /**
  * Alpaca's market data v2 stream at {@code /v2/{feed}} (any feed): key id and secret, the {@code trades} channel,
- * and each second's bar sent as the trades behind it ({@link SimulatedTrades}).
+ * and each second's bar sent as the trades behind it ({@link SimulatedTrades}); JSON text, or msgpack to a client that
+ * asks for it.
  */
 final class AlpacaDialect implements Dialect {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Alpaca speaks msgpack to a client that asks with {@code Content-Type: application/msgpack}. */
+    @Override
+    public boolean speaksMsgpack() {
+        return true;
+    }
 
     @Override
     public String path() {

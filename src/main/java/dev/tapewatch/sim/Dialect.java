@@ -24,6 +24,11 @@ interface Dialect {
     record Request(String action, String key, List<Target> targets) {
     }
 
+    /** Whether a client may ask for msgpack frames instead of JSON text (Alpaca's stream). */
+    default boolean speaksMsgpack() {
+        return false;
+    }
+
     /** The websocket path (Tyrus path templates allowed). */
     String path();
 

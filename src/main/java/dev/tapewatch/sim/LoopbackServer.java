@@ -43,6 +43,13 @@ public final class LoopbackServer implements AutoCloseable {
         public String key() {
             return bearer != null ? bearer : query.get("apiKey");
         }
+
+        /** The base URL the client reached us by (its Host header: a proxy's, say), else {@code fallback}. */
+        public String base(java.net.URI fallback) {
+            String host = headers.get("host");
+            return host != null && host.matches("[A-Za-z0-9.\\-]+(:\\d+)?|\\[[0-9A-Fa-f:.]+](:\\d+)?")
+                    ? "http://" + host : fallback.toString();
+        }
     }
 
     public record Reply(int status, String contentType, String body) {
@@ -62,10 +69,31 @@ public final class LoopbackServer implements AutoCloseable {
     /** A websocket endpoint at {@code path} whose connections each get a new instance from {@code connections}. */
     public static <T extends jakarta.websocket.Endpoint> ServerEndpointConfig endpoint(String path, Class<T> type,
                                                                                      Supplier<T> connections) {
+        return endpoint(path, type, headers -> connections.get());
+    }
+
+    /**
+     * As {@link #endpoint(String, Class, Supplier)}, each connection made knowing its upgrade request's headers
+     * (lower-case names). Tyrus asks for the instance on the thread that handled that handshake, just after it.
+     */
+    public static <T extends jakarta.websocket.Endpoint> ServerEndpointConfig endpoint(
+            String path, Class<T> type, java.util.function.Function<Map<String, String>, T> connections) {
+        ThreadLocal<Map<String, String>> handshake = new ThreadLocal<>();
         return ServerEndpointConfig.Builder.create(type, path).configurator(new ServerEndpointConfig.Configurator() {
             @Override
+            public void modifyHandshake(ServerEndpointConfig config, jakarta.websocket.server.HandshakeRequest request,
+                                        jakarta.websocket.HandshakeResponse response) {
+                Map<String, String> headers = new HashMap<>();
+                request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                        String.join(",", values)));
+                handshake.set(headers);
+            }
+
+            @Override
             public <E> E getEndpointInstance(Class<E> requested) {
-                return requested.cast(connections.get());
+                Map<String, String> headers = handshake.get();
+                handshake.remove();
+                return requested.cast(connections.apply(headers == null ? Map.of() : headers));
             }
         }).build();
     }

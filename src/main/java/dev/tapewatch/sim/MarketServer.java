@@ -2,6 +2,7 @@ package dev.tapewatch.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapewatch.feed.AlpacaMsgpack;
 import dev.tapewatch.feed.JulLogging;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
@@ -159,7 +160,9 @@ public final class MarketServer implements AutoCloseable {
         this.clock = new SimClock(start, settings.speed());
         boolean alpaca = settings.protocol() == Protocol.ALPACA;
         this.dialect = alpaca ? new AlpacaDialect() : new PolygonDialect();
-        ServerEndpointConfig endpoint = LoopbackServer.endpoint(dialect.path(), Connection.class, () -> new Connection());
+        ServerEndpointConfig endpoint = LoopbackServer.endpoint(dialect.path(), Connection.class,
+                headers -> new Connection(dialect.speaksMsgpack() && headers.getOrDefault("content-type", "")
+                        .toLowerCase(java.util.Locale.ROOT).contains(AlpacaMsgpack.CONTENT_TYPE)));
         this.server = LoopbackServer.start(settings.port(), endpoint,
                 alpaca ? new TradesRoute(this) : new AggregatesRoute(this));
         this.ticker = threads.apply("market-ticker").newThread(this::tickLoop);
@@ -372,12 +375,19 @@ public final class MarketServer implements AutoCloseable {
         private long behindSince; // ticker thread
         private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
         private Session session;
+        /** Whether this client asked for msgpack (binary frames) on its upgrade, as Alpaca's SDKs do. */
+        private final boolean msgpack;
+
+        Connection(boolean msgpack) {
+            this.msgpack = msgpack;
+        }
 
         @Override
         public void onOpen(Session opened, EndpointConfig config) {
             session = opened;
             connections.add(this);
             opened.addMessageHandler(String.class, this::receive);
+            opened.addMessageHandler(java.nio.ByteBuffer.class, this::receive);
             send(dialect.connected());
             timers.schedule(() -> {
                 if (!authenticated && session.isOpen()) {
@@ -409,13 +419,26 @@ public final class MarketServer implements AutoCloseable {
         }
 
         private void receive(String text) {
-            JsonNode message;
             try {
-                message = JSON.readTree(text);
+                handle(JSON.readTree(text));
             } catch (IOException e) {
                 send(dialect.error("invalid message: not JSON"));
+            }
+        }
+
+        private void receive(java.nio.ByteBuffer bytes) {
+            if (!dialect.speaksMsgpack()) {
+                send(dialect.error("invalid message: binary frames are not spoken here"));
                 return;
             }
+            try {
+                handle(AlpacaMsgpack.decode(bytes));
+            } catch (IOException | RuntimeException e) {
+                send(dialect.error("invalid message: not msgpack"));
+            }
+        }
+
+        private void handle(JsonNode message) {
             Dialect.Request request = dialect.read(message);
             switch (request.action()) {
                 case "auth" -> {
@@ -477,12 +500,19 @@ public final class MarketServer implements AutoCloseable {
             if (current == null || !current.isOpen() || dropped) {
                 return;
             }
-            if (queuedChars.addAndGet(frame.length()) > MAX_QUEUED_CHARS) {
+            byte[] binary = msgpack ? AlpacaMsgpack.encode(frame) : null;
+            int size = binary != null ? binary.length : frame.length();
+            if (queuedChars.addAndGet(size) > MAX_QUEUED_CHARS) {
                 drop();
                 return;
             }
             try {
-                current.getAsyncRemote().sendText(frame, result -> queuedChars.addAndGet(-frame.length()));
+                if (binary != null) {
+                    current.getAsyncRemote().sendBinary(java.nio.ByteBuffer.wrap(binary),
+                            result -> queuedChars.addAndGet(-size));
+                } else {
+                    current.getAsyncRemote().sendText(frame, result -> queuedChars.addAndGet(-size));
+                }
             } catch (IllegalStateException e) {
                 LOG.debug("simulator send failed: {}", e.toString());
             }
@@ -503,7 +533,12 @@ public final class MarketServer implements AutoCloseable {
             LOG.info("simulator: dropping a client that fell {} characters behind", queuedChars.get());
             Session current = session;
             try {
-                current.getAsyncRemote().sendText(dialect.slowConsumer());
+                if (msgpack) {
+                    current.getAsyncRemote().sendBinary(java.nio.ByteBuffer.wrap(AlpacaMsgpack.encode(
+                            dialect.slowConsumer())));
+                } else {
+                    current.getAsyncRemote().sendText(dialect.slowConsumer());
+                }
             } catch (IllegalStateException e) {
                 LOG.debug("simulator status to a slow client failed: {}", e.toString());
             }

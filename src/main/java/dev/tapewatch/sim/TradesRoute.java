@@ -53,6 +53,9 @@ final class TradesRoute implements LoopbackServer.HttpRoute {
         } catch (IllegalArgumentException | NullPointerException e) {
             return error(400, "start and end must be RFC 3339 times; limit and page_token numbers");
         }
+        if (limit < 1 || offset < 0) {
+            return error(400, "limit must be at least 1 and page_token one this server gave");
+        }
         List<Trade> trades = new ArrayList<>();
         for (Bar bar : server.history(symbol, Math.floorDiv(start, 1_000_000_000L) * 1000,
                 Math.floorDiv(end, 1_000_000_000L) * 1000 + 1000)) {

@@ -29,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * A failed batch is kept and retried (re-opening the database if H2 closed it) until it is written; while it
  * fails, {@link #problem()} says why. Only when closing does a batch that still fails after
  * {@link #CLOSING_ATTEMPTS} attempts get abandoned: its bars are counted as {@link #unstored()} and no span
- * claims them.
+ * claims them. A database server out of reach (restarting) is waited for, loudly, up to {@link #CLOSING_WAIT_MS}.
  */
 public final class BarWriter implements AutoCloseable {
     public static final long FLUSH_INTERVAL_MS = 200;
     public static final int CLOSING_ATTEMPTS = 3;
+    /** How long a closing writer waits for a database server that is out of reach (a restart) to come back. */
+    public static final long CLOSING_WAIT_MS = 10 * 60_000L;
+    private static final long CLOSING_WAIT_REPORT_MS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(BarWriter.class);
     private static final long MAX_RETRY_DELAY_MS = 5_000;
     private static final long CLOSING_RETRY_DELAY_MS = 100;
@@ -312,6 +315,8 @@ public final class BarWriter implements AutoCloseable {
         List<Removal> deletions = new ArrayList<>(removals);
         long delay = FLUSH_INTERVAL_MS;
         int attemptsWhileClosing = 0;
+        long waitingSince = -1;
+        long reported = -1;
         while (true) {
             try {
                 store.writeDurably("store bars in", writes -> {
@@ -348,11 +353,23 @@ public final class BarWriter implements AutoCloseable {
                 if (previous == null || failures % 20 == 0) {
                     LOG.warn("{} ({} bars waiting; retrying)", e.getMessage(), pending());
                 }
+                boolean waitForServer = false;
                 if (closing && ++attemptsWhileClosing >= CLOSING_ATTEMPTS) {
-                    abandon(e);
-                    break;
+                    long now = System.currentTimeMillis();
+                    waitingSince = waitingSince < 0 ? now : waitingSince;
+                    waitForServer = StoreErrors.unreachable(e) && now - waitingSince < CLOSING_WAIT_MS;
+                    if (!waitForServer) {
+                        abandon(e);
+                        break;
+                    }
+                    if (reported < 0 || now - reported >= CLOSING_WAIT_REPORT_MS) {
+                        reported = now;
+                        LOG.warn("Stopping: waiting for the database to store {} bars (for {} s so far, at most {}"
+                                + " min): {} Stop again to give them up (they are then lost).", pending(),
+                                (now - waitingSince) / 1000, CLOSING_WAIT_MS / 60_000, e.getMessage());
+                    }
                 }
-                pause(closing ? CLOSING_RETRY_DELAY_MS : delay);
+                pause(waitForServer ? 1_000 : closing ? CLOSING_RETRY_DELAY_MS : delay);
                 delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
                 try {
                     store.recover();

@@ -46,6 +46,23 @@ final class StoreErrors {
         return new StoreException(message, e);
     }
 
+    /**
+     * Whether the failure is a database server out of reach (SQLSTATE class 08, a pool that cannot connect, the
+     * server starting up or shutting down): it may come back, unlike a full disk or a refused login.
+     */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** PostgreSQL names its failures by SQLSTATE class: connection (08), login (28), missing database (3D). */
     private static String postgres(SQLException e, StoreLocation location, String action) {
         String where = location.describe();

@@ -327,9 +327,7 @@ public final class HistoryViewModel {
     public javafx.beans.binding.StringBinding auditSummaryProperty() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> {
             Audit.Report report = audit.get();
-            return report == null ? "" : String.format("Audit: %,d equal · %,d missing · %,d only here · %,d revised",
-                    report.equal(), report.missingHere().size(), report.missingThere().size(),
-                    report.revised().size());
+            return report == null ? "" : "Audit: " + Audit.Totals.of(List.of(report)).brief();
         }, audit);
     }
 

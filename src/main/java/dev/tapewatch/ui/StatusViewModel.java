@@ -48,8 +48,8 @@ public final class StatusViewModel {
             lastBars = stats.bars();
             lastNanos = now;
         }
-        rates.set(String.format(Locale.ROOT, "%.0f bars/s · lag %.1f s · stored %,d", barsPerSecond,
-                stats.lagMillis() / 1000.0, session.barsStored()));
+        rates.set(String.format(Locale.ROOT, "%.0f bars/s · %s · stored %,d", barsPerSecond,
+                stats.lag(session.marketClock().getAsLong()), session.barsStored()));
         BarWriter.Problem problem = session.storeProblem();
         notRecording.set(problem == null ? null : "Not recording: " + problem.message() + " Received bars are"
                 + " held and stored when writing works again (" + session.barsPending() + " waiting).");

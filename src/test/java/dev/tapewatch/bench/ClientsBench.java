@@ -66,7 +66,7 @@ public final class ClientsBench {
             URI url = serverUrl(server);
             Thread.sleep(5_000);
             double before = rssMegabytes(server.pid());
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = dev.tapewatch.feed.HttpClients.newClient();
             List<Reader> readers = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 Reader reader = new Reader(i < STALLED);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapewatch.H2cRefusingProxy;
 import dev.tapewatch.ScriptedAlpacaServer;
 import dev.tapewatch.feed.AlpacaCodec;
 import dev.tapewatch.feed.SecondAggregator;
@@ -83,8 +84,9 @@ class AlpacaRecordTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private String[] record(ScriptedAlpacaServer server, String secret, String duration) {
-        return new String[] {"record", "--provider", "alpaca", "--url", server.url(), "--rest-url", server.restUrl(),
+    private String[] record(H2cRefusingProxy server, String secret, String duration) {
+        return new String[] {"record", "--provider", "alpaca", "--url", server.websocketUrl(), "--rest-url",
+            server.httpUrl(),
             "--key", "key-id-1", "--secret", secret, "--symbols", "SPY,AAPL", "--duration", duration, "--db",
             dir.resolve("db").toString()};
     }
@@ -103,8 +105,9 @@ class AlpacaRecordTest {
 
     @Test
     void storesExactlyTheSecondsTheFinalTradesMakeAndTheAuditAgrees() throws Exception {
-        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("s3cret-1", 0, 0))) {
-            Run recorded = run(record(server, "s3cret-1", "8s"));
+        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("s3cret-1", 0, 0));
+             H2cRefusingProxy proxy = H2cRefusingProxy.of(server.restUrl())) {
+            Run recorded = run(record(proxy, "s3cret-1", "8s"));
             assertEquals(0, recorded.code(), recorded.out() + recorded.err());
             assertFalse((recorded.out() + recorded.err()).contains("s3cret-1"), "the secret is never shown");
             assertTrue(server.connections() >= 2, "reconnected after the drop");
@@ -123,7 +126,7 @@ class AlpacaRecordTest {
                         first.close(), first.volume()));
                 assertEquals(List.of(), store.bars("AAPL", first.start(), first.end()), "emptied by its cancel");
             }
-            Run audit = run("audit", "--date", DAY, "--provider", "alpaca", "--rest-url", server.restUrl(), "--key",
+            Run audit = run("audit", "--date", DAY, "--provider", "alpaca", "--rest-url", proxy.httpUrl(), "--key",
                     "key-id-1", "--secret", "s3cret-1", "--db", dir.resolve("db").toString());
             assertEquals(0, audit.code(), audit.out() + audit.err());
         }
@@ -131,16 +134,18 @@ class AlpacaRecordTest {
 
     @Test
     void refusedKeysAndAFeedThePlanLacksAreFinal() throws Exception {
-        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("right-secret", 0, 0))) {
+        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("right-secret", 0, 0));
+             H2cRefusingProxy proxy = H2cRefusingProxy.of(server.restUrl())) {
             long started = System.nanoTime();
-            Run refused = run(record(server, "wrong-s3cret", "60s"));
+            Run refused = run(record(proxy, "wrong-s3cret", "60s"));
             assertEquals(ExitCodes.AUTH_REFUSED, refused.code(), refused.out() + refused.err());
             assertTrue((System.nanoTime() - started) / 1e9 < 30, "stops at once");
             assertTrue(refused.err().contains("Alpaca refused the key id and secret (402"), refused.err());
             assertFalse((refused.out() + refused.err()).contains("wrong-s3cret"));
         }
-        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("s", 409, 0))) {
-            Run lacking = run(record(server, "s", "60s"));
+        try (ScriptedAlpacaServer server = ScriptedAlpacaServer.start(script("s", 409, 0));
+             H2cRefusingProxy proxy = H2cRefusingProxy.of(server.restUrl())) {
+            Run lacking = run(record(proxy, "s", "60s"));
             assertEquals(ExitCodes.AUTH_REFUSED, lacking.code(), lacking.out() + lacking.err());
             assertTrue(lacking.err().contains("does not include the 'iex' feed (409"), lacking.err());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.ChildJvm;
+import dev.tapewatch.H2cRefusingProxy;
 import dev.tapewatch.TapeServer;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code record} (a real child process) against a Polygon-compatible server that drops the connection: the
  * seconds sent while it was away exist only over REST, in pages. With backfill the stored day is exactly the
- * provider's; without, {@code audit} finds the drops and {@code audit --fix} mends them.
+ * provider's; without, {@code audit} finds the drops and {@code audit --fix} mends them. The server stands behind
+ * a proxy that refuses h2c upgrades, as servers built on Node's {@code ws} do: REST must speak HTTP/1.1 there.
  */
 class BackfillAndAuditTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -64,9 +66,9 @@ class BackfillAndAuditTest {
         return bars;
     }
 
-    private ChildJvm record(TapeServer server, Path db, String... extra) throws Exception {
+    private ChildJvm record(H2cRefusingProxy server, Path db, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("record", "--provider", "polygon", "--symbols", "SPY,AAPL",
-                "--url", server.url(), "--rest-url", server.restUrl(), "--key", KEY, "--db", db.toString(),
+                "--url", server.websocketUrl(), "--rest-url", server.httpUrl(), "--key", KEY, "--db", db.toString(),
                 "--status-every", "200ms"));
         args.addAll(List.of(extra));
         return ChildJvm.start(dir.resolve("home"), List.of(), args.toArray(String[]::new));
@@ -113,12 +115,32 @@ class BackfillAndAuditTest {
         }
     }
 
+    /** What audit must total: the tape's seconds the store lacks, counted here from the store itself. */
+    private static String totalsOfWhatIsMissing(Path db, List<Bar> tape) {
+        long missing = 0;
+        int differing = 0;
+        try (BarStore store = BarStore.open(StoreLocation.ofFile(db), BarStore.Mode.EXISTING)) {
+            for (String symbol : SYMBOLS) {
+                java.util.Set<Long> stored = new java.util.HashSet<>();
+                store.bars(symbol, 0, Long.MAX_VALUE).forEach(bar -> stored.add(bar.start()));
+                long lacking = tape.stream().filter(bar -> bar.symbol().equals(symbol))
+                        .filter(bar -> !stored.contains(bar.start())).count();
+                missing += lacking;
+                differing += lacking > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(missing >= 5, "the drop lost seconds: " + missing);
+        return String.format("%,d seconds missing here, 0 missing there, 0 revised in %d of 2 symbols", missing,
+                differing);
+    }
+
     @Test
     void aDroppedConnectionIsFilledFromRestAndTheDayIsExactlyTheProvidersWithNoGap() throws Exception {
         List<Bar> tape = tape();
         Path db = dir.resolve("backfilled");
-        try (TapeServer server = TapeServer.start(tape, KEY, 25)) {
-            try (ChildJvm child = record(server, db)) {
+        try (TapeServer server = TapeServer.start(tape, KEY, 25);
+             H2cRefusingProxy proxy = H2cRefusingProxy.of(server.restUrl())) {
+            try (ChildJvm child = record(proxy, db)) {
                 playWithADrop(server, child);
                 child.terminate();
                 assertEquals(0, child.awaitExit(WAIT), child.err());
@@ -146,25 +168,29 @@ class BackfillAndAuditTest {
     void auditFindsTheDropsOfARecordingWithoutBackfillAndFixMendsThem() throws Exception {
         List<Bar> tape = tape();
         Path db = dir.resolve("dropped");
-        try (TapeServer server = TapeServer.start(tape, KEY, 25)) {
-            try (ChildJvm child = record(server, db, "--no-backfill")) {
+        try (TapeServer server = TapeServer.start(tape, KEY, 25);
+             H2cRefusingProxy proxy = H2cRefusingProxy.of(server.restUrl())) {
+            try (ChildJvm child = record(proxy, db, "--no-backfill")) {
                 playWithADrop(server, child);
                 child.terminate();
                 assertEquals(0, child.awaitExit(WAIT), child.err());
             }
+            String expectedTotals = totalsOfWhatIsMissing(db, tape);
             String[] audit = {"audit", "--date", DAY.toString(), "--provider", "polygon", "--rest-url",
-                    server.restUrl(), "--key", KEY, "--db", db.toString()};
+                    proxy.httpUrl(), "--key", KEY, "--db", db.toString()};
             CliTest.Run found = CliTest.run(audit);
             assertEquals(5, found.code(), found.out() + found.err());
             assertTrue(found.out().contains("missing here"), found.out());
             assertFalse(found.out().contains("missing here 0  missing there 0  revised 0\nAAPL"), found.out());
             assertTrue(found.out().contains("symbols differ from the provider"), found.out());
+            assertTrue(found.out().contains("\nTotals: " + expectedTotals + ".\n"), expectedTotals + " in " + found.out());
 
             List<String> fixArgs = new ArrayList<>(List.of(audit));
             fixArgs.add("--fix");
             CliTest.Run fixed = CliTest.run(fixArgs.toArray(String[]::new));
             assertEquals(0, fixed.code(), fixed.out() + fixed.err());
             assertTrue(fixed.out().contains("All 2 symbols match"), fixed.out());
+            assertTrue(fixed.out().contains("\nTotals: " + expectedTotals + ".\n"), "what --fix found: " + fixed.out());
             CliTest.Run again = CliTest.run(audit);
             assertEquals(0, again.code(), again.out());
         }

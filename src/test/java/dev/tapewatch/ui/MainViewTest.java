@@ -630,8 +630,8 @@ class MainViewTest {
         Await.until(WAIT, "missing seconds inside the recording gap on the chart", () -> view.chart().bands().stream()
                 .anyMatch(b -> b.kind == Band.Kind.MISSING && b.getLowerBound() >= gapStart
                         && b.getUpperBound() <= gapEnd));
-        assertTrue(robot.lookup("#auditResult").queryAs(Label.class).getText().contains(
-                String.format("%,d missing", provider.size() - storedBars)));
+        assertEquals(String.format("Audit: %,d missing here · 0 missing there · 0 revised", provider.size() - storedBars),
+                robot.lookup("#auditResult").queryAs(Label.class).getText());
     }
 
     /** Reads FX state on the FX thread. */
