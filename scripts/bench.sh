@@ -3,7 +3,9 @@
 # the first time (the 28.8 M-bar query database is built once and kept in target/bench/):
 #   1. the ingest race: a firehose process → Tapewatch's record path, and → a SQLite reference recorder;
 #   2. PostgreSQL beside H2 (storing, symbol-day query, a watching window's delay) on a throwaway local server;
-#   3. symbol-day query, CSV export, detector;  4. chart frames and the idle window, under a virtual display.
+#   3. symbol-day query, CSV export, detector;  4. chart frames and the idle window, under a virtual display;
+#   5. a whole market's day (8,000 symbols, MARKET_SECONDS of it from 04:00, default the extended day) recorded
+#      into H2 as fast as it goes: bars/s, bytes per bar, file over its live data, peak RSS, symbol-day reads.
 # Figures: target/bench/results.json. The JMH micro-benchmarks are separate: scripts/jmh.sh.
 # With arguments it runs one benchmark instead: scripts/bench.sh detector --seed 2 (scripts/bench.sh --help).
 # The benchmarks live in the test tree (dev.tapewatch.bench.Bench): the app's jar and image ship none.
@@ -33,3 +35,7 @@ pg_url=$(PG_FSYNC=on scripts/test-postgres.sh start "$pg_dir")
 trap 'scripts/test-postgres.sh stop "$pg_dir" || true' EXIT
 java -cp "$cp" dev.tapewatch.bench.Bench postgres --postgres "$pg_url" --runs "$RUNS"
 bench all --runs "$RUNS"
+# with the image's JVM options, so that the peak RSS is the recorder's as the image runs it
+# shellcheck disable=SC2046
+java $(cat src/main/resources/dev/tapewatch/jvm-options.txt) -cp "$cp" dev.tapewatch.bench.Bench market --symbols 8000 \
+  --seconds "${MARKET_SECONDS:-57600}" --runs 1

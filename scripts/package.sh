@@ -26,7 +26,10 @@ FX_PATH=$(find target/lib -name 'javafx-*-linux.jar' | sort | paste -sd:)
 
 "$JDK/bin/jlink" @jlink.cfg --module-path "$JDK/jmods:$FX_PATH" --output target/runtime
 
-"$JDK/bin/jpackage" --type app-image --name tapewatch --app-version "$VERSION" \
+# The JVM options of the image (why: README, "Performance"); bench idle measures the window with the same ones.
+JVM_OPTIONS=()
+for option in $(cat src/main/resources/dev/tapewatch/jvm-options.txt); do JVM_OPTIONS+=(--java-options "$option"); done
+"$JDK/bin/jpackage" --type app-image --name tapewatch --app-version "$VERSION" "${JVM_OPTIONS[@]}" \
   --dest target/dist --input target/dist-input --main-jar tapewatch.jar --main-class dev.tapewatch.Main \
   --runtime-image target/runtime --icon icons/tapewatch-256.png \
   --description "Second-by-second US stock market recorder and viewer" --vendor Tapewatch

@@ -72,13 +72,17 @@ public final class BarStore implements AutoCloseable {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
+        if (location.isH2File()) {
+            url += H2Files.settings(url);
+        }
         Pool pool = connect(location, url);
         try {
             FluentConfiguration flyway = Flyway.configure().dataSource(pool.source());
             if (location.isPostgres()) {
                 flyway.locations("classpath:db/migration/postgresql");
             } else {
-                flyway.locations("classpath:db/migration/h2").javaMigrations(new V4__bar_minutes());
+                flyway.locations("classpath:db/migration/h2").javaMigrations(new V4__bar_minutes(),
+                        new V7__compact_minute_chunks());
             }
             flyway.load().migrate();
             return new BarStore(location, url, pool);
@@ -475,6 +479,14 @@ public final class BarStore implements AutoCloseable {
                 return rows.getLong(1);
             }
         });
+    }
+
+    /** How much of the H2 file is live now (H2's own figures). */
+    public H2Files.Use fileUse() {
+        if (location.isPostgres()) {
+            throw new UnsupportedOperationException("Only an H2 file reports its use: " + location.describe());
+        }
+        return query("read the file use of", H2Files::use);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +43,7 @@ final class MinuteChunkTable implements BarTable {
                         stored = rows.getBytes(1);
                     }
                 }
-                byte[] merged = MinuteChunk.merge(stored, key.minute(), entry.getValue());
+                byte[] merged = MinuteChunk.merge(stored, key.symbol(), key.minute(), entry.getValue());
                 write.setString(1, key.symbol());
                 write.setLong(2, key.minute());
                 write.setObject(3, dates.of(key.minute()));
@@ -68,11 +67,11 @@ final class MinuteChunkTable implements BarTable {
                 stored = rows.next() ? rows.getBytes(1) : null;
             }
         }
-        byte[] kept = stored == null ? null : MinuteChunk.without(stored, minute, start);
-        if (kept == null || kept.length == stored.length) {
+        List<Bar> kept = stored == null ? null : MinuteChunk.without(stored, symbol, minute, start);
+        if (kept == null) {
             return;
         }
-        if (kept.length == 0) {
+        if (kept.isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM bar_minutes WHERE symbol = ? AND minute_ms = ?")) {
                 delete.setString(1, symbol);
@@ -85,8 +84,8 @@ final class MinuteChunkTable implements BarTable {
             write.setString(1, symbol);
             write.setLong(2, minute);
             write.setObject(3, ExchangeTime.dayOf(minute));
-            write.setInt(4, MinuteChunk.count(kept));
-            write.setBytes(5, kept);
+            write.setInt(4, kept.size());
+            write.setBytes(5, MinuteChunk.encode(minute, kept));
             write.executeUpdate();
         }
     }
@@ -120,12 +119,11 @@ final class MinuteChunkTable implements BarTable {
             try (ResultSet rows = statement.executeQuery()) {
                 while (bars.size() < count && rows.next()) {
                     long minute = rows.getLong(1);
-                    byte[] chunk = rows.getBytes(2);
-                    ByteBuffer in = ByteBuffer.wrap(chunk);
-                    for (int i = MinuteChunk.count(chunk) - 1; i >= 0 && bars.size() < count; i--) {
-                        long start = MinuteChunk.startAt(chunk, minute, i);
+                    List<Bar> chunk = MinuteChunk.decode(symbol, minute, rows.getBytes(2));
+                    for (int i = chunk.size() - 1; i >= 0 && bars.size() < count; i--) {
+                        long start = chunk.get(i).start();
                         if (start >= from && start < to) {
-                            bars.add(MinuteChunk.readAt(in, symbol, start, i));
+                            bars.add(chunk.get(i));
                         }
                     }
                 }

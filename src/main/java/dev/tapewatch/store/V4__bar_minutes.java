@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Version 4: one row per symbol-minute ({@link MinuteChunk}) instead of one per second. Moves every stored bar
+ * Version 4: one row per symbol-minute ({@link FixedWidthChunk}) instead of one per second. Moves every stored bar
  * across in one pass in key order, then drops the old table; Flyway runs it in one transaction.
  */
 @SuppressWarnings("checkstyle:TypeName") // Flyway reads the version from the name
@@ -44,7 +44,7 @@ final class V4__bar_minutes extends BaseJavaMigration {
                 int batched = 0;
                 while (rows.next()) {
                     String rowSymbol = rows.getString(1);
-                    long rowMinute = MinuteChunk.minuteOf(rows.getLong(2));
+                    long rowMinute = FixedWidthChunk.minuteOf(rows.getLong(2));
                     if (!rowSymbol.equals(symbol) || rowMinute != minute) {
                         batched += add(write, symbol, minute, date, minuteBars);
                         symbol = rowSymbol;
@@ -74,11 +74,11 @@ final class V4__bar_minutes extends BaseJavaMigration {
         if (bars.isEmpty()) {
             return 0;
         }
-        byte[] chunk = MinuteChunk.merge(null, minute, bars);
+        byte[] chunk = FixedWidthChunk.merge(null, minute, bars);
         write.setString(1, symbol);
         write.setLong(2, minute);
         write.setDate(3, date);
-        write.setInt(4, MinuteChunk.count(chunk));
+        write.setInt(4, FixedWidthChunk.count(chunk));
         write.setBytes(5, chunk);
         write.addBatch();
         bars.clear();

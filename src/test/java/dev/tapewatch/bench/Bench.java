@@ -26,11 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Measures Tapewatch, prints a table (min / median / max over --runs) and writes the figures"
                 + " to --out (JSON, merged with what is there). WHAT: ingest (the race against a SQLite recorder),"
                 + " query, export, lake (Parquet beside CSV), detector, movers, chart, idle, clients, all (all but"
-                + " ingest and postgres), or postgres (with --postgres: queries beside H2 and the watching window's"
-                + " delay). The chart and idle benchmarks run in JVMs of their own and need a display (e.g. xvfb-run).")
+                + " ingest, postgres and market), postgres (with --postgres: queries beside H2 and the watching"
+                + " window's delay), or market (a whole market's day recorded into H2). The chart and idle benchmarks"
+                + " run in JVMs of their own and need a display (e.g. xvfb-run).")
 public final class Bench implements Callable<Integer> {
     private static final java.util.List<String> WHATS = java.util.List.of("ingest", "query", "export", "lake",
-            "detector", "movers", "chart", "idle", "postgres", "clients", "all");
+            "detector", "movers", "chart", "idle", "postgres", "clients", "market", "all");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -40,14 +41,14 @@ public final class Bench implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "WHAT", description = "ingest | query | export | lake | detector | movers | chart | idle"
-            + " | clients | all | postgres")
+            + " | clients | all | postgres | market")
     String what;
 
     @Option(names = "--bars", defaultValue = "1000000", description = "Ingest: bars the firehose sends (default 1000000).")
     long bars;
 
-    @Option(names = "--symbols", defaultValue = "300", description = "Ingest: symbols (default 300).")
-    int symbols;
+    @Option(names = "--symbols", description = "Ingest: symbols (default 300); market: symbols (default 8,000).")
+    Integer symbols;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL", description = "postgres: a server and a user who may create"
             + " databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres (password: PGPASSWORD).")
@@ -68,6 +69,14 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--date", defaultValue = "2024-01-02", description = "Detector: simulated day (default 2024-01-02).")
     LocalDate date;
 
+    @Option(names = "--seconds", defaultValue = "57600", description = "Market: market seconds from 04:00"
+            + " (default 57,600, the extended day).")
+    int seconds;
+
+    @Option(names = "--speed", defaultValue = "0", description = "Market: market seconds a second (default 0: as"
+            + " fast as it goes).")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dir);
@@ -86,7 +95,8 @@ public final class Bench implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
         if (what.equals("ingest")) {
-            IngestBench.main(new String[] {String.valueOf(bars), String.valueOf(symbols), String.valueOf(runs),
+            IngestBench.main(new String[] {String.valueOf(bars), String.valueOf(symbols == null ? 300 : symbols),
+                    String.valueOf(runs),
                     dir.toString(), out.toString()});
             return ExitCodes.OK;
         }
@@ -128,6 +138,14 @@ public final class Bench implements Callable<Integer> {
             results.put("movers", movers);
             table(print, "Movers engine: 8,000 symbols at 10,000 bars/s with 30,000 in one second of ten, 60 s after a"
                     + " 5-minute warm-up, 100 events; then the watchlist's 30 symbols alone", movers);
+        }
+        if (what.equals("market")) {
+            int marketSymbols = symbols == null ? 8000 : symbols;
+            Map<String, Object> market = MarketDayBench.runs(dir, marketSymbols, seconds, speed, runs);
+            results.put("market_day", market);
+            table(print, "A whole market recorded into H2 (" + marketSymbols + " symbols, " + seconds + " market seconds, "
+                    + (speed > 0 ? "speed " + speed : "as fast as it goes") + "; target 24 bytes a bar, file at most"
+                    + " 2x its live data, symbol-day p50 20 ms)", market);
         }
         if (all || what.equals("detector")) {
             Map<String, Object> detector = DetectorBench.seeds(seed, 3, date, 30, DetectorSettings.DEFAULT);

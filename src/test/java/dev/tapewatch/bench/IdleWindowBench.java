@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The window left alone on its first-run defaults (simulator at 1x, five symbols): its process's CPU use over
  * 30 s once it has settled for 20 s, and its resident memory then. Each run is a fresh app process with an empty
- * home folder, so it starts as a new user's would. Linux only (reads /proc); needs a display.
+ * home folder, so it starts as a new user's would, with the JVM options the image's launcher passes
+ * ({@code jvm-options.txt}). Linux only (reads /proc); needs a display.
  */
 public final class IdleWindowBench {
     private static final long SETTLE_MILLIS = 20_000;
@@ -37,9 +38,13 @@ public final class IdleWindowBench {
 
     private static double[] once() throws Exception {
         Path home = Files.createTempDirectory("tapewatch-idle");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dprism.order=sw", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                "dev.tapewatch.Main").redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherOptions());
+        command.addAll(List.of("-Dprism.order=sw", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "dev.tapewatch.Main"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("app.log").toFile());
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("XDG_CONFIG_HOME");
         builder.environment().remove("XDG_DATA_HOME");
@@ -57,6 +62,14 @@ public final class IdleWindowBench {
         } finally {
             app.toHandle().destroy();
             app.waitFor();
+        }
+    }
+
+    /** The options scripts/package.sh gives the image's launcher. */
+    static List<String> launcherOptions() throws IOException {
+        try (var in = IdleWindowBench.class.getResourceAsStream("/dev/tapewatch/jvm-options.txt")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return List.of(text.split("\\s+"));
         }
     }
 

@@ -29,4 +29,17 @@ class BarCsvTest {
             }
         }
     }
+
+    @Test
+    void aRowWithoutDayFieldsHasEmptyCellsAndMillisecondsWhereTheStartHasThem() throws Exception {
+        long start = 1_704_205_800_250L; // 2024-01-02 09:30:00.250 New York
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (BarCsv.RowWriter rows = new BarCsv.RowWriter(text)) {
+            rows.header();
+            rows.write(new dev.tapewatch.market.Bar("BRK.B", start, start + 750, 1.5, 2, 0.25, 1.75, 300, 1.0625,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, dev.tapewatch.market.Bar.Source.REST), true);
+        }
+        assertEquals(String.join(",", BarCsv.HEADER) + "\r\nBRK.B,2024-01-02T09:30:00.250,1704205800250,1704205801000,"
+                + "1.5,2,0.25,1.75,300,1.0625,,,,,1\r\n", text.toString());
+    }
 }
