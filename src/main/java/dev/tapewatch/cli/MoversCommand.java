@@ -56,6 +56,10 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
             + " file or a PostgreSQL URL, as for record); without it nothing is stored.")
     String database;
 
+    @Option(names = "--market", paramLabel = "N", description = "Simulator only: a whole market of N symbols"
+            + " (as simulate --market), the demo without a key: movers --all --market 3000.")
+    Integer market;
+
     @Option(names = "--json", description = "One JSON object per line: symbol, kind, score, start_ms, price,"
             + " change_pct, detected_at_ms and the rest of the row.")
     boolean json;
@@ -64,7 +68,7 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         List<String> subscription = source.subscription(spec);
         AppConfig config = AppConfig.load(AppPaths.system().configFile());
-        FeedSettings feed = source.feed(spec, config, false);
+        FeedSettings feed = wholeMarket(source.feed(spec, config, false));
         DetectorSettings detector = DetectorConfig.read(config);
         MoversEngine engine = new MoversEngine(detector, filters.filter(spec));
         BlockingQueue<Mover> entered = new LinkedBlockingQueue<>();
@@ -119,6 +123,19 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private FeedSettings wholeMarket(FeedSettings feed) {
+        if (market == null) {
+            return feed;
+        }
+        if (!feed.provider().simulated() || market < 1 || market > 100_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--market N (1 to 100000) is for"
+                    + " the simulator; with another provider --all brings its whole market");
+        }
+        return new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
+                feed.simulation().withMarket(market).withEvents(dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
+                feed.restUrl(), feed.backfill(), feed.alpaca());
     }
 
     private void print(PrintWriter out, Mover mover) throws JsonProcessingException {

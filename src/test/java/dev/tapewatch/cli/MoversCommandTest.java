@@ -3,6 +3,9 @@ package dev.tapewatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bad options of {@code movers} and {@code spikes} are refused before anything connects, saying what to do. */
@@ -25,6 +28,24 @@ class MoversCommandTest {
         CliTest.Run range = CliTest.run("movers", "--all", "--min-price", "10", "--max-price", "5");
         assertEquals(ExitCodes.USAGE, range.code());
         assertTrue(range.err().contains("the price range must run from 0 or more up, was 10.0 to 5.0"), range.err());
+    }
+
+    @Test
+    void aWholeSimulatedMarketIsTheDemoWithoutAKey() throws Exception {
+        CliTest.Run wrong = CliTest.run("movers", "--all", "--market", "100", "--provider", "polygon", "--key", "k");
+        assertEquals(ExitCodes.USAGE, wrong.code());
+        assertTrue(wrong.err().contains("--market N (1 to 100000) is for the simulator"), wrong.err());
+        CliTest.Run demo = CliTest.run("movers", "--all", "--market", "2000", "--provider", "simulator", "--speed",
+                "50", "--start", "2024-01-02T10:30", "--duration", "20s", "--json"); // some 1,000 market seconds
+        assertEquals(ExitCodes.OK, demo.code(), demo.err());
+        List<String> movers = demo.out().lines().filter(line -> line.startsWith("{")).toList();
+        assertTrue(!movers.isEmpty(), "movers of the simulated market: " + demo.out() + demo.err());
+        for (String line : movers) {
+            JsonNode mover = new ObjectMapper().readTree(line);
+            assertTrue(mover.get("score").asDouble() >= 10 && mover.get("start_ms").asLong() > 0
+                    && mover.get("detected_at_ms").asLong() > 0 && mover.has("change_pct"), line);
+        }
+        assertTrue(demo.err().contains("among 2000 symbols received"), demo.err());
     }
 
     @Test
