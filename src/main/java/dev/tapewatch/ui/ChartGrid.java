@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.ui.chart.ChartLayout;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.layout.ColumnConstraints;

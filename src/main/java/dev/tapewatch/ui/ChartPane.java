@@ -1,5 +1,12 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.ui.alerts.AlertsViewModel;
+import dev.tapewatch.ui.chart.ChartControls;
+import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartSnapshot;
+import dev.tapewatch.ui.chart.ChartViewModel;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
+import dev.tapewatch.ui.watchlist.QuoteRow;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;

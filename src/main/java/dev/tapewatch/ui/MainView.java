@@ -1,6 +1,16 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.ui.alerts.AlertToast;
+import dev.tapewatch.ui.alerts.AlertsPane;
+import dev.tapewatch.ui.chart.ChartControls;
+import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
+import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.history.HistoryViewModel;
+import dev.tapewatch.ui.spikes.SpikeListPane;
+import dev.tapewatch.ui.status.StatusBar;
+import dev.tapewatch.ui.watchlist.WatchlistPane;
 import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -6,6 +6,7 @@ import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.ui.common.Themes;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

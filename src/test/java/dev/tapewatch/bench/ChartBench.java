@@ -1,9 +1,9 @@
 package dev.tapewatch.bench;
 
-import dev.tapewatch.ui.ChartSnapshot;
+import dev.tapewatch.ui.chart.ChartSnapshot;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
-import dev.tapewatch.ui.PriceVolumeChart;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;

@@ -3,7 +3,7 @@ package dev.tapewatch.bench;
 import dev.tapewatch.ui.Icons;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
-import dev.tapewatch.ui.Themes;
+import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
