@@ -104,8 +104,9 @@ public final class PriceVolumeChart extends VBox {
             axis.setPrefWidth(VALUE_AXIS_WIDTH);
             axis.setMaxWidth(VALUE_AXIS_WIDTH);
         }
-        priceAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::price));
-        volumeAxis.setTickLabelFormatter(ChartFormat.converter(ChartFormat::compactShares));
+        // chartfx right-aligns a value label on the axis line, whatever the gap: two spaces keep its last digit clear
+        priceAxis.setTickLabelFormatter(ChartFormat.converter(price -> ChartFormat.price(price) + "  "));
+        volumeAxis.setTickLabelFormatter(ChartFormat.converter(shares -> ChartFormat.compactShares(shares) + "  "));
         priceTime.setName(null); // the volume pane below names the time axis and labels its ticks
         priceTime.getTickLabelStyle().setVisible(false); // the plot keeps the height instead (a small chart's lost a sixth)
         priceChart = new XYChart(priceTime, priceAxis);
@@ -129,7 +130,8 @@ public final class PriceVolumeChart extends VBox {
 
         CrosshairIndicator crosshair = new CrosshairIndicator();
         crosshair.setXValueFormatter(ChartFormat.converter(ChartFormat::clock));
-        crosshair.setYValueFormatter(ChartFormat.converter(ChartFormat::price));
+        // before the axes have a range (a pointer resting on a chart that just opened) there is no price: say none
+        crosshair.setYValueFormatter(ChartFormat.converter(price -> Double.isNaN(price) ? "" : ChartFormat.price(price)));
         priceChart.getPlugins().add(crosshair);
         candleRenderer.getDatasets().add(candles);
         lineRenderer.getDatasets().add(closes);
@@ -255,7 +257,7 @@ public final class PriceVolumeChart extends VBox {
 
     /** The labels on the volume axis and the values of the time axis's ticks, as drawn (for tests). */
     List<String> volumeTickLabels() {
-        return volumeAxis.getTickMarks().stream().map(TickMark::getText).toList();
+        return volumeAxis.getTickMarks().stream().map(TickMark::getText).map(String::strip).toList();
     }
 
     List<Double> timeTickValues() {
