@@ -70,11 +70,12 @@ public final class History {
      * The regular-session close of the trading day before {@code day}: the last stored bar before 16:00 of the
      * latest stored earlier day, when one lies in the quarter hour before the bell; otherwise the provider's
      * last second before the previous weekday's bell (the provider knows the days we never recorded). NaN when
-     * neither knows, or when {@code cancelled} while the provider is retried.
+     * neither knows, or when {@code cancelled} while the provider is retried. {@code store} null: the provider's.
      */
     public static double previousClose(BarStore store, SecondHistory provider, String symbol, LocalDate day,
                                        BooleanSupplier cancelled) throws RestException {
-        List<LocalDate> earlier = store.days(symbol).stream().map(DayCount::date).filter(d -> d.isBefore(day)).toList();
+        List<LocalDate> earlier = store == null ? List.of()
+                : store.days(symbol).stream().map(DayCount::date).filter(d -> d.isBefore(day)).toList();
         if (!earlier.isEmpty()) {
             long bell = ExchangeTime.toEpochMillis(earlier.get(earlier.size() - 1), ExchangeTime.REGULAR_CLOSE);
             List<Bar> last = store.bars(symbol, bell - CLOSE_WINDOW_MS, bell);

@@ -90,7 +90,7 @@ class MoversAcceptanceTest {
         List<Long> delays = new ArrayList<>();
         try (WholeMarketServer server = new WholeMarketServer(tape, KEY, 60);
              ChildJvm child = ChildJvm.start(dir.resolve("home"), List.of(), "movers", "--all", "--json",
-                     "--provider", "polygon", "--url", server.url(), "--key", KEY)) {
+                     "--provider", "polygon", "--url", server.url(), "--rest-url", server.restUrl(), "--key", KEY)) {
             Await.until(WAIT, "the tape played", server::finished, child::err);
             // the last event is at 95% of the tape: long printed by now; SIGTERM stops the command as Ctrl-C does
             child.terminate();

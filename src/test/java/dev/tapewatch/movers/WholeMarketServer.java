@@ -41,6 +41,11 @@ final class WholeMarketServer implements AutoCloseable {
         return server.websocketUri().toString();
     }
 
+    /** Plain HTTP on the same port: no REST route, every request answered 404 (no history here). */
+    String restUrl() {
+        return server.httpUri().toString();
+    }
+
     boolean finished() {
         return published == tape.seconds();
     }
