@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
 # Proves the app image runs without a system Java: no JAVA_HOME, no java on PATH. It prints the version,
-# records the simulated market for 3 s into a fresh database and checks that bars were stored.
+# records the simulated market for 3 s into a fresh database and checks that bars were stored. First it checks
+# that neither the app's jar nor any jar of the image holds a benchmark, developer tool or test library.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=target/dist/tapewatch/bin/tapewatch
 [ -x "$image" ] || { echo "no app image at $image; run scripts/package.sh first" >&2; exit 1; }
+
+JDK="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+# dev/tapewatch/bench: the benchmarks and developer tools (ScreenshotTool); the rest: their libraries and tests'.
+shipped_by_mistake='^(dev/tapewatch/bench/|org/openjdk/jmh/|org/sqlite/|org/testfx/|org/junit/|com/tngtech/archunit/)'
+jars=(target/tapewatch.jar $(find target/dist/tapewatch -name '*.jar'))
+for jar in "${jars[@]}"; do
+  if found=$("$JDK/bin/jar" tf "$jar" | grep -E "$shipped_by_mistake"); then
+    echo "$jar ships what only the test tree may hold:" >&2
+    echo "$found" | head -n 5 >&2
+    exit 1
+  fi
+done
+echo "no benchmark, developer tool or test library in target/tapewatch.jar or the image's ${#jars[@]} jars"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/empty-path"

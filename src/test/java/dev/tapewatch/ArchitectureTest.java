@@ -2,27 +2,43 @@ package dev.tapewatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.tapewatch.ui.common.FeatureApi;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 
-/** The shape of the code: dependencies point one way, only the UI knows JavaFX, views bind to view models. */
+/**
+ * The shape of the code: dependencies point one way, only the UI knows JavaFX, views bind to view models. The UI
+ * is a package per feature ({@code ui.chart}, {@code ui.watchlist}, ...) beside {@code ui.common} (what every
+ * feature may use) and {@code ui} itself, the main window's composition, which alone sees every feature.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
             "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
-            "dev.tapewatch.alert..", "dev.tapewatch.lake..", "dev.tapewatch.study..", "dev.tapewatch.movers.."};
+            "dev.tapewatch.alert..", "dev.tapewatch.movers..", "dev.tapewatch.lake..",
+            "dev.tapewatch.study.."};
+
+    private static final String UI = "dev.tapewatch.ui";
+    private static final String UI_FEATURES = "dev.tapewatch.ui.*..";
+    private static final String COMMON = "common";
 
     @Test
-    void onlyTheUiAndItsDeveloperToolsUseJavaFx() {
-        noClasses().that().resideOutsideOfPackages("dev.tapewatch.ui..", "dev.tapewatch.bench..")
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("dev.tapewatch.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..", "atlantafx..")
                 .check(CLASSES);
     }
@@ -33,12 +49,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.tapewatch.ui..").check(CLASSES);
     }
 
+    /** Benchmarks and developer tools live in the test tree; scripts/check-image.sh checks the jar and image too. */
     @Test
-    void theProductNeverUsesTheBenchmarks() {
-        noClasses().that().resideOutsideOfPackages("dev.tapewatch.bench..", "dev.tapewatch.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.tapewatch.bench..").check(CLASSES);
-        noClasses().that().resideInAPackage("dev.tapewatch.cli..").and().doNotHaveSimpleName("BenchCommand")
-                .should().dependOnClassesThat().resideInAPackage("dev.tapewatch.bench..").check(CLASSES);
+    void theProductHoldsNoBenchmarkOrDeveloperTool() {
+        noClasses().should().resideInAPackage("dev.tapewatch.bench..").check(CLASSES);
     }
 
     @Test
@@ -83,6 +97,63 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.feed..",
                         "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.cli..")
                 .check(CLASSES);
+    }
+
+    /** Only the main window's composition ({@code ui} itself) puts features together; no feature reaches back to it. */
+    @Test
+    void uiFeaturesNeverReachTheWindowsComposition() {
+        noClasses().that().resideInAPackage(UI_FEATURES)
+                .should().dependOnClassesThat().resideInAPackage(UI).check(CLASSES);
+    }
+
+    @Test
+    void theCommonUiKnowsNoFeature() {
+        noClasses().that().resideInAPackage(UI + "." + COMMON + "..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are in a ui feature or the composition",
+                        target -> target.getPackageName().startsWith(UI) && !COMMON.equals(feature(target))))
+                .check(CLASSES);
+    }
+
+    /** A feature is used by others through its view models and the few types it marks {@link FeatureApi}. */
+    @Test
+    void uiFeaturesMeetOnlyThroughViewModelsAndFeatureApi() {
+        classes().that().resideInAPackage(UI_FEATURES).should(new ArchCondition<JavaClass>(
+                "use other ui features only through their view models and @FeatureApi types") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = feature(item);
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    String theirs = feature(target);
+                    if (theirs != null && !theirs.equals(own) && !theirs.equals(COMMON) && !published(target)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).check(CLASSES);
+    }
+
+    @Test
+    void uiFeaturesFormNoCycles() {
+        slices().matching(UI + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** "chart" for a class of {@code dev.tapewatch.ui.chart} or below; null outside the ui's feature packages. */
+    private static String feature(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith(UI + ".")) {
+            return null;
+        }
+        String below = name.substring(UI.length() + 1);
+        return below.contains(".") ? below.substring(0, below.indexOf('.')) : below;
+    }
+
+    private static boolean published(JavaClass type) {
+        JavaClass outermost = type;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return outermost.getSimpleName().endsWith("ViewModel") || outermost.isAnnotatedWith(FeatureApi.class);
     }
 
     /** Threads are made by the app ({@code Threads.named}) and handed down; below it nothing makes its own. */

@@ -69,9 +69,9 @@ public final class AlertRules {
             return Optional.empty();
         }
         String what = switch (spike.kind()) {
-            case VOLUME -> spike.label() + " volume spike";
+            case VOLUME -> spike.prints() == Spike.Prints.BLOCK ? "block prints" : "volume spike";
             case PRICE -> "price spike";
-            case BOTH -> spike.prints().name().toLowerCase(Locale.ROOT) + " volume and price spike";
+            case BOTH -> (spike.prints() == Spike.Prints.BLOCK ? "block prints" : "volume") + " and price spike";
         };
         return Optional.of(new Alert(spike.peakTime(), spike.symbol(), Alert.Kind.SPIKE, what, spike.peakScore(),
                 spike.start(), move.fromPrice(), move.price(), move.low(), move.high(), move.volume(),

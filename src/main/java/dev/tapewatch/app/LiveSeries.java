@@ -19,9 +19,6 @@ public final class LiveSeries implements FeedListener {
 
     /** What a watchlist row shows; {@code version} changes whenever the symbol's bars do. */
     public record Quote(String symbol, double last, double dayOpen, double dayVolume, long lastBarStart, long version) {
-        public double changePercent() {
-            return dayOpen > 0 ? (last - dayOpen) / dayOpen * 100 : Double.NaN;
-        }
     }
 
     private static final class Series {

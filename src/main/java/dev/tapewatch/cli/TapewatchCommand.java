@@ -8,8 +8,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "tapewatch", mixinStandardHelpOptions = true, versionProvider = TapewatchCommand.VersionText.class,
         description = "Records and shows US stock market second bars. With no command, opens the window.",
-        subcommands = {RecordCommand.class, SimulateCommand.class, ReplayCommand.class, ExportCommand.class, SpikesCommand.class, AuditCommand.class, CoverageCommand.class, BenchCommand.class, ImportCommand.class, DaysCommand.class, SymbolsCommand.class, CopyCommand.class,
-                LakeCommand.class, StudyCommand.class, MoversCommand.class},
+        subcommands = {RecordCommand.class, SimulateCommand.class, ReplayCommand.class, ExportCommand.class, SpikesCommand.class, AuditCommand.class, CoverageCommand.class, ImportCommand.class, DaysCommand.class, SymbolsCommand.class, CopyCommand.class,
+                MoversCommand.class, LakeCommand.class, StudyCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure, 2 bad arguments, 3 API key refused,"
                 + " 4 feed never reachable, 5 audit found differences."})
 public final class TapewatchCommand implements Runnable {

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.ui.chart.ChartLayout;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.layout.ColumnConstraints;
@@ -21,6 +22,8 @@ final class ChartGrid extends GridPane {
         this.layout = model.layout();
         setHgap(4);
         setVgap(4);
+        setMinSize(0, 0); // the grid takes the area it is given; its charts share it by percent
+
         for (int i = 0; i < ChartLayout.MOST; i++) {
             ChartPane pane = new ChartPane(model, i);
             pane.onUserMove(() -> linkFrom(pane));

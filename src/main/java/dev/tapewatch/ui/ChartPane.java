@@ -1,5 +1,12 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.ui.alerts.AlertsViewModel;
+import dev.tapewatch.ui.chart.ChartControls;
+import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartSnapshot;
+import dev.tapewatch.ui.chart.ChartViewModel;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
+import dev.tapewatch.ui.watchlist.QuoteRow;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,11 +51,14 @@ final class ChartPane extends VBox {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
         getStyleClass().add("chart-pane");
+        // a grid cell's share of the width, never more: the chart's parts give way inside it
+        setMinWidth(0);
+        chart.setMinWidth(0);
         chart.setId(index == 0 ? "chart" : "chart" + index);
         chart.setOnViewport(() -> model.viewport(chart.secondsPerPixel(), chart.plotWidth()));
-        chart.priceShareProperty().set(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
-        chart.priceShareProperty().addListener((o, was, now) -> layout.remember(index, "priceShare",
-                String.format(java.util.Locale.ROOT, "%.3f", now.doubleValue())));
+        chart.priceShare(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
+        chart.setOnPriceShareChosen(share -> layout.remember(index, "priceShare",
+                String.format(java.util.Locale.ROOT, "%.3f", share)));
         area = new StackPane(chart);
         getChildren().addAll(header, area);
         VBox.setVgrow(area, Priority.ALWAYS);

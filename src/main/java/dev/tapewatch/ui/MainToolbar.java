@@ -1,6 +1,12 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.ui.chart.ChartControls;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
+import dev.tapewatch.ui.common.BackgroundTasks;
+import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.history.HistoryViewModel;
+import dev.tapewatch.ui.history.ReplayViewModel;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -20,10 +26,7 @@ final class MainToolbar extends ToolBar {
         Button live = new Button("Live");
         live.setId("liveButton");
         live.setTooltip(new Tooltip("Back to the live chart (Ctrl+L)"));
-        live.setOnAction(event -> {
-            model.stopReplay();
-            history.goLive();
-        });
+        live.setOnAction(event -> model.goLive());
 
         DatePicker date = new DatePicker();
         date.setId("datePicker");

@@ -1,6 +1,16 @@
 package dev.tapewatch.ui;
 
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.ui.alerts.AlertToast;
+import dev.tapewatch.ui.alerts.AlertsPane;
+import dev.tapewatch.ui.chart.ChartControls;
+import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.PriceVolumeChart;
+import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.history.HistoryViewModel;
+import dev.tapewatch.ui.spikes.SpikeListPane;
+import dev.tapewatch.ui.status.StatusBar;
+import dev.tapewatch.ui.watchlist.WatchlistPane;
 import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -32,6 +42,7 @@ public final class MainView extends BorderPane {
     private final MainToolbar toolbar;
     private final ChartControls chartControls;
     private final SplitPane split = new SplitPane();
+    private final PaneArrangement arrangement;
     private final Timeline pulse;
     private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
     private javafx.stage.Stage studyWindow;
@@ -54,8 +65,13 @@ public final class MainView extends BorderPane {
         HBox top = new HBox(6, toolbar, layoutChoice(model.layout()), settings);
         top.setAlignment(javafx.geometry.Pos.CENTER);
         top.getStyleClass().add("top-bar");
-        setTop(new VBox(top, StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
-                StatusBar.noticeBanner(model.status())));
+        setTop(top);
+        // banners lie over the top of the panes: showing one does not push the whole layout down
+        VBox banners = new VBox(StatusBar.notRecordingBanner(model.status()), StatusBar.errorBanner(model.status()),
+                StatusBar.noticeBanner(model.status()));
+        banners.setPickOnBounds(false);
+        banners.setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane.setAlignment(banners, javafx.geometry.Pos.TOP_CENTER);
         chart.setOnSelect((from, to) -> model.history().select(from, to, chart.shownBars()));
         javafx.scene.control.Label emptyDay = new javafx.scene.control.Label();
         emptyDay.setId("emptyDay");
@@ -91,23 +107,9 @@ public final class MainView extends BorderPane {
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         spikeList.minWidthProperty().bind(spikeListPane.minWidthProperty());
         spikeList.prefWidthProperty().bind(spikeListPane.prefWidthProperty().add(4));
-        split.getItems().addAll(watchlist, chartPane, spikeList);
-        // the chart takes what the window gains or loses; the side panes keep the width their columns need
-        SplitPane.setResizableWithParent(watchlist, false);
-        SplitPane.setResizableWithParent(spikeList, false);
-        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number width) {
-                if (width.doubleValue() > 0) {
-                    split.widthProperty().removeListener(this);
-                    if (!model.config().get(WindowLayout.DIVIDERS).isPresent()) {
-                        double w = width.doubleValue();
-                        split.setDividerPositions(watchlist.getPrefWidth() / w, 1 - spikeList.getPrefWidth() / w);
-                    }
-                }
-            }
-        });
-        setCenter(split);
+        arrangement = new PaneArrangement(split, watchlist, chartPane, spikeList,
+                WindowLayout.dividersSaved(model));
+        setCenter(new javafx.scene.layout.StackPane(split, banners));
         setBottom(new StatusBar(model.status(), model.history(), model.replay(), model.tasks()));
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
@@ -152,7 +154,9 @@ public final class MainView extends BorderPane {
     private void centreOn(Spike spike) {
         model.watchlist().select(spike.symbol());
         chartControls.stopFollowing();
-        long half = Math.max(150_000, (spike.end() - spike.start()) * 3);
+        chartControls.fineEnoughFor(spike.end() - spike.start());
+        // the spike a tenth of the view: narrow enough that its seconds get candles of their own
+        long half = Math.max(30_000, (spike.end() - spike.start()) * 5);
         Platform.runLater(() -> chart.range(spike.start() - half, spike.end() + half));
     }
 
@@ -228,7 +232,7 @@ public final class MainView extends BorderPane {
             }
             var keys = scene.getAccelerators();
             keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportSelection);
-            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), history::goLive);
+            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), model::goLive);
             keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), watchlist::focusSearch);
             keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> history.stepDay(-1));
             keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> history.stepDay(1));
@@ -266,6 +270,10 @@ public final class MainView extends BorderPane {
 
     SplitPane split() {
         return split;
+    }
+
+    PaneArrangement arrangement() {
+        return arrangement;
     }
 
     /** Stops the pulse and the chart feeder (the model is closed by the app). */

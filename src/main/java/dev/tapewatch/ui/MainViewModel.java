@@ -6,6 +6,17 @@ import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.ui.alerts.AlertsViewModel;
+import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartViewModel;
+import dev.tapewatch.ui.common.BackgroundTasks;
+import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.history.HistoryViewModel;
+import dev.tapewatch.ui.history.ReplayViewModel;
+import dev.tapewatch.ui.spikes.SpikesViewModel;
+import dev.tapewatch.ui.status.StatusViewModel;
+import dev.tapewatch.ui.watchlist.QuoteRow;
+import dev.tapewatch.ui.watchlist.WatchlistViewModel;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +188,12 @@ public final class MainViewModel {
         session.set(live);
         status.attach(live);
         tasks.execute("Could not stop the replay", () -> closeReplay(stopping));
+    }
+
+    /** Back to the live chart from a stored day or a replay (the Live button and Ctrl+L alike); FX thread. */
+    public void goLive() {
+        stopReplay();
+        history.goLive();
     }
 
     /** Saves the settings and restarts the session with them (the feed reconnects, charts restart). */

@@ -6,6 +6,7 @@ import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.ui.common.Themes;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -144,6 +145,7 @@ final class SettingsDialog {
                         number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
                         number(minScore, "Min score"));
                 checkUrl(url.getText());
+                checkKey(provider.getValue(), key.getText());
                 String port = share.isSelected() ? port(sharePort) : null;
                 keys[slot(provider.getValue())] = key.getText();
                 model.applySettings(() -> {
@@ -171,6 +173,24 @@ final class SettingsDialog {
             }
         });
         dialog.show();
+    }
+
+    /** A provider that needs a key gets one here or from its environment variable; said in the dialog's words. */
+    private static void checkKey(Provider chosen, String key) {
+        boolean blank = key == null || key.isBlank();
+        if (blank && (chosen == Provider.POLYGON || chosen == Provider.POLYGON_DELAYED)
+                && isBlank(System.getenv(AppConfig.ENV_POLYGON_KEY))) {
+            throw new IllegalArgumentException("API key: " + chosen.label() + " needs your API key (polygon.io,"
+                    + " Dashboard, API Keys). Paste it above, or choose the simulated market.");
+        }
+        if (blank && chosen == Provider.ALPACA && isBlank(System.getenv("APCA_API_KEY_ID"))) {
+            throw new IllegalArgumentException("API key: Alpaca needs your key id and secret (alpaca.markets,"
+                    + " API Keys). Paste them above, or choose the simulated market.");
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static int slot(Provider provider) {

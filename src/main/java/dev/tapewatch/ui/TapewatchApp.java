@@ -4,6 +4,7 @@ import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.app.Version;
+import dev.tapewatch.ui.common.Themes;
 import java.io.IOException;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -10,6 +10,11 @@ final class WindowLayout {
     private WindowLayout() {
     }
 
+    /** Whether the split positions were saved (the window then opens with them). */
+    static boolean dividersSaved(MainViewModel model) {
+        return model.config().get(DIVIDERS).isPresent();
+    }
+
     static void restore(AppConfig config, Stage stage, SplitPane split) {
         number(config, "ui.x").ifPresent(stage::setX);
         number(config, "ui.y").ifPresent(stage::setY);

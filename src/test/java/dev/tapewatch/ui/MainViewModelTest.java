@@ -7,6 +7,8 @@ import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.ui.common.Themes;
+import dev.tapewatch.ui.history.HistoryViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
