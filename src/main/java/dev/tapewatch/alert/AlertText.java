@@ -30,9 +30,12 @@ public final class AlertText {
         if (alert.low() < alert.high()) {
             text.append(" (").append(Prices.text(alert.low())).append('–').append(Prices.text(alert.high())).append(')');
         }
-        text.append(" · vol ").append(shares(alert.volume()));
+        if (!Double.isNaN(alert.volume())) {
+            text.append(" · vol ").append(shares(alert.volume()));
+        }
         if (!Double.isNaN(alert.volumeMultiple())) {
-            text.append(String.format(Locale.ROOT, ", %.0fx usual", alert.volumeMultiple()));
+            text.append(Double.isNaN(alert.volume()) ? " · " : ", ")
+                    .append(String.format(Locale.ROOT, "%.0fx usual", alert.volumeMultiple()));
         }
         if (!Double.isNaN(alert.relativeVolume())) {
             text.append(String.format(Locale.ROOT, ", RVol %.1f×", alert.relativeVolume()));

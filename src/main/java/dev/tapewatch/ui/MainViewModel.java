@@ -69,7 +69,7 @@ public final class MainViewModel {
                 recording.shareAlert(alert);
             }
         });
-        this.movers = new dev.tapewatch.ui.movers.MoversViewModel(config, session::get, alerts::spikeArrived);
+        this.movers = new dev.tapewatch.ui.movers.MoversViewModel(config, session::get, alerts::moverEntered);
         this.history = new HistoryViewModel(session::get, watchlist.selectedProperty(), spikes, tasks, status::tell);
         this.chart = new ChartViewModel(session, watchlist.selectedProperty(), history, spikes, false);
         this.layout = new ChartLayout(config);

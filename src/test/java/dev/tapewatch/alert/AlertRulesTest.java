@@ -22,8 +22,8 @@ class AlertRulesTest {
     void aBurstOfSpikesIsOneAlertPerSymbol() {
         AlertRules rules = new AlertRules();
         Alert first = spike(rules, "SPY", T, 9).orElseThrow().withRelativeVolume(1.43);
-        assertEquals("SPY ▼ −1.32% 471.20→465.00 (464.90–471.30) · vol 12.3K, 12x usual, RVol 1.4× · burst volume"
-                + " and price spike, score 9.0 · 10:00:01 ET", first.text(), "what happened, in one line");
+        assertEquals("SPY ▼ −1.32% 471.20→465.00 (464.90–471.30) · vol 12.3K, 12x usual, RVol 1.4× · volume and"
+                + " price spike, score 9.0 · 10:00:01 ET", first.text(), "what happened, in one line");
         assertEquals(Alert.Direction.DOWN, first.direction());
         assertEquals(T + 1_000, first.time(), "the peak second");
         assertTrue(spike(rules, "SPY", T + 5_000, 9).isEmpty(), "within the cooldown");

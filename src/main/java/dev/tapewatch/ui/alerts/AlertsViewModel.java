@@ -51,8 +51,8 @@ public final class AlertsViewModel {
     private final java.util.concurrent.atomic.AtomicReference<String> notifierProblem =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.function.Consumer<String> statusNotice;
-    /** A spike as it arrived, and when (to tell how long it waited for its alert). */
-    private record Arrival(Spike spike, long nanos) {
+    /** A spike as it arrived, and when (to tell how long it waited); a scanner's mover comes with its move. */
+    private record Arrival(Spike spike, long nanos, SpikeMove move) {
     }
 
     private final Queue<Arrival> arrived = new ConcurrentLinkedQueue<>();
@@ -126,7 +126,12 @@ public final class AlertsViewModel {
 
     /** Any thread: a spike closed, live or in a replay. */
     public void spikeArrived(Spike spike) {
-        arrived.add(new Arrival(spike, System.nanoTime()));
+        arrived.add(new Arrival(spike, System.nanoTime(), null));
+    }
+
+    /** A mover the scanner listed (any thread): one not in the live series alerts now, as its own spike would. */
+    public void moverEntered(Spike spike, SpikeMove move) {
+        arrived.add(new Arrival(spike, System.nanoTime(), move));
     }
 
     /** A replay starts or ends: prices jump, and the jump is no crossing. */
@@ -204,8 +209,11 @@ public final class AlertsViewModel {
         while ((arrival = arrived.poll()) != null) {
             long since = arrival.nanos();
             Spike spike = arrival.spike();
-            SpikeMove move = SpikeMove.of(series.bars(spike.symbol(), spike.start() - MOVE_LOOKBACK_MS, spike.end()),
-                    spike);
+            if (arrival.move() != null && series.quote(spike.symbol()) != null) {
+                continue; // a charted or watched symbol alerts when its spike closes, with the full move
+            }
+            SpikeMove move = arrival.move() != null ? arrival.move()
+                    : SpikeMove.of(series.bars(spike.symbol(), spike.start() - MOVE_LOOKBACK_MS, spike.end()), spike);
             if (move == null) {
                 continue; // its bars are gone from the live series (a replay jumped)
             }

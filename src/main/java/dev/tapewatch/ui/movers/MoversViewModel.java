@@ -2,12 +2,13 @@ package dev.tapewatch.ui.movers;
 
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.alert.SpikeMove;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.movers.Mover;
 import dev.tapewatch.movers.MoverFilter;
 import dev.tapewatch.movers.MoverLog;
 import dev.tapewatch.movers.MoversEngine;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,7 +29,7 @@ public final class MoversViewModel {
 
     private final AppConfig config;
     private final Supplier<LiveSession> session;
-    private final Consumer<Spike> alerts;
+    private final BiConsumer<Spike, SpikeMove> alerts;
     private final ObservableList<Mover> movers = FXCollections.observableArrayList();
     private final ObservableList<MoverLog> log = FXCollections.observableArrayList();
     private final ObjectProperty<MoverFilter> filter = new SimpleObjectProperty<>();
@@ -36,7 +37,8 @@ public final class MoversViewModel {
     private MoversEngine engine;
     private long alertedUpTo = Long.MIN_VALUE;
 
-    public MoversViewModel(AppConfig config, Supplier<LiveSession> session, Consumer<Spike> alerts) {
+    public MoversViewModel(AppConfig config, Supplier<LiveSession> session,
+                           BiConsumer<Spike, SpikeMove> alerts) {
         this.config = config;
         this.session = session;
         this.alerts = alerts;
@@ -71,7 +73,9 @@ public final class MoversViewModel {
         for (MoverLog line : latest.log()) {
             // ">=": two frames can share a millisecond; the alert rules' cooldown drops a line given twice
             if (line.entered() && line.wallMs() >= alertedUpTo) {
-                alerts.accept(spikeOf(line, latest));
+                Mover mover = latest.movers().stream().filter(m -> m.symbol().equals(line.symbol())).findFirst()
+                        .orElse(null);
+                alerts.accept(spikeOf(line, mover), moveOf(mover));
             }
         }
         latest.log().stream().mapToLong(MoverLog::wallMs).max().ifPresent(last -> alertedUpTo = Math.max(alertedUpTo,
@@ -93,9 +97,7 @@ public final class MoversViewModel {
     }
 
     /** The alert for a mover that entered, as a spike of its kind (burst, block, price) and score. */
-    private static Spike spikeOf(MoverLog line, MoversEngine.Snapshot snapshot) {
-        Mover mover = snapshot.movers().stream().filter(m -> m.symbol().equals(line.symbol())).findFirst()
-                .orElse(null);
+    private static Spike spikeOf(MoverLog line, Mover mover) {
         long start = mover != null ? mover.startMs() : line.marketMs();
         double multiple = mover != null ? mover.volumeMultiple() : 0;
         boolean price = line.kind().contains("price");
@@ -104,6 +106,16 @@ public final class MoversViewModel {
         Spike.Prints prints = kind == Spike.Kind.PRICE ? Spike.Prints.NONE
                 : block ? Spike.Prints.BLOCK : Spike.Prints.BURST;
         return new Spike(line.symbol(), start, start + 1000, start, kind, line.score(), multiple, prints);
+    }
+
+    /** The move as the scanner saw it: from the close before the spike to the last price; its volume unknown. */
+    private static SpikeMove moveOf(Mover mover) {
+        if (mover == null) {
+            return new SpikeMove(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double from = Double.isNaN(mover.changePct()) ? mover.price() : mover.price() / (1 + mover.changePct() / 100);
+        return new SpikeMove(from, mover.price(), Math.min(from, mover.price()), Math.max(from, mover.price()),
+                Double.NaN, mover.volumeToday());
     }
 
     private static MoverFilter read(AppConfig config) {
