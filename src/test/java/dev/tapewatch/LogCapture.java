@@ -19,10 +19,14 @@ public final class LogCapture implements AutoCloseable {
         root.setLevel(ch.qos.logback.classic.Level.ALL);
     }
 
-    /** Every event as text: message, arguments filled in, and the stack trace if any. */
+    /**
+     * Every event as text: message, arguments filled in, and the stack trace if any. The JDK's HTTP server is left
+     * out: only tests' own receivers run it, and once JUL is bridged its debug lines echo what they were sent.
+     */
     public List<String> lines() {
         synchronized (appender.list) {
-            return appender.list.stream().map(event -> event.getFormattedMessage()
+            return appender.list.stream().filter(event -> !event.getLoggerName().startsWith("com.sun.net.httpserver"))
+                    .map(event -> event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())))
                     .toList();
         }

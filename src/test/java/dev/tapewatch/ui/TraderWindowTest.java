@@ -80,6 +80,7 @@ class TraderWindowTest {
         view = new MainView(model);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> fxErrors.add(error));
         stage.setScene(new Scene(view, 1280, 800));
+        stage.sizeToScene(); // the shared stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 
