@@ -76,7 +76,7 @@ class PostgresRestartTest {
                 cluster("start-again", cluster);
                 int seen = recorder.out().size();
                 Await.until(WAIT, "everything held stored after the restart", () -> {
-                    List<String> lines = recorder.out();
+                    List<String> lines = List.copyOf(recorder.out()); // a snapshot: the child keeps writing
                     for (String line : lines.subList(Math.min(seen, lines.size()), lines.size())) {
                         long[] counts = counts(line);
                         if (counts != null && counts[2] == 0 && !line.contains("NOT STORING")

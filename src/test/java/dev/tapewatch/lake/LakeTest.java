@@ -1,17 +1,16 @@
 package dev.tapewatch.lake;
 
+import static dev.tapewatch.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapewatch.cli.CliTest.Run;
 import dev.tapewatch.TestBars;
-import dev.tapewatch.cli.Cli;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,15 +33,6 @@ class LakeTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path seed() {
         Path db = dir.resolve("db");

@@ -1,11 +1,10 @@
 package dev.tapewatch.study;
 
+import static dev.tapewatch.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapewatch.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tapewatch.cli.CliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +19,6 @@ class StudyTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void everyReturnAgreesWithOneRecomputedFromTheCsvExport() throws Exception {
