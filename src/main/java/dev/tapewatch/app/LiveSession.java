@@ -272,22 +272,22 @@ public final class LiveSession implements AutoCloseable {
 
     /** Bars this session has stored (committed and on disk). */
     public long barsStored() {
-        return pipeline.recorder().writer().written();
+        return pipeline.recorder().writer().stats().written();
     }
 
     /** Bars received and not yet stored. */
     public long barsPending() {
-        return pipeline.recorder().writer().pending();
+        return pipeline.recorder().writer().stats().pending();
     }
 
     /** Failed write attempts since start (retried; a healthy session has none). */
     public long storeFailures() {
-        return pipeline.recorder().writer().failedAttempts();
+        return pipeline.recorder().writer().stats().failedAttempts();
     }
 
     /** Bars that could not be stored (only when stopping while the database kept failing). */
     public long barsUnstored() {
-        return pipeline.recorder().writer().unstored();
+        return pipeline.recorder().writer().stats().unstored();
     }
 
     /** The provider's REST history (the simulator's own for the simulator), for audits. */
@@ -301,7 +301,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Why storing fails right now, or null while it works. */
     public dev.tapewatch.store.BarWriter.Problem storeProblem() {
-        return pipeline.recorder().writer().problem();
+        return pipeline.recorder().writer().stats().problem();
     }
 
     public LongSupplier marketClock() {

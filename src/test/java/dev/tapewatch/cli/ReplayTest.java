@@ -65,7 +65,7 @@ class ReplayTest {
                         30_000, null, null, false), DetectorSettings.DEFAULT);
                 recorder.start(List.of("*"));
                 Await.until(Duration.ofSeconds(60), "the replayed bars stored",
-                        () -> recorder.recorder().writer().written() >= replay.bars());
+                        () -> recorder.recorder().writer().stats().written() >= replay.bars());
                 Await.until(Duration.ofSeconds(10), "the end of the replay", server::ended);
                 recorder.close();
             }
