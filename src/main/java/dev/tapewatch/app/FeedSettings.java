@@ -3,7 +3,7 @@ package dev.tapewatch.app;
 import dev.tapewatch.feed.Backoff;
 import dev.tapewatch.feed.StreamFeed;
 import dev.tapewatch.feed.Secrets;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.net.URI;
 
 /**
@@ -12,7 +12,7 @@ import java.net.URI;
  * turns filling gaps from REST on or off.
  */
 public record FeedSettings(Provider provider, URI url, String key, long stalenessMillis,
-                           MarketServer.Settings simulation, URI restUrl, boolean backfill, Alpaca alpaca) {
+                           SimulatorSettings simulation, URI restUrl, boolean backfill, Alpaca alpaca) {
 
     /** Alpaca's secret (never print it) and feed ({@code iex}, {@code sip}, {@code delayed_sip}, {@code test}). */
     public record Alpaca(String secret, String feed) {
@@ -24,12 +24,12 @@ public record FeedSettings(Provider provider, URI url, String key, long stalenes
         }
     }
 
-    public FeedSettings(Provider provider, URI url, String key, long stalenessMillis, MarketServer.Settings simulation,
+    public FeedSettings(Provider provider, URI url, String key, long stalenessMillis, SimulatorSettings simulation,
                         URI restUrl, boolean backfill) {
         this(provider, url, key, stalenessMillis, simulation, restUrl, backfill, null);
     }
 
-    public static FeedSettings simulator(MarketServer.Settings simulation) {
+    public static FeedSettings simulator(SimulatorSettings simulation) {
         return new FeedSettings(Provider.SIMULATOR, null, null, 30_000, simulation, null, true);
     }
 

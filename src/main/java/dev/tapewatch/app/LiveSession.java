@@ -12,7 +12,9 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.serve.StoredDaySource;
 import dev.tapewatch.sim.SimClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,9 +50,8 @@ public final class LiveSession implements AutoCloseable {
             FeedSettings watched = feed;
             if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
                 watched = new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                        feed.simulation().withMarket(SIMULATED_MARKET).withEvents(
-                                dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
-                        feed.restUrl(), feed.backfill(), feed.alpaca());
+                        feed.simulation().wholeMarket(SIMULATED_MARKET), feed.restUrl(), feed.backfill(),
+                        feed.alpaca());
             }
             return new Settings(watched, store, detector, watchlist, share, value);
         }
@@ -144,11 +145,11 @@ public final class LiveSession implements AutoCloseable {
      * @throws IllegalArgumentException when nothing of the day is stored from {@code from} on
      */
     public LiveSession replay(LocalDate date, long from, double speed) {
-        StoredDayReplay day = new StoredDayReplay(store, date, watchlist(), from);
+        StoredDaySource day = new StoredDaySource(store, date, watchlist(), from);
         MarketServer server;
         try {
-            server = MarketServer.start(MarketServer.Settings.defaults().withStart(day.first()).withSpeed(speed)
-                    .withRequiredKey(REPLAY_KEY), day, Threads::named);
+            server = MarketServer.start(new ServerSettings(0, REPLAY_KEY, ServerSettings.Protocol.POLYGON), day,
+                    new SimClock(day.first(), speed), Threads::named);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot start the replay on 127.0.0.1: " + e.getMessage(), e);
         }

@@ -8,7 +8,8 @@ import dev.tapewatch.feed.PolygonProtocol;
 import dev.tapewatch.feed.StreamFeed;
 import dev.tapewatch.feed.PolygonRest;
 import dev.tapewatch.feed.SecondHistory;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
 import dev.tapewatch.store.BarStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +68,8 @@ public final class MarketConnection implements AutoCloseable {
             boolean alpaca = settings.provider() == Provider.SIMULATOR_ALPACA;
             MarketServer server;
             try {
-                server = MarketServer.start(settings.simulation().withProtocol(alpaca ? MarketServer.Protocol.ALPACA
-                        : MarketServer.Protocol.POLYGON), Threads::named);
+                server = MarketServer.simulate(ServerSettings.of(alpaca ? ServerSettings.Protocol.ALPACA
+                        : ServerSettings.Protocol.POLYGON), settings.simulation(), Threads::named);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the simulated market on 127.0.0.1: " + e.getMessage(), e);
             }

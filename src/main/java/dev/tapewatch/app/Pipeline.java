@@ -3,7 +3,7 @@ package dev.tapewatch.app;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.Feed;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 import dev.tapewatch.store.BarStore;
 import java.util.Collection;
 import java.util.concurrent.Executors;

@@ -2,7 +2,8 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.feed.PolygonRest;
 import dev.tapewatch.feed.SecondHistory;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
 import java.io.IOException;
 
 /**
@@ -20,8 +21,8 @@ public final class ProviderHistory implements AutoCloseable {
 
     public static ProviderHistory open(FeedSettings settings) throws IOException {
         if (settings.provider() == Provider.SIMULATOR_ALPACA) {
-            MarketServer server = MarketServer.start(settings.simulation().withProtocol(MarketServer.Protocol.ALPACA),
-                    Threads::named);
+            MarketServer server = MarketServer.simulate(ServerSettings.of(ServerSettings.Protocol.ALPACA),
+                    settings.simulation(), Threads::named);
             return new ProviderHistory(new dev.tapewatch.feed.AlpacaRest(settings.restUrl() != null
                     ? settings.restUrl() : server.restUrl(), MarketConnection.SIMULATOR_KEY,
                     MarketConnection.SIMULATOR_KEY, "iex"), server);
@@ -30,7 +31,8 @@ public final class ProviderHistory implements AutoCloseable {
             if (settings.restUrl() != null) {
                 return new ProviderHistory(new PolygonRest(settings.restUrl(), MarketConnection.SIMULATOR_KEY), null);
             }
-            MarketServer server = MarketServer.start(settings.simulation(), Threads::named);
+            MarketServer server = MarketServer.simulate(ServerSettings.of(ServerSettings.Protocol.POLYGON),
+                    settings.simulation(), Threads::named);
             return new ProviderHistory(new PolygonRest(server.restUrl(), MarketConnection.SIMULATOR_KEY), server);
         }
         if (settings.provider() == Provider.ALPACA) {

@@ -2,7 +2,7 @@ package dev.tapewatch.app;
 
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -95,11 +95,12 @@ public final class SessionConfig {
             return new FeedSettings(provider, null, null, staleness, null, null, false);
         }
         if (provider.simulated()) {
-            MarketServer.Settings simulation = MarketServer.Settings.defaults()
-                    .withSpeed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
-                    .withSeed(flags.seed() != null ? flags.seed() : (long) number(config, SIM_SEED, 1))
-                    .withStart(flags.start() != null ? flags.start() : config.get(SIM_START)
-                            .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null));
+            SimulatorSettings simulation = SimulatorSettings.builder()
+                    .speed(flags.speed() != null ? flags.speed() : number(config, SIM_SPEED, 1))
+                    .seed(flags.seed() != null ? flags.seed() : (long) number(config, SIM_SEED, 1))
+                    .start(flags.start() != null ? flags.start() : config.get(SIM_START)
+                            .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null))
+                    .build();
             return new FeedSettings(provider, null, null, staleness, simulation, restUrl, backfill);
         }
         if (provider == Provider.LOCAL) {

@@ -154,7 +154,7 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
                     + " the simulator; with another provider --all brings its whole market");
         }
         return new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                feed.simulation().withMarket(market).withEvents(dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
+                feed.simulation().wholeMarket(market),
                 feed.restUrl(), feed.backfill(), feed.alpaca());
     }
 

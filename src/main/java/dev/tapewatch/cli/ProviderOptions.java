@@ -5,7 +5,6 @@ import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.CoverageSpan;
 import java.net.URI;
 import java.time.Duration;
@@ -61,10 +60,7 @@ final class ProviderOptions {
 
     /** The feed to open; {@code backfill} whether gaps are filled over REST (only when storing). */
     FeedSettings feed(CommandSpec spec, AppConfig config, boolean backfill) {
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
-            throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
-                    + " to 10000 simulated seconds per second, was " + speed);
-        }
+        SpeedOption.check(spec, speed);
         try {
             FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
                     url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,

@@ -18,7 +18,6 @@ import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.CoverageSpan;
@@ -307,7 +306,7 @@ final class RecordCommand implements Callable<Integer> {
         var connection = pipeline.connection();
         if (connection.simulator() != null) {
             return "the simulated market (" + connection.simulator().url() + ", speed "
-                    + connection.simulator().settings().speed() + "x)";
+                    + connection.simulator().clock().speed() + "x)";
         }
         URI shown = settings.url() != null ? settings.url() : connection.provider().defaultUrl();
         return connection.provider() + " (" + Secrets.redact(shown.toString(), settings.key()) + ")";
@@ -326,10 +325,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--staleness must be at least 1s (a quiet socket is"
                     + " replaced after that long), was " + staleness.toMillis() + "ms");
         }
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
-            throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
-                    + " to 10000 simulated seconds per second, was " + speed);
-        }
+        SpeedOption.check(spec, speed);
         try {
             FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
                     url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,

@@ -8,9 +8,9 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +30,8 @@ class ShareTest {
 
     @Test
     void aSecondWindowStreamsTheSharedStreamWithTheKeyAndIsRefusedWithoutIt() throws Exception {
-        FeedSettings simulator = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(20)
-                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))));
+        FeedSettings simulator = FeedSettings.simulator(SimulatorSettings.builder().speed(20)
+                .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build());
         StoreLocation sharingDb = StoreLocation.ofFile(dir.resolve("sharing"));
         StoreLocation localDb = StoreLocation.ofFile(dir.resolve("local"));
         List<Bar> received;

@@ -7,9 +7,9 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ class SimulatedAlpacaSessionTest {
     void theLiveChartGetsTheSimulatedSecondsThroughAlpacasProtocol() throws Exception {
         long ten = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
         FeedSettings feed = new FeedSettings(Provider.SIMULATOR_ALPACA, null, null, 30_000,
-                MarketServer.Settings.defaults().withSeed(5).withSpeed(20).withStart(ten), null, false);
+                SimulatorSettings.builder().seed(5).speed(20).start(ten).build(), null, false);
         try (LiveSession session = LiveSession.start(new LiveSession.Settings(feed, StoreLocation.ofFile(
                 dir.resolve("db")), DetectorSettings.DEFAULT, List.of("SPY")))) {
             assertEquals(Provider.SIMULATOR_ALPACA, session.provider());

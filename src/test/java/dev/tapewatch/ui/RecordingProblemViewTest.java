@@ -9,9 +9,9 @@ import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.FullDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +39,8 @@ class RecordingProblemViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(20)
-                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))))
+        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().speed(20)
+                .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build())
                 .withBackfill(false);
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,

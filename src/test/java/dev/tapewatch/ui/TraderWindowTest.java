@@ -11,7 +11,6 @@ import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
@@ -24,6 +23,7 @@ import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.watchlist.QuoteRow;
 import dev.tapewatch.ui.watchlist.WatchlistPane;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +69,8 @@ class TraderWindowTest {
             store.upsert(new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to));
             store.addCoverage(List.of("SPY"), from, to, "stopped");
         }
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSeed(9)
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
+        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().seed(9)
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");
