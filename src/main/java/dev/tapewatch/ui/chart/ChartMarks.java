@@ -1,5 +1,6 @@
 package dev.tapewatch.ui.chart;
 
+import dev.tapewatch.market.DayLevels;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.Coverage;
 import dev.tapewatch.ui.common.ChartFormat;
@@ -29,7 +30,7 @@ public final class ChartMarks {
     private Band selectionBand;
     private io.fair_acc.chartfx.plugins.XValueIndicator[] timeCursor;
     private Themes.Palette palette = Themes.palette();
-    private ChartSnapshot.Levels shownLevels;
+    private DayLevels shownLevels;
 
     ChartMarks(XYChart priceChart, XYChart volumeChart, Axis priceTime, Axis volumeTime, Axis priceAxis) {
         this.priceChart = priceChart;
@@ -116,7 +117,7 @@ public final class ChartMarks {
         bands.add(volume);
     }
 
-    private void levels(ChartSnapshot.Levels day) {
+    private void levels(DayLevels day) {
         shownLevels = day;
         priceChart.getPlugins().removeAll(levels);
         levels.clear();
