@@ -9,7 +9,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What is drawn over the data of a {@link PriceVolumeChart}: shaded time bands (spikes, recording gaps, missing
@@ -32,12 +31,12 @@ public final class ChartMarks {
     private Themes.Palette palette = Themes.palette();
     private DayLevels shownLevels;
 
-    ChartMarks(XYChart priceChart, XYChart volumeChart, Axis priceTime, Axis volumeTime, Axis priceAxis) {
+    ChartMarks(XYChart priceChart, XYChart volumeChart) {
         this.priceChart = priceChart;
         this.volumeChart = volumeChart;
-        this.priceTime = priceTime;
-        this.volumeTime = volumeTime;
-        this.priceAxis = priceAxis;
+        this.priceTime = priceChart.getXAxis();
+        this.volumeTime = volumeChart.getXAxis();
+        this.priceAxis = priceChart.getYAxis();
     }
 
     /** The bands and levels of this snapshot, where they differ from the previous one's. */
@@ -81,11 +80,6 @@ public final class ChartMarks {
             alertLines.add(line);
             priceChart.getPlugins().add(line);
         }
-    }
-
-    /** The alert lines drawn now, by label. */
-    public List<String> alertLabels() {
-        return alertLines.stream().map(Level::getText).toList();
     }
 
     private void bands(ChartSnapshot snapshot) {
@@ -170,19 +164,5 @@ public final class ChartMarks {
                 }
             }
         }
-    }
-
-    double timeCursor() {
-        return timeCursor != null && priceChart.getPlugins().contains(timeCursor[0]) ? timeCursor[0].getValue()
-                : Double.NaN;
-    }
-
-    List<Band> bands() {
-        return List.copyOf(bands);
-    }
-
-    /** The level lines drawn now, by their label ("high 471.20"). */
-    public List<String> levelLabels() {
-        return levels.stream().map(Level::getText).toList();
     }
 }
