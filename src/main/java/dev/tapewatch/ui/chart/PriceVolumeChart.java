@@ -1,10 +1,8 @@
 package dev.tapewatch.ui.chart;
 
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -20,7 +18,7 @@ import javafx.scene.layout.VBox;
  * {@link ChartSnapshot} from any thread; the FX thread applies it to all data sets, bands, levels and value ranges in
  * one go, and chartfx redraws once per pulse. Its parts: {@link ChartPanes} (the two charts, their axes and divider),
  * {@link ChartSeries} (data sets and renderers), {@link ChartMarks} (bands, levels, lines) and the plugins
- * {@link PointerReadout} and {@link SelectionDrag}.
+ * {@link Crosshair}, {@link PointerReadout}, {@link SelectionDrag} and {@link LabelLayout}.
  */
 public final class PriceVolumeChart extends VBox {
     /** Price over volume, 70 % to 30 % until the user drags the divider. */
@@ -39,14 +37,10 @@ public final class PriceVolumeChart extends VBox {
     public PriceVolumeChart() {
         getStyleClass().add("price-volume-chart");
         getStylesheets().add(PriceVolumeChart.class.getResource("/dev/tapewatch/ui/tapewatch.css").toExternalForm());
-        CrosshairIndicator crosshair = new CrosshairIndicator();
-        crosshair.setXValueFormatter(ChartFormat.converter(ChartFormat::clock));
-        // before the axes have a range (a pointer resting on a chart that just opened) there is no price: say none
-        crosshair.setYValueFormatter(ChartFormat.converter(price -> Double.isNaN(price) ? "" : ChartFormat.price(price)));
         pointer = new PointerReadout(() -> current, series::meansShown);
         marks = new ChartMarks(panes.priceChart(), panes.volumeChart());
         selection = new SelectionDrag(marks::selection);
-        panes.priceChart().getPlugins().addAll(crosshair, pointer, selection);
+        panes.priceChart().getPlugins().addAll(new Crosshair(), pointer, selection, marks.labelLayout());
         panes.onViewChange(() -> {
             onViewport.run();
             pointer.refresh();

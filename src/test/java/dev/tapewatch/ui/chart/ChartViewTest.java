@@ -12,11 +12,17 @@ import dev.tapewatch.store.Coverage;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
+import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -257,7 +263,98 @@ class ChartViewTest {
         assertEquals(List.of(), chosen, "a resize chose nothing");
     }
 
+    /**
+     * #27: the crosshair is plainly visible on both themes: where it crosses the bare plot, its line stands out from
+     * the background beside it as text must (WCAG 4.5:1; a 1 px line smeared over two pixels at half strength did not).
+     */
+    @Test
+    void theCrosshairStandsOutOnBothThemes(FxRobot robot) throws Exception {
+        long from = TestBars.at(10, 0, 0);
+        // a minute of bars in a two-minute view: the pointer rests over the bare second half
+        show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
+                new long[] {from, from + 120_000}));
+        AppConfig config = AppConfig.load(Files.createTempDirectory("crosshair").resolve("t.properties"));
+        for (String theme : Themes.NAMES) {
+            robot.interact(() -> Themes.apply(config, theme));
+            Bounds plot = FxRead.on(robot, () -> plotInScene());
+            Point2D pointer = new Point2D(FxRead.on(robot, () -> ChartProbe.sceneX(chart, "priceTimeAxis",
+                    from / 1000.0 + 90)), plot.getMinY() + plot.getHeight() * 0.2); // above the day's levels
+            robot.moveTo(FxRead.on(robot, () -> new Point2D(stage.getX() + stage.getScene().getX() + pointer.getX(),
+                    stage.getY() + stage.getScene().getY() + pointer.getY())));
+            Await.until(WAIT, "the crosshair on " + theme, () -> FxRead.on(robot,
+                    () -> !chart.lookupAll(".chart-crosshair-path").isEmpty()));
+            PixelReader pixels = FxRead.on(robot, () -> stage.getScene().snapshot(null)).getPixelReader();
+            int x = (int) pointer.getX();
+            int y = (int) pointer.getY();
+            double vertical = 0; // against the background 12 px to its left, above the pointer
+            for (int column = x - 3; column <= x + 3; column++) {
+                for (int row = (int) plot.getMinY() + 2; row < y - 8; row++) {
+                    vertical = Math.max(vertical, contrast(pixels.getColor(column, row), pixels.getColor(x - 12, row)));
+                }
+            }
+            double horizontal = 0; // against the background 12 px above it, left of the pointer over no candle
+            for (int row = y - 3; row <= y + 3; row++) {
+                for (int column = (int) (plot.getMinX() + plot.getWidth() * 0.55); column < x - 8; column++) {
+                    horizontal = Math.max(horizontal, contrast(pixels.getColor(column, row),
+                            pixels.getColor(column, y - 12)));
+                }
+            }
+            assertTrue(vertical >= 4.5, theme + ": the vertical line stands out " + vertical + ":1");
+            assertTrue(horizontal >= 4.5, theme + ": the horizontal line stands out " + horizontal + ":1");
+        }
+        robot.interact(() -> Themes.apply(config, "dark"));
+    }
+
+    private Bounds plotInScene() {
+        javafx.scene.Node plot = chart.priceChart().getPlotArea();
+        return plot.localToScene(plot.getLayoutBounds());
+    }
+
+    /**
+     * #27: labels never lie over each other: spike labels close in time and the day's low by the same corner, and
+     * two levels at one price, are all shown, each clear of the others.
+     */
+    @Test
+    void labelsAreLaidOutApart(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        List<Bar> day = seconds("SPY", from, 120, 470, 100);
+        day.set(10, Bar.of("SPY", from + 10_000, from + 11_000, 470, 470.02, 460, 470, 100, 470)); // the low near the bottom
+        List<Spike> spikes = new ArrayList<>();
+        for (int second : new int[] {104, 108, 112}) { // a label's width apart is some 8 s here
+            spikes.add(new Spike("SPY", from + second * 1000L, from + (second + 2) * 1000L, from + second * 1000L,
+                    Spike.Kind.VOLUME, 9, 12.2));
+        }
+        show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", day, Long.MIN_VALUE, Long.MAX_VALUE, 1, spikes,
+                List.of(), List.of(), 60, 470.001, new long[] {from, from + 120_000}))); // prev close on the open
+        List<String> expected = List.of("burst 12x", "burst 12x", "burst 12x", "high 470.08", "low 460.00",
+                "open 470.00", "prev close 470.00");
+        Await.until(WAIT, "every label shown", () -> FxRead.on(robot, () -> shownLabels().stream()
+                .map(Label::getText).sorted().toList()).equals(expected), () -> FxRead.on(robot,
+                () -> shownLabels().stream().map(Label::getText).toList()).toString());
+        List<Bounds> placed = FxRead.on(robot, () -> shownLabels().stream()
+                .map(label -> label.localToScene(label.getLayoutBounds())).toList());
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertTrue(!placed.get(i).intersects(placed.get(j)), "labels " + i + " and " + j + " overlap: "
+                        + placed.get(i) + " " + placed.get(j));
+            }
+        }
+    }
+
+    /** The band and level labels on the price pane now. */
+    private List<Label> shownLabels() {
+        XYChart pane = ChartProbe.pricePane(chart);
+        return java.util.stream.Stream.of(".range-indicator-label", ".value-indicator-label")
+                .flatMap(style -> pane.lookupAll(style).stream()).filter(javafx.scene.Node::isVisible)
+                .map(Label.class::cast).toList();
+    }
+
     private static double contrast(String a, String b) {
+        return contrast(Color.web(a), Color.web(b));
+    }
+
+    /** WCAG's contrast ratio of two colours, 1 to 21. */
+    private static double contrast(Color a, Color b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
@@ -272,11 +369,10 @@ class ChartViewTest {
         return Math.sqrt(sum);
     }
 
-    private static double luminance(String hex) {
-        double[] rgb = new double[3];
+    private static double luminance(Color colour) {
+        double[] rgb = {colour.getRed(), colour.getGreen(), colour.getBlue()};
         for (int i = 0; i < 3; i++) {
-            double c = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
-            rgb[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
         }
         return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
