@@ -7,8 +7,9 @@ import javafx.event.EventType;
 import javafx.scene.input.MouseEvent;
 
 /**
- * A chart plugin that listens to the pointer on its chart's plot area only. chartfx's own registration also puts the
- * handler on the scene, where it would hear the pointer over every other chart of a layout, in scene coordinates.
+ * A chart plugin that listens to the pointer on its chart's plot area only. chartfx's own registration
+ * ({@code registerInputEventHandler}) also adds the handler to the scene once the plot area is in one, where it would
+ * hear the pointer over every other chart of a layout.
  */
 abstract class PlotPlugin extends ChartPlugin {
     /** Adds a handler ({@code filter}: a filter, which sees the event before the plot's children) while attached. */
