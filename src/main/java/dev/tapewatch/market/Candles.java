@@ -25,21 +25,13 @@ public final class Candles {
         while (i < seconds.size()) {
             Bar first = seconds.get(i);
             long start = Math.floorDiv(first.start(), step) * step;
-            double high = first.high();
-            double low = first.low();
-            double volume = 0;
-            double priced = 0;
-            Bar last = first;
+            Rollup candle = new Rollup();
             for (; i < seconds.size() && seconds.get(i).start() < start + step; i++) {
-                last = seconds.get(i);
-                high = Math.max(high, last.high());
-                low = Math.min(low, last.low());
-                volume += last.volume();
-                priced += last.vwap() * last.volume();
+                candle.add(seconds.get(i));
             }
-            double vwap = volume > 0 ? priced / volume : last.close();
-            candles.add(Bar.of(first.symbol(), start, start + step, first.open(), high, low, last.close(), volume,
-                    Math.max(low, Math.min(high, vwap))));
+            double vwap = candle.volume() > 0 ? candle.vwap() : candle.close();
+            candles.add(Bar.of(first.symbol(), start, start + step, candle.open(), candle.high(), candle.low(),
+                    candle.close(), candle.volume(), Math.max(candle.low(), Math.min(candle.high(), vwap))));
         }
         return candles;
     }

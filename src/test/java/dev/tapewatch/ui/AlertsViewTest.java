@@ -16,6 +16,7 @@ import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
+import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
@@ -233,14 +234,14 @@ class AlertsViewTest {
         double line = onFx(() -> model.alerts().levels().get("SPY").get(0));
         String label = "alert " + ChartFormat.price(line);
         assertEquals(LIVE_DAY, onFx(() -> model.alerts().lineDay("SPY", line)));
-        Await.until(WAIT, "drawn on the live day", () -> onFx(() -> view.chart().marks().alertLabels()).contains(label));
+        Await.until(WAIT, "drawn on the live day", () -> onFx(() -> ChartProbe.alertLabels(view.chart())).contains(label));
         assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().endsWith("@" + LIVE_DAY), "kept with its day");
 
         robot.interact(() -> model.history().loadDay(LIVE_DAY.minusDays(1)));
         Await.until(WAIT, "the day before shown", () -> onFx(() -> LIVE_DAY.minusDays(1).equals(model.shownDay())));
-        Await.until(WAIT, "not drawn on another day", () -> onFx(() -> view.chart().marks().alertLabels()).isEmpty());
+        Await.until(WAIT, "not drawn on another day", () -> onFx(() -> ChartProbe.alertLabels(view.chart())).isEmpty());
         robot.interact(() -> model.alerts().standing("SPY", line, null));
-        Await.until(WAIT, "standing: drawn every day", () -> onFx(() -> view.chart().marks().alertLabels())
+        Await.until(WAIT, "standing: drawn every day", () -> onFx(() -> ChartProbe.alertLabels(view.chart()))
                 .contains(label));
         assertTrue(model.config().get(AlertsViewModel.LEVELS).orElseThrow().endsWith(":" + line));
     }

@@ -23,6 +23,7 @@ import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.Band;
 import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
@@ -126,13 +127,14 @@ class MainViewTest {
     @Test
     void startsOnTheSimulatorAndTheChartGrows(FxRobot robot) {
         startLive();
-        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        Await.until(WAIT, "bars on the chart", () -> candlesDrawn() > 5);
         long newest = newestSecond();
         Await.until(WAIT, "newer bars on the chart", () -> newestSecond() >= newest + 5_000);
         // Both counts read in one go on the FX thread, where every update is applied whole.
-        int[] counts = onFx(() -> new int[] {view.chart().priceDataCount(), view.chart().volumeDataCount()});
+        int[] counts = onFx(() -> new int[] {ChartProbe.count(view.chart(), "OHLC"),
+                ChartProbe.count(view.chart(), "volume") + ChartProbe.count(view.chart(), "spike volume")});
         assertEquals(counts[0], counts[1] / 2);
-        assertTrue(view.chart().averageDataCount() > 0);
+        assertTrue(onFx(() -> ChartProbe.count(view.chart(), "volume average")) > 0);
         Label provider = robot.lookup("#provider").queryAs(Label.class);
         assertEquals("Simulated market", provider.getText());
         Await.until(WAIT, "streaming in the status bar",
@@ -234,7 +236,7 @@ class MainViewTest {
         robot.press(KeyCode.ALT).clickOn(plot).release(KeyCode.ALT);
         Await.until(WAIT, "the clicked line", () -> onFx(() -> model.alerts().levels().containsKey("SPY")));
         double clicked = onFx(() -> model.alerts().levels().get("SPY").get(0));
-        Await.until(WAIT, "the line on the chart", () -> onFx(() -> view.chart().marks().alertLabels())
+        Await.until(WAIT, "the line on the chart", () -> onFx(() -> ChartProbe.alertLabels(view.chart()))
                 .contains("alert " + ChartFormat.price(clicked)));
         robot.interact(() -> model.alerts().removeLevel("SPY", clicked));
         double last = onFx(() -> model.watchlist().rows().get(0).lastProperty().get());
@@ -271,7 +273,7 @@ class MainViewTest {
         }));
         robot.moveTo(plot);
         Await.until(WAIT, "the hovered time on the other charts", () -> onFx(() ->
-                !Double.isNaN(view.charts().pane(3).chart().timeCursor())));
+                !Double.isNaN(ChartProbe.timeCursor(view.charts().pane(3).chart()))));
         assertEquals("4", config.get(ChartLayout.COUNT).orElseThrow());
         assertEquals("1 min", config.get(ChartLayout.key(2, "step")).orElseThrow());
         ChartLayout remembered = new ChartLayout(config);
@@ -323,8 +325,10 @@ class MainViewTest {
         assertEquals(stored, marked, "exactly the stored days are marked");
         assertFalse(marked.contains(STORED_DAY.plusDays(1)));
         robot.interact(picker::hide);
-        Await.until(WAIT, "the gap band", () -> view.chart().bands().stream().anyMatch(b -> b.kind == Band.Kind.GAP));
-        List<Band> gaps = view.chart().bands().stream().filter(b -> b.kind == Band.Kind.GAP).toList();
+        Await.until(WAIT, "the gap band", () -> onFx(() -> ChartProbe.bands(view.chart())).stream()
+                .anyMatch(b -> b.kind == Band.Kind.GAP));
+        List<Band> gaps = onFx(() -> ChartProbe.bands(view.chart())).stream().filter(b -> b.kind == Band.Kind.GAP)
+                .toList();
         assertEquals(2, gaps.size(), "one gap, shaded in the price and the volume pane");
         assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5)) / 1000.0, gaps.get(0).getLowerBound());
         assertEquals(ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8)) / 1000.0, gaps.get(0).getUpperBound());
@@ -356,7 +360,7 @@ class MainViewTest {
                         .bars("SPY", 0, Long.MAX_VALUE).size() - 1).start()));
         assertTrue(model.sessionProperty().get() != recording, "the replay is shown in the live session's place");
         // the chart follows the replay's clock: what it shows is the replayed stretch
-        Await.until(WAIT, "replayed bars on the chart", () -> view.chart().priceDataCount() > 0);
+        Await.until(WAIT, "replayed bars on the chart", () -> candlesDrawn() > 0);
         List<Bar> charted = view.chart().shownBars();
         assertTrue(charted.get(0).start() >= from && charted.get(charted.size() - 1).start() < to, charted::toString);
         assertEquals(HistoryViewModel.Mode.LIVE, model.history().modeProperty().get());
@@ -373,14 +377,14 @@ class MainViewTest {
                 && !model.replay().activeProperty().get());
         assertEquals("", robot.lookup("#replayState").queryAs(Label.class).getText());
         assertEquals("Simulated market", robot.lookup("#provider").queryAs(Label.class).getText());
-        Await.until(WAIT, "live bars again", () -> view.chart().priceDataCount() > 0
+        Await.until(WAIT, "live bars again", () -> candlesDrawn() > 0
                 && ExchangeTime.dayOf(view.chart().shownBars().get(0).start()).equals(LIVE_DAY));
     }
 
     @Test
     void followLiveStopsOnlyWhenTheUserMovesTheChartAndAWindowChoiceInHistoryKeepsTheDay(FxRobot robot) {
         startLive();
-        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        Await.until(WAIT, "bars on the chart", () -> candlesDrawn() > 5);
         ToggleButton follow = robot.lookup("#followButton").queryAs(ToggleButton.class);
         assertTrue(follow.isSelected());
         robot.clickOn(view.chart()); // a stray click
@@ -473,7 +477,7 @@ class MainViewTest {
     @Test
     void aThemeChangeKeepsTheSessionAndItsChartWhileOtherSettingsRestartIt(FxRobot robot) throws Exception {
         startLive();
-        Await.until(WAIT, "bars on the chart", () -> view.chart().priceDataCount() > 5);
+        Await.until(WAIT, "bars on the chart", () -> candlesDrawn() > 5);
         LiveSession running = model.sessionProperty().get();
         robot.interact(() -> model.applySettings(() -> Themes.apply(config, "light")));
         Path file = dir.resolve("tapewatch.properties");
@@ -481,7 +485,7 @@ class MainViewTest {
         long received = running.stats().bars();
         Await.until(WAIT, "bars still arriving", () -> running.stats().bars() > received + 20);
         assertSame(running, model.sessionProperty().get());
-        assertTrue(view.chart().priceDataCount() > 5, "the chart kept its bars");
+        assertTrue(candlesDrawn() > 5, "the chart kept its bars");
         // a feed setting is part of the session: it restarts
         robot.interact(() -> model.applySettings(() -> feed.set(feed.get().withBackfill(false))));
         Await.until(WAIT, "a new session", () -> model.sessionProperty().get() != null
@@ -638,11 +642,16 @@ class MainViewTest {
         assertEquals(0, report.revised().size());
         long gapStart = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 5)) / 1000;
         long gapEnd = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(10, 8)) / 1000;
-        Await.until(WAIT, "missing seconds inside the recording gap on the chart", () -> view.chart().bands().stream()
-                .anyMatch(b -> b.kind == Band.Kind.MISSING && b.getLowerBound() >= gapStart
+        Await.until(WAIT, "missing seconds inside the recording gap on the chart", () -> onFx(() -> ChartProbe.bands(
+                view.chart())).stream().anyMatch(b -> b.kind == Band.Kind.MISSING && b.getLowerBound() >= gapStart
                         && b.getUpperBound() <= gapEnd));
         assertEquals(String.format("Audit: %,d missing here · 0 missing there · 0 revised", provider.size() - storedBars),
                 robot.lookup("#auditResult").queryAs(Label.class).getText());
+    }
+
+    /** The candles the first chart draws now. */
+    private int candlesDrawn() {
+        return onFx(() -> ChartProbe.count(view.chart(), "OHLC"));
     }
 
     /** Reads FX state on the FX thread. */

@@ -13,6 +13,7 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
+import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.sim.SimulatorSettings;
@@ -125,9 +126,9 @@ class OpensFullTest {
                 () -> view.chart().visibleFrom() == dayStart && view.chart().visibleTo()
                         == ExchangeTime.toEpochMillis(DAY, ExchangeTime.AFTER_HOURS_CLOSE)));
         Await.until(Duration.ofSeconds(30), "the day's levels", () -> {
-            List<String> levels = FxRead.on(robot, () -> view.chart().marks().levelLabels());
+            List<String> levels = FxRead.on(robot, () -> ChartProbe.levelLabels(view.chart()));
             return levels.size() == 4 && levels.get(0).startsWith("prev close ") && levels.get(1).startsWith("open ")
                     && levels.get(2).startsWith("high ") && levels.get(3).startsWith("low ");
-        }, () -> FxRead.on(robot, () -> view.chart().marks().levelLabels()).toString());
+        }, () -> FxRead.on(robot, () -> ChartProbe.levelLabels(view.chart())).toString());
     }
 }

@@ -17,6 +17,7 @@ import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
@@ -24,6 +25,9 @@ import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.watchlist.QuoteRow;
 import dev.tapewatch.ui.watchlist.WatchlistPane;
 import dev.tapewatch.sim.SimulatorSettings;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.renderer.spi.AbstractRenderer;
+import io.fair_acc.dataset.DataSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +97,8 @@ class TraderWindowTest {
     private void startLive() {
         model.start();
         Await.until(WAIT, "the live session", () -> model.history().modeProperty().get() == HistoryViewModel.Mode.LIVE);
-        Await.until(WAIT, "bars on the chart", () -> FxRead.on(new FxRobot(), () -> view.chart().priceDataCount()) > 5);
+        Await.until(WAIT, "bars on the chart", () -> FxRead.on(new FxRobot(), () -> ChartProbe.count(view.chart(), "OHLC"))
+                > 5);
     }
 
     private long newestShown(FxRobot robot) {
@@ -114,14 +119,19 @@ class TraderWindowTest {
             long newest = newestShown(robot);
             int seen = frames.get();
             Await.until(WAIT, "newer bars drawn", () -> newestShown(robot) >= newest + 3_000 && frames.get() > seen + 10);
-            assertTrue(FxRead.on(robot, () -> view.chart().renderersAttached()), "every renderer draws into the chart");
+            assertTrue(FxRead.on(robot, () -> {
+                XYChart pane = ChartProbe.pricePane(view.chart());
+                return pane.getRenderers().stream().allMatch(renderer -> renderer instanceof AbstractRenderer<?> drawn
+                        && drawn.getChart() == pane);
+            }), "every renderer draws into the chart");
             assertEquals(List.of(), fxErrors, "nothing thrown on the FX thread");
         }
         assertEquals(on(robot), List.of("close"), "the close line, not candles, after switching off");
     }
 
     private List<String> on(FxRobot robot) {
-        return FxRead.on(robot, () -> view.chart().priceRendererSets());
+        return FxRead.on(robot, () -> ChartProbe.pricePane(view.chart()).getRenderers().get(0).getDatasets().stream()
+                .map(DataSet::getName).toList());
     }
 
     /** Defect 3: Ctrl+L leaves a replay: the chart, watchlist and status bar are live again, as with Live. */

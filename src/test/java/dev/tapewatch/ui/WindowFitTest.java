@@ -12,6 +12,7 @@ import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartLayout;
+import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.sim.SimulatorSettings;
@@ -128,7 +129,8 @@ class WindowFitTest {
         check(scene.getRoot(), scene.getWidth(), scene.getHeight(), false, problems);
         for (int i = 0; i < charts; i++) {
             ChartPane pane = view.charts().pane(i);
-            double plot = pane.chart().priceChart().getPlotArea().getHeight() + pane.chart().volumePlotHeight();
+            double plot = pane.chart().priceChart().getPlotArea().getHeight()
+                    + ChartProbe.volumePane(pane.chart()).getPlotArea().getHeight();
             for (Node part : List.<Node>of(pane, pane.chart().priceChart(), pane.chart().priceChart().getYAxis() instanceof
                     Node axis ? axis : pane)) {
                 Bounds bounds = part.localToScene(part.getLayoutBounds());

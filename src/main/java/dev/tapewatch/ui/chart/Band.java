@@ -2,9 +2,10 @@ package dev.tapewatch.ui.chart;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import javafx.scene.control.Label;
 
 /** A shaded time band across a chart (a spike, a gap in the recording, a selection), not draggable. */
-public final class Band extends XRangeIndicator {
+public final class Band extends XRangeIndicator implements Labelled {
     public enum Kind {
         VOLUME("rgba(255, 167, 38, 0.30)"), PRICE("rgba(171, 71, 188, 0.30)"), BOTH("rgba(239, 83, 80, 0.30)"),
         GAP("rgba(128, 128, 128, 0.35)"), SELECTION("rgba(66, 133, 244, 0.25)"),
@@ -30,5 +31,10 @@ public final class Band extends XRangeIndicator {
         rectangle.setMouseTransparent(true);
         label.setMouseTransparent(true);
         setLabelVerticalPosition(kind == Kind.EXTENDED_HOURS ? 0.97 : 0.05); // apart from the spike labels
+    }
+
+    @Override
+    public Label label() {
+        return label;
     }
 }

@@ -1,14 +1,15 @@
 package dev.tapewatch.ui.chart;
 
+import dev.tapewatch.market.DayLevels;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.Coverage;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What is drawn over the data of a {@link PriceVolumeChart}: shaded time bands (spikes, recording gaps, missing
@@ -21,6 +22,8 @@ public final class ChartMarks {
     private final Axis priceTime;
     private final Axis volumeTime;
     private final Axis priceAxis;
+    /** The price pane's last plugin: it lays out the labels the others placed. */
+    private final LabelLayout labels = new LabelLayout();
     private final List<Band> bands = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
     private final List<Level> alertLines = new ArrayList<>();
@@ -29,14 +32,24 @@ public final class ChartMarks {
     private Band selectionBand;
     private io.fair_acc.chartfx.plugins.XValueIndicator[] timeCursor;
     private Themes.Palette palette = Themes.palette();
-    private ChartSnapshot.Levels shownLevels;
+    private DayLevels shownLevels;
 
-    ChartMarks(XYChart priceChart, XYChart volumeChart, Axis priceTime, Axis volumeTime, Axis priceAxis) {
+    ChartMarks(XYChart priceChart, XYChart volumeChart) {
         this.priceChart = priceChart;
         this.volumeChart = volumeChart;
-        this.priceTime = priceTime;
-        this.volumeTime = volumeTime;
-        this.priceAxis = priceAxis;
+        this.priceTime = priceChart.getXAxis();
+        this.volumeTime = volumeChart.getXAxis();
+        this.priceAxis = priceChart.getYAxis();
+    }
+
+    /** The plugin to add last to the price pane (after any the chart adds itself); marks go before it. */
+    ChartPlugin labelLayout() {
+        return labels;
+    }
+
+    private void add(XYChart target, ChartPlugin plugin) {
+        int last = target.getPlugins().indexOf(labels);
+        target.getPlugins().add(last < 0 ? target.getPlugins().size() : last, plugin);
     }
 
     /** The bands and levels of this snapshot, where they differ from the previous one's. */
@@ -78,13 +91,8 @@ public final class ChartMarks {
                 }
             });
             alertLines.add(line);
-            priceChart.getPlugins().add(line);
+            add(priceChart, line);
         }
-    }
-
-    /** The alert lines drawn now, by label. */
-    public List<String> alertLabels() {
-        return alertLines.stream().map(Level::getText).toList();
     }
 
     private void bands(ChartSnapshot snapshot) {
@@ -110,13 +118,13 @@ public final class ChartMarks {
     private void addBand(long start, long end, String text, Band.Kind kind) {
         Band price = new Band(priceTime, start / 1000.0, end / 1000.0, text, kind);
         Band volume = new Band(volumeTime, start / 1000.0, end / 1000.0, "", kind);
-        priceChart.getPlugins().add(price);
-        volumeChart.getPlugins().add(volume);
+        add(priceChart, price);
+        add(volumeChart, volume);
         bands.add(price);
         bands.add(volume);
     }
 
-    private void levels(ChartSnapshot.Levels day) {
+    private void levels(DayLevels day) {
         shownLevels = day;
         priceChart.getPlugins().removeAll(levels);
         levels.clear();
@@ -132,7 +140,7 @@ public final class ChartMarks {
         }
         Level level = new Level(priceAxis, price, name + " " + ChartFormat.price(price), colour, false, labelLeft);
         levels.add(level);
-        priceChart.getPlugins().add(level);
+        add(priceChart, level);
     }
 
     /** Shows or clears the selection band. */
@@ -144,7 +152,7 @@ public final class ChartMarks {
         if (fromMillis != null) {
             selectionBand = new Band(priceTime, fromMillis / 1000.0, toMillis / 1000.0, "selection",
                     Band.Kind.SELECTION);
-            priceChart.getPlugins().add(selectionBand);
+            add(priceChart, selectionBand);
         }
     }
 
@@ -165,23 +173,9 @@ public final class ChartMarks {
             } else {
                 timeCursor[i].setValue(seconds);
                 if (!target.getPlugins().contains(timeCursor[i])) {
-                    target.getPlugins().add(timeCursor[i]);
+                    add(target, timeCursor[i]);
                 }
             }
         }
-    }
-
-    double timeCursor() {
-        return timeCursor != null && priceChart.getPlugins().contains(timeCursor[0]) ? timeCursor[0].getValue()
-                : Double.NaN;
-    }
-
-    List<Band> bands() {
-        return List.copyOf(bands);
-    }
-
-    /** The level lines drawn now, by their label ("high 471.20"). */
-    public List<String> levelLabels() {
-        return levels.stream().map(Level::getText).toList();
     }
 }

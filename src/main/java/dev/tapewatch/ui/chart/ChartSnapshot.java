@@ -3,7 +3,10 @@ package dev.tapewatch.ui.chart;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Bars;
 import dev.tapewatch.market.Candles;
+import dev.tapewatch.market.DayLevels;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.MovingAverage;
+import dev.tapewatch.market.SessionVwap;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.Coverage;
 import dev.tapewatch.ui.common.DayData;
@@ -20,15 +23,11 @@ import java.util.List;
  */
 public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar> candles, double[][] ohlc,
                             double[] x, double[] lineX, double[] line, double[] volume, double[] spikeVolume,
-                            double[] average, double[] vwap, double[] fastMean, double[] slowMean, Levels levels,
+                            double[] average, double[] vwap, double[] fastMean, double[] slowMean, DayLevels levels,
                             List<Spike> spikes, List<Coverage.Gap> gaps, List<Coverage.Gap> missing,
                             List<Shade> extendedHours, long[] range) {
     static final int FAST_MEAN = 20;
     static final int SLOW_MEAN = 50;
-
-    /** The day's reference prices; NaN where unknown. */
-    public record Levels(double previousClose, double dayOpen, double high, double low) {
-    }
 
     /** Pre-market or after-hours time of a day, shaded apart from the regular session. */
     public record Shade(long start, long end, String label) {
@@ -103,9 +102,9 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
         System.arraycopy(ohlc[4], 0, closes, warmUp.size(), n);
         return new ChartSnapshot(request.symbol(), request.step(), List.copyOf(seconds), List.copyOf(candles), ohlc,
                 x, line[0], line[1], volume, spikeVolume, average(candles, request.step(), request.averageSeconds()),
-                vwap(day, candles), mean(closes, FAST_MEAN, warmUp.size()), mean(closes, SLOW_MEAN, warmUp.size()),
-                levels(day, request.previousClose()), List.copyOf(request.spikes()), request.gaps(),
-                request.missing(), extendedHours(day), request.range());
+                SessionVwap.atCloses(day, candles), MovingAverage.simple(closes, FAST_MEAN, warmUp.size()),
+                MovingAverage.simple(closes, SLOW_MEAN, warmUp.size()), DayLevels.of(day, request.previousClose()),
+                List.copyOf(request.spikes()), request.gaps(), request.missing(), extendedHours(day), request.range());
     }
 
     /** The close line, with a NaN point inside each recording gap so the line is not drawn across it. */
@@ -152,80 +151,6 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
             windowSum += candle.volume();
         }
         return average;
-    }
-
-    /**
-     * Session VWAP at each candle's close: anchored at the regular open for regular and after-hours candles,
-     * at the day's start for pre-market ones (pre-market VWAP), over every second of the day so far.
-     */
-    private static double[] vwap(List<Bar> day, List<Bar> candles) {
-        double[] vwap = new double[candles.size()];
-        double priced = 0;
-        double volume = 0;
-        long anchor = Long.MIN_VALUE;
-        int second = 0;
-        for (int i = 0; i < candles.size(); i++) {
-            Bar candle = candles.get(i);
-            for (; second < day.size() && day.get(second).start() < candle.end(); second++) {
-                Bar bar = day.get(second);
-                long sessionStart = sessionAnchor(bar.start());
-                if (sessionStart != anchor) {
-                    anchor = sessionStart;
-                    priced = 0;
-                    volume = 0;
-                }
-                priced += bar.vwap() * bar.volume();
-                volume += bar.volume();
-            }
-            boolean restarted = i > 0 && sessionAnchor(candles.get(i - 1).start()) != sessionAnchor(candle.start());
-            // NaN breaks the line: pre-market VWAP and the session's are two lines, not one with a cliff
-            vwap[i] = volume > 0 && !restarted && sessionAnchor(candle.start()) == anchor ? priced / volume : Double.NaN;
-        }
-        return vwap;
-    }
-
-    private static long sessionAnchor(long time) {
-        LocalDate date = ExchangeTime.dayOf(time);
-        long open = ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN);
-        return time >= open ? open : ExchangeTime.startOfDay(date);
-    }
-
-    /**
-     * The simple moving average of the last {@code length} values, from the value at {@code skip} on (those before
-     * only warm it up); NaN until there are that many.
-     */
-    private static double[] mean(double[] values, int length, int skip) {
-        double[] mean = new double[values.length - skip];
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += values[i];
-            if (i >= length) {
-                sum -= values[i - length];
-            }
-            if (i >= skip) {
-                mean[i - skip] = i >= length - 1 ? sum / length : Double.NaN;
-            }
-        }
-        return mean;
-    }
-
-    /** Day open (the provider's official open, else the first regular-session bar's), high and low so far. */
-    private static Levels levels(List<Bar> day, double previousClose) {
-        if (day.isEmpty()) {
-            return new Levels(previousClose, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double high = Double.NEGATIVE_INFINITY;
-        double low = Double.POSITIVE_INFINITY;
-        double open = Double.NaN;
-        long regularOpen = ExchangeTime.toEpochMillis(ExchangeTime.dayOf(day.get(0).start()), ExchangeTime.REGULAR_OPEN);
-        for (Bar bar : day) {
-            high = Math.max(high, bar.high());
-            low = Math.min(low, bar.low());
-            if (Double.isNaN(open) && bar.start() >= regularOpen) {
-                open = bar.dayOpen() > 0 ? bar.dayOpen() : bar.open();
-            }
-        }
-        return new Levels(previousClose, open, high, low);
     }
 
     private static List<Shade> extendedHours(List<Bar> day) {

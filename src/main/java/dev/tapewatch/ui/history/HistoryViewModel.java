@@ -8,6 +8,7 @@ import dev.tapewatch.export.CsvExport;
 import dev.tapewatch.lake.ParquetExport;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.market.Rollup;
 import dev.tapewatch.store.Coverage;
 import dev.tapewatch.store.DayCount;
 import dev.tapewatch.ui.common.DayData;
@@ -244,29 +245,14 @@ public final class HistoryViewModel {
     public void select(long from, long to, List<Bar> shown) {
         long start = Math.floorDiv(Math.min(from, to), 1000) * 1000;
         long end = Math.floorDiv(Math.max(from, to) + 999, 1000) * 1000;
-        int count = 0;
-        double volume = 0;
-        double priced = 0;
-        double open = Double.NaN;
-        double close = Double.NaN;
-        double high = Double.NaN;
-        double low = Double.NaN;
+        Rollup range = new Rollup();
         for (Bar bar : shown) {
             if (bar.start() >= start && bar.start() < end) {
-                if (count++ == 0) {
-                    open = bar.open();
-                    high = bar.high();
-                    low = bar.low();
-                }
-                close = bar.close();
-                high = Math.max(high, bar.high());
-                low = Math.min(low, bar.low());
-                volume += bar.volume();
-                priced += bar.vwap() * bar.volume();
+                range.add(bar);
             }
         }
-        selection.set(end > start ? new Selection(symbol.get(), start, end, count, volume, open, high, low, close,
-                volume > 0 ? priced / volume : Double.NaN) : null);
+        selection.set(end > start ? new Selection(symbol.get(), start, end, range.count(), range.volume(), range.open(),
+                range.high(), range.low(), range.close(), range.vwap()) : null);
     }
 
     public void clearSelection() {

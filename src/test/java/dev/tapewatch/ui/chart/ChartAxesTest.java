@@ -6,6 +6,7 @@ import dev.tapewatch.Await;
 import dev.tapewatch.TestBars;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.ui.common.FxRead;
+import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,19 +45,25 @@ class ChartAxesTest {
             robot.interact(() -> chart.show(ChartSnapshot.of(bars, List.of(), List.of(), List.of(), 60,
                     new long[] {from, from + seconds * 1000})));
             Await.until(Duration.ofSeconds(20), "ticks for " + seconds + " s", () -> {
-                List<Double> ticks = FxRead.on(robot, chart::timeTickValues);
+                List<Double> ticks = FxRead.on(robot, this::timeTicks);
                 return ticks.size() >= 2 && ticks.get(0) >= from / 1000.0
                         && ticks.get(ticks.size() - 1) <= (from / 1000.0) + seconds;
             });
-            List<Double> ticks = FxRead.on(robot, chart::timeTickValues);
+            List<Double> ticks = FxRead.on(robot, this::timeTicks);
             for (int i = 1; i < ticks.size(); i++) {
                 double step = ticks.get(i) - ticks.get(i - 1);
                 assertTrue(CLOCK_STEPS.contains(step), "a step of " + step + " s over " + seconds + " s: " + ticks);
                 assertTrue(ticks.get(i) % step == 0, "tick " + ticks.get(i) + " not on a whole " + step + " s");
             }
-            for (String label : FxRead.on(robot, chart::volumeTickLabels)) {
+            for (String label : FxRead.on(robot, () -> ChartProbe.axis(chart, "volumeAxis").getTickMarks().stream()
+                    .map(TickMark::getText).map(String::strip).toList())) {
                 assertTrue(label.matches("\\d+(\\.\\d)?[kM]?"), "volume label '" + label + "'");
             }
         }
+    }
+
+    /** The values of the labelled time axis's ticks, as drawn. */
+    private List<Double> timeTicks() {
+        return ChartProbe.axis(chart, "timeAxis").getTickMarks().stream().map(TickMark::getValue).toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.tapewatch.ui.chart;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.TestBars;
@@ -51,22 +50,6 @@ class ChartSnapshotTest {
         assertEquals(30 + 40 + 50 + 60 + 70, second.volume(), 1e-9);
         assertEquals((102 * 30 + 103 * 40 + 104 * 50 + 105 * 60 + 106 * 70) / 250.0, second.vwap(), 1e-9);
         assertEquals(12, snapshot.seconds().size(), "a selection still counts seconds");
-    }
-
-    /** Deliverable 3: session VWAP starts again at the regular open; before it, it is pre-market VWAP. */
-    @Test
-    void sessionVwapIsAnchoredAtTheRegularOpen() {
-        List<Bar> bars = List.of(
-                Bar.of("SPY", TestBars.at(9, 29, 58), TestBars.at(9, 29, 59), 10, 10, 10, 10, 100, 10),
-                Bar.of("SPY", TestBars.at(9, 29, 59), TestBars.at(9, 30, 0), 20, 20, 20, 20, 100, 20),
-                Bar.of("SPY", TestBars.at(9, 30, 0), TestBars.at(9, 30, 1), 30, 30, 30, 30, 100, 30),
-                Bar.of("SPY", TestBars.at(9, 30, 1), TestBars.at(9, 30, 2), 40, 40, 40, 40, 300, 40));
-        ChartSnapshot snapshot = ChartSnapshot.of(bars, List.of(), List.of(), List.of(), 60, null);
-        // the first regular second is NaN: a break between the pre-market line and the session's
-        assertArrayEquals(new double[] {10, 15, Double.NaN, 37.5}, snapshot.vwap(), 1e-9);
-        assertEquals(30, snapshot.levels().dayOpen(), 1e-9);
-        assertEquals(40, snapshot.levels().high(), 1e-9);
-        assertEquals(10, snapshot.levels().low(), 1e-9);
     }
 
     /** Defect 9: a price spike's band speaks of the move, not of a volume multiple ("price 516x"). */

@@ -12,12 +12,17 @@ import dev.tapewatch.store.Coverage;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
+import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,10 @@ class ChartViewTest {
         return bars;
     }
 
+    private String readout(FxRobot robot) {
+        return FxRead.on(robot, () -> ChartProbe.readout(chart));
+    }
+
     private void show(FxRobot robot, ChartSnapshot snapshot) {
         robot.interact(() -> chart.show(snapshot));
         Await.until(WAIT, "the snapshot applied", () -> FxRead.on(robot, chart::shown) == snapshot);
@@ -63,14 +72,14 @@ class ChartViewTest {
         long from = TestBars.at(10, 0, 0);
         show(robot, ChartSnapshot.of(seconds("SPY", from, 120, 470, 100), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 120_000}));
-        assertTrue(FxRead.on(robot, chart::readoutText).startsWith("SPY "));
-        assertTrue(FxRead.on(robot, chart::volumeRange)[1] < 200);
+        assertTrue(readout(robot).startsWith("SPY "));
+        assertTrue(FxRead.on(robot, () -> ChartProbe.axis(chart, "volumeAxis").getMax()) < 200);
         List<Bar> other = seconds("AMD", from, 120, 150, 10_000);
         show(robot, ChartSnapshot.of(other, List.of(new Spike("AMD", from + 60_000, from + 63_000, from + 61_000,
                 Spike.Kind.VOLUME, 9, 12)), List.of(), List.of(), 60, null));
-        double[] range = FxRead.on(robot, chart::volumeRange);
-        assertTrue(range[1] >= 10_004, "the volume axis ends at " + range[1] + ", below AMD's bars");
-        assertTrue(FxRead.on(robot, chart::readoutText).startsWith("AMD "), FxRead.on(robot, chart::readoutText));
+        double top = FxRead.on(robot, () -> ChartProbe.axis(chart, "volumeAxis").getMax());
+        assertTrue(top >= 10_004, "the volume axis ends at " + top + ", below AMD's bars");
+        assertTrue(readout(robot).startsWith("AMD "), readout(robot));
     }
 
     /** Defect 3: the crosshair reads a clock time and a price to the cent, not 14 decimals. */
@@ -93,9 +102,11 @@ class ChartViewTest {
         // a price with many digits beside volumes with few: label widths as different as they get
         show(robot, ChartSnapshot.of(seconds("BRK.A", from, 300, 612_345.67, 3), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 300_000}));
-        Await.until(WAIT, "both panes laid out", () -> FxRead.on(robot, () -> chart.sceneX(from / 1000.0 + 150))[0] > 0);
+        Await.until(WAIT, "both panes laid out", () -> FxRead.on(robot,
+                () -> ChartProbe.sceneX(chart, "priceTimeAxis", from / 1000.0 + 150)) > 0);
         for (double second : new double[] {from / 1000.0 + 10, from / 1000.0 + 150, from / 1000.0 + 290}) {
-            double[] x = FxRead.on(robot, () -> chart.sceneX(second));
+            double[] x = FxRead.on(robot, () -> new double[] {ChartProbe.sceneX(chart, "priceTimeAxis", second),
+                    ChartProbe.sceneX(chart, "timeAxis", second)});
             assertEquals(x[0], x[1], 0.5, "price and volume x of the same second");
         }
     }
@@ -118,9 +129,9 @@ class ChartViewTest {
         for (String theme : Themes.NAMES) {
             robot.interact(() -> Themes.apply(config, theme));
             Themes.Palette palette = "dark".equals(theme) ? Themes.DARK_PALETTE : Themes.LIGHT_PALETTE;
-            Map<String, String> drawn = FxRead.on(robot, chart::lineColours);
-            assertEquals(palette.close(), drawn.get("close"), theme);
-            assertEquals(palette.volumeAverage(), drawn.get("volume average"), theme);
+            robot.interact(() -> chart.showCandles(false)); // the close line is drawn
+            assertEquals(palette.close(), FxRead.on(robot, () -> colour("close")), theme);
+            assertEquals(palette.volumeAverage(), FxRead.on(robot, () -> colour("volume average")), theme);
             for (String colour : palette.lines()) {
                 double ratio = contrast(colour, palette.background());
                 assertTrue(ratio >= 3, theme + ": " + colour + " on " + palette.background() + " is " + ratio + ":1");
@@ -133,7 +144,16 @@ class ChartViewTest {
                 }
             }
         }
-        robot.interact(() -> Themes.apply(config, "dark"));
+        robot.interact(() -> {
+            Themes.apply(config, "dark");
+            chart.showCandles(true);
+        });
+    }
+
+    /** The colour a line of this data set is drawn in. */
+    private String colour(String dataSet) {
+        String style = ChartProbe.dataSet(chart, dataSet).getStyle();
+        return style.substring(style.indexOf('#'), style.indexOf('#') + 7);
     }
 
     /** Defects 7 and 9: extended hours are shaded, and the close line is not drawn across a recording gap. */
@@ -153,8 +173,8 @@ class ChartViewTest {
         }
         assertEquals(1, nan, "one break in the close line, inside the gap");
         show(robot, snapshot);
-        List<String> bands = FxRead.on(robot, () -> chart.bands().stream().filter(b -> b.kind == Band.Kind.EXTENDED_HOURS)
-                .map(Band::getText).filter(t -> !t.isEmpty()).toList());
+        List<String> bands = FxRead.on(robot, () -> ChartProbe.bands(chart).stream()
+                .filter(b -> b.kind == Band.Kind.EXTENDED_HOURS).map(Band::getText).filter(t -> !t.isEmpty()).toList());
         assertEquals(List.of("pre-market", "after hours"), bands);
     }
 
@@ -168,7 +188,7 @@ class ChartViewTest {
         show(robot, snapshot);
         // the first regular-session second (09:30:00) is the 61st: its open is 470 + (60 % 7) * 0.01
         assertEquals(List.of("prev close 468.50", "open 470.04", "high 470.08", "low 469.98"),
-                FxRead.on(robot, () -> chart.marks().levelLabels()));
+                FxRead.on(robot, () -> ChartProbe.levelLabels(chart)));
     }
 
     /** #27 defect 4: a candle spans its time: drawn from its start to its end, read as the candle the pointer is in. */
@@ -181,9 +201,9 @@ class ChartViewTest {
         assertEquals(from / 1000.0 + 30, snapshot.ohlc()[0][0], "the 10:00 candle is centred on 10:00:30");
         assertEquals(from / 1000.0 + 30, snapshot.x()[0], "its volume bar too");
         show(robot, snapshot);
-        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 105))); // 10:01:45
-        Await.until(WAIT, "the readout of the candle under the pointer", () -> FxRead.on(robot, chart::readoutText)
-                .startsWith("SPY 10:01:00 1 min"), () -> FxRead.on(robot, chart::readoutText));
+        robot.moveTo(FxRead.on(robot, () -> ChartProbe.screenAt(chart, from / 1000.0 + 105))); // 10:01:45
+        Await.until(WAIT, "the readout of the candle under the pointer", () -> readout(robot)
+                .startsWith("SPY 10:01:00 1 min"), () -> readout(robot));
     }
 
     /** #27 defect 8: the view moves under a still pointer: the readout and the crosshair read what is there now. */
@@ -193,11 +213,11 @@ class ChartViewTest {
         show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", seconds("SPY", from, 1_800, 470, 100),
                 Long.MIN_VALUE, Long.MAX_VALUE, 60, List.of(), List.of(), List.of(), 60, Double.NaN,
                 new long[] {from, from + 600_000})));
-        robot.moveTo(FxRead.on(robot, () -> chart.screenAt(from / 1000.0 + 300))); // 10:05:00, the middle
-        Await.until(WAIT, "the readout of 10:05", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:05:00"));
+        robot.moveTo(FxRead.on(robot, () -> ChartProbe.screenAt(chart, from / 1000.0 + 300))); // 10:05:00, the middle
+        Await.until(WAIT, "the readout of 10:05", () -> readout(robot).startsWith("SPY 10:05:00"));
         robot.interact(() -> chart.range(from + 1_200_000, from + 1_800_000)); // 10:20 to 10:30, the pointer still
-        Await.until(WAIT, "the readout of 10:25", () -> FxRead.on(robot, chart::readoutText).startsWith("SPY 10:25:00"),
-                () -> FxRead.on(robot, chart::readoutText));
+        Await.until(WAIT, "the readout of 10:25", () -> readout(robot).startsWith("SPY 10:25:00"),
+                () -> readout(robot));
         Await.until(WAIT, "the crosshair at 10:25", () -> FxRead.on(robot, () -> robot.lookup(".chart-crosshair-label")
                 .queryAll().stream().map(n -> ((Text) n).getText()).anyMatch(t -> t.contains("10:25:")
                         && !t.contains("NaN"))));
@@ -218,8 +238,8 @@ class ChartViewTest {
         robot.moveTo((javafx.scene.Node) robot.lookup("#readout").query()); // not over the plot: the readout names the newest candle
         robot.interact(() -> chart.showOverlays(true, true));
         show(robot, snapshot);
-        assertTrue(FxRead.on(robot, chart::readoutText).endsWith("MA20 " + ChartFormat.price(snapshot.fastMean()[29])
-                + "  MA50 " + ChartFormat.price(snapshot.slowMean()[29])), FxRead.on(robot, chart::readoutText));
+        assertTrue(readout(robot).endsWith("MA20 " + ChartFormat.price(snapshot.fastMean()[29])
+                + "  MA50 " + ChartFormat.price(snapshot.slowMean()[29])), readout(robot));
     }
 
     /** #27 defect 11: the price/volume divider stays where it was put across resizes, and only a drag saves it. */
@@ -243,7 +263,98 @@ class ChartViewTest {
         assertEquals(List.of(), chosen, "a resize chose nothing");
     }
 
+    /**
+     * #27: the crosshair is plainly visible on both themes: where it crosses the bare plot, its line stands out from
+     * the background beside it as text must (WCAG 4.5:1; a 1 px line smeared over two pixels at half strength did not).
+     */
+    @Test
+    void theCrosshairStandsOutOnBothThemes(FxRobot robot) throws Exception {
+        long from = TestBars.at(10, 0, 0);
+        // a minute of bars in a two-minute view: the pointer rests over the bare second half
+        show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
+                new long[] {from, from + 120_000}));
+        AppConfig config = AppConfig.load(Files.createTempDirectory("crosshair").resolve("t.properties"));
+        for (String theme : Themes.NAMES) {
+            robot.interact(() -> Themes.apply(config, theme));
+            Bounds plot = FxRead.on(robot, () -> plotInScene());
+            Point2D pointer = new Point2D(FxRead.on(robot, () -> ChartProbe.sceneX(chart, "priceTimeAxis",
+                    from / 1000.0 + 90)), plot.getMinY() + plot.getHeight() * 0.2); // above the day's levels
+            robot.moveTo(FxRead.on(robot, () -> new Point2D(stage.getX() + stage.getScene().getX() + pointer.getX(),
+                    stage.getY() + stage.getScene().getY() + pointer.getY())));
+            Await.until(WAIT, "the crosshair on " + theme, () -> FxRead.on(robot,
+                    () -> !chart.lookupAll(".chart-crosshair-path").isEmpty()));
+            PixelReader pixels = FxRead.on(robot, () -> stage.getScene().snapshot(null)).getPixelReader();
+            int x = (int) pointer.getX();
+            int y = (int) pointer.getY();
+            double vertical = 0; // against the background 12 px to its left, above the pointer
+            for (int column = x - 3; column <= x + 3; column++) {
+                for (int row = (int) plot.getMinY() + 2; row < y - 8; row++) {
+                    vertical = Math.max(vertical, contrast(pixels.getColor(column, row), pixels.getColor(x - 12, row)));
+                }
+            }
+            double horizontal = 0; // against the background 12 px above it, left of the pointer over no candle
+            for (int row = y - 3; row <= y + 3; row++) {
+                for (int column = (int) (plot.getMinX() + plot.getWidth() * 0.55); column < x - 8; column++) {
+                    horizontal = Math.max(horizontal, contrast(pixels.getColor(column, row),
+                            pixels.getColor(column, y - 12)));
+                }
+            }
+            assertTrue(vertical >= 4.5, theme + ": the vertical line stands out " + vertical + ":1");
+            assertTrue(horizontal >= 4.5, theme + ": the horizontal line stands out " + horizontal + ":1");
+        }
+        robot.interact(() -> Themes.apply(config, "dark"));
+    }
+
+    private Bounds plotInScene() {
+        javafx.scene.Node plot = chart.priceChart().getPlotArea();
+        return plot.localToScene(plot.getLayoutBounds());
+    }
+
+    /**
+     * #27: labels never lie over each other: spike labels close in time and the day's low by the same corner, and
+     * two levels at one price, are all shown, each clear of the others.
+     */
+    @Test
+    void labelsAreLaidOutApart(FxRobot robot) {
+        long from = TestBars.at(10, 0, 0);
+        List<Bar> day = seconds("SPY", from, 120, 470, 100);
+        day.set(10, Bar.of("SPY", from + 10_000, from + 11_000, 470, 470.02, 460, 470, 100, 470)); // the low near the bottom
+        List<Spike> spikes = new ArrayList<>();
+        for (int second : new int[] {104, 108, 112}) { // a label's width apart is some 8 s here
+            spikes.add(new Spike("SPY", from + second * 1000L, from + (second + 2) * 1000L, from + second * 1000L,
+                    Spike.Kind.VOLUME, 9, 12.2));
+        }
+        show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", day, Long.MIN_VALUE, Long.MAX_VALUE, 1, spikes,
+                List.of(), List.of(), 60, 470.001, new long[] {from, from + 120_000}))); // prev close on the open
+        List<String> expected = List.of("burst 12x", "burst 12x", "burst 12x", "high 470.08", "low 460.00",
+                "open 470.00", "prev close 470.00");
+        Await.until(WAIT, "every label shown", () -> FxRead.on(robot, () -> shownLabels().stream()
+                .map(Label::getText).sorted().toList()).equals(expected), () -> FxRead.on(robot,
+                () -> shownLabels().stream().map(Label::getText).toList()).toString());
+        List<Bounds> placed = FxRead.on(robot, () -> shownLabels().stream()
+                .map(label -> label.localToScene(label.getLayoutBounds())).toList());
+        for (int i = 0; i < placed.size(); i++) {
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertTrue(!placed.get(i).intersects(placed.get(j)), "labels " + i + " and " + j + " overlap: "
+                        + placed.get(i) + " " + placed.get(j));
+            }
+        }
+    }
+
+    /** The band and level labels on the price pane now. */
+    private List<Label> shownLabels() {
+        XYChart pane = ChartProbe.pricePane(chart);
+        return java.util.stream.Stream.of(".range-indicator-label", ".value-indicator-label")
+                .flatMap(style -> pane.lookupAll(style).stream()).filter(javafx.scene.Node::isVisible)
+                .map(Label.class::cast).toList();
+    }
+
     private static double contrast(String a, String b) {
+        return contrast(Color.web(a), Color.web(b));
+    }
+
+    /** WCAG's contrast ratio of two colours, 1 to 21. */
+    private static double contrast(Color a, Color b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
@@ -258,11 +369,10 @@ class ChartViewTest {
         return Math.sqrt(sum);
     }
 
-    private static double luminance(String hex) {
-        double[] rgb = new double[3];
+    private static double luminance(Color colour) {
+        double[] rgb = {colour.getRed(), colour.getGreen(), colour.getBlue()};
         for (int i = 0; i < 3; i++) {
-            double c = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
-            rgb[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
         }
         return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
