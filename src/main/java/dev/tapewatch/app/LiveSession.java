@@ -47,12 +47,16 @@ public final class LiveSession implements AutoCloseable {
         public Settings withWholeMarket(boolean value) {
             FeedSettings watched = feed;
             if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
-                watched = new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                        feed.simulation().withMarket(SIMULATED_MARKET).withEvents(
-                                dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
-                        feed.restUrl(), feed.backfill(), feed.alpaca());
+                watched = feed.withSimulation(feed.simulation().withMarket(SIMULATED_MARKET).withEvents(
+                        dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET));
             }
             return new Settings(watched, store, detector, watchlist, share, value);
+        }
+
+        /** The simulator's market from {@code marketMillis} on, in place of its configured start (a day going on). */
+        public Settings withSimulatorAt(long marketMillis) {
+            return new Settings(feed.withSimulation(feed.simulation().withStart(marketMillis)), store, detector,
+                    watchlist, share, wholeMarket);
         }
     }
 

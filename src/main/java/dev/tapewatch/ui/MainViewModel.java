@@ -54,6 +54,10 @@ public final class MainViewModel {
     private volatile boolean closed;
     /** The newest session started, attached or not yet: what {@link #close()} must stop. */
     private volatile LiveSession newest;
+    /** The settings {@link #live} was asked to start with (before its simulator went on from an earlier one's). */
+    private LiveSession.Settings liveAsked;
+    /** Where the last simulated session's market stood when it was closed (FX thread), or null. */
+    private SimulatedTime simulatorLeft;
 
     public MainViewModel(AppConfig config, Supplier<LiveSession.Settings> settingsSource) {
         this.config = config;
@@ -86,20 +90,31 @@ public final class MainViewModel {
     /** Starts the live session in the background; the window shows "starting" meanwhile. */
     public void start() {
         history.starting();
+        SimulatedTime left = simulatorLeft;
         tasks.execute("Could not start", () -> {
-            LiveSession started = LiveSession.start(settingsSource.get());
+            LiveSession.Settings asked;
+            LiveSession started;
+            try {
+                asked = settingsSource.get();
+                boolean goesOn = left != null && asked.feed().provider().simulated();
+                started = LiveSession.start(goesOn ? asked.withSimulatorAt(left.now()) : asked);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.sessionFailed("Could not start: " + e.getMessage(), e));
+                return;
+            }
             newest = started;
             started.onSpike(spikes::arrived);
             started.onSpike(alerts::spikeArrived);
-            Platform.runLater(() -> attach(started));
+            Platform.runLater(() -> attach(started, asked));
         });
     }
 
-    private void attach(LiveSession started) {
+    private void attach(LiveSession started, LiveSession.Settings asked) {
         if (closed) {
             return; // close() stopped it
         }
         live = started;
+        liveAsked = asked;
         session.set(started);
         spikes.reset();
         watchlist.attach(started);
@@ -201,7 +216,7 @@ public final class MainViewModel {
         edit.run();
         stopReplay();
         LiveSession previous = session.get();
-        if (previous != null && sameSession(previous)) {
+        if (previous != null && sameSession()) {
             // only the look changed (the theme): the connection, the chart and the spikes stay as they are
             tasks.execute("Could not save the settings", () -> {
                 try {
@@ -212,7 +227,11 @@ public final class MainViewModel {
             });
             return;
         }
+        if (previous != null && previous.provider().simulated()) { // its day goes on when the simulator is back
+            simulatorLeft = SimulatedTime.of(previous);
+        }
         session.set(null);
+        live = null;
         history.starting();
         tasks.cancel();
         tasks.execute("Could not apply the settings", () -> {
@@ -231,9 +250,9 @@ public final class MainViewModel {
         });
     }
 
-    private boolean sameSession(LiveSession running) {
+    private boolean sameSession() {
         try {
-            return running.settings().equals(settingsSource.get());
+            return liveAsked != null && liveAsked.equals(settingsSource.get());
         } catch (RuntimeException e) {
             return false; // the new settings are wrong: restarting reports how
         }
