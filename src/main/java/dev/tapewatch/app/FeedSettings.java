@@ -37,6 +37,10 @@ public record FeedSettings(Provider provider, URI url, String key, long stalenes
         return new FeedSettings(provider, url, key, stalenessMillis, simulation, restUrl, value, alpaca);
     }
 
+    public FeedSettings withSimulation(SimulatorSettings value) {
+        return new FeedSettings(provider, url, key, stalenessMillis, value, restUrl, backfill, alpaca);
+    }
+
     /**
      * Where REST history is asked: the REST URL given, else the stream's own host when the stream is not the
      * provider's (the key never goes to the provider behind the user's back), else {@code providers}.

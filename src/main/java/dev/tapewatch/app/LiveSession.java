@@ -49,11 +49,15 @@ public final class LiveSession implements AutoCloseable {
         public Settings withWholeMarket(boolean value) {
             FeedSettings watched = feed;
             if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
-                watched = new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                        feed.simulation().wholeMarket(SIMULATED_MARKET), feed.restUrl(), feed.backfill(),
-                        feed.alpaca());
+                watched = feed.withSimulation(feed.simulation().wholeMarket(SIMULATED_MARKET));
             }
             return new Settings(watched, store, detector, watchlist, share, value);
+        }
+
+        /** The simulator's market from {@code marketMillis} on, in place of its configured start (a day going on). */
+        public Settings withSimulatorAt(long marketMillis) {
+            return new Settings(feed.withSimulation(feed.simulation().toBuilder().start(marketMillis).build()), store, detector,
+                    watchlist, share, wholeMarket);
         }
     }
 
@@ -88,6 +92,7 @@ public final class LiveSession implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ExecutorService storedDays =
             java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("stored-day"));
+    private List<Spike> spikesBefore = List.of();
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -140,7 +145,9 @@ public final class LiveSession implements AutoCloseable {
     /**
      * Plays this session's stored {@code date} of its watchlist from {@code from} (epoch ms) at {@code speed}×
      * through the live path, as a session of its own: its series, detector and spikes behave as they did that day.
-     * It records nothing. Reads the day first (the caller's thread: not the FX thread).
+     * The day before {@code from} is in its series at once and has warmed its detector ({@link #spikesBefore}).
+     * It records nothing, and plays once {@link #play} is called. Reads the day first (the caller's thread: not
+     * the FX thread).
      *
      * @throws IllegalArgumentException when nothing of the day is stored from {@code from} on
      */
@@ -157,8 +164,25 @@ public final class LiveSession implements AutoCloseable {
                 null, null, false);
         LiveSession replay = new LiveSession(new Settings(feed, settings.store(), settings.detector(),
                 List.copyOf(day.symbols())), store, server);
-        replay.pipeline.start(replay.watchlist);
+        List<Spike> closed = new ArrayList<>();
+        for (String symbol : day.symbols()) {
+            List<Bar> before = day.before(symbol);
+            replay.series.merge(before);
+            closed.addAll(replay.pipeline.spikes().warmUp(before));
+        }
+        closed.sort(java.util.Comparator.comparingLong(Spike::end));
+        replay.spikesBefore = List.copyOf(closed);
         return replay;
+    }
+
+    /** Starts a replay made by {@link #replay}: its clock runs from when its feed has subscribed. Never blocks. */
+    public void play() {
+        pipeline.start(watchlist);
+    }
+
+    /** A replay's spikes that closed before its start, in the order they closed; empty for a live session. */
+    public List<Spike> spikesBefore() {
+        return spikesBefore;
     }
 
     /** A replay's clock, to pause, resume and change its speed; null for a live session. */

@@ -21,6 +21,8 @@ public final class LiveSpikes implements FeedListener {
     private final BarWriter writer;
     private final SpikeDetectors detectors;
     private final List<Consumer<Spike>> listeners = new CopyOnWriteArrayList<>();
+    /** While {@link #warmUp} runs: where the spikes it closes go instead of the listeners. */
+    private List<Spike> warming;
 
     /** {@code writer} stores each closed spike; null: spikes are only passed on (a window watching a recorder). */
     public LiveSpikes(BarWriter writer, DetectorSettings settings) {
@@ -38,12 +40,31 @@ public final class LiveSpikes implements FeedListener {
         detectors.accept(bars);
     }
 
+    /**
+     * Feeds bars that are past already (a replay's day before its start), so the detector stands where it stood
+     * then; the spikes they close are returned, not stored or passed on (they are not news).
+     */
+    public synchronized List<Spike> warmUp(List<Bar> past) {
+        List<Spike> closed = new java.util.ArrayList<>();
+        warming = closed;
+        try {
+            detectors.accept(past);
+        } finally {
+            warming = null;
+        }
+        return closed;
+    }
+
     /** Closes the spikes still open (end of the recording). */
     public synchronized void finish() {
         detectors.finish();
     }
 
     private void closed(Spike spike) {
+        if (warming != null) {
+            warming.add(spike);
+            return;
+        }
         try {
             if (writer != null) {
                 writer.spike(spike);

@@ -42,11 +42,14 @@ public final class SessionConfig {
     /** The setting "Watch the whole market" (movers of every symbol; the charts keep to the watchlist). */
     public static final String WHOLE_MARKET = "movers.wholeMarket";
 
+    /** Who reads a missing setting's advice: the window's user fixes it in Settings, not with flags. */
+    private enum Audience { WINDOW, COMMAND_LINE }
+
     private SessionConfig() {
     }
 
     public static LiveSession.Settings read(AppConfig config, AppPaths paths, Map<String, String> environment) {
-        FeedSettings feed = feed(config, environment, Overrides.NONE);
+        FeedSettings feed = feed(config, environment, Overrides.NONE, Audience.WINDOW);
         List<String> watchlist = config.get(WATCHLIST).map(Symbols::parseList).orElse(FIRST_RUN_WATCHLIST);
         return new LiveSession.Settings(feed, store(config, paths, feed.provider()), DetectorConfig.read(config),
                 watchlist, share(config)).withWholeMarket(config.get(WHOLE_MARKET).map(Boolean::parseBoolean)
@@ -80,6 +83,11 @@ public final class SessionConfig {
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     public static FeedSettings feed(AppConfig config, Map<String, String> environment, Overrides flags) {
+        return feed(config, environment, flags, Audience.COMMAND_LINE);
+    }
+
+    private static FeedSettings feed(AppConfig config, Map<String, String> environment, Overrides flags,
+                                     Audience audience) {
         String key = config.polygonKey(flags.key(), environment).orElse(null);
         Provider provider = flags.provider() != null ? Provider.parse(flags.provider())
                 : config.get(AppConfig.PROVIDER).map(Provider::parse)
@@ -104,15 +112,18 @@ public final class SessionConfig {
             return new FeedSettings(provider, null, null, staleness, simulation, restUrl, backfill);
         }
         if (provider == Provider.LOCAL) {
-            return local(config, flags, staleness, restUrl, backfill);
+            return local(config, flags, staleness, restUrl, backfill, audience);
         }
         if (provider == Provider.ALPACA) {
-            return alpaca(config, environment, flags, staleness, restUrl, backfill);
+            return alpaca(config, environment, flags, staleness, restUrl, backfill, audience);
         }
         if (key == null) {
-            throw new IllegalArgumentException("No Polygon API key: set " + AppConfig.ENV_POLYGON_KEY
-                    + " (preferred), pass --key, or add " + AppConfig.POLYGON_KEY + " to " + config.file()
-                    + ". Without a key, use the simulator (--provider simulator).");
+            throw new IllegalArgumentException(audience == Audience.WINDOW
+                    ? "No Polygon API key: paste yours in Settings (Ctrl+,) → API key, or set "
+                            + AppConfig.ENV_POLYGON_KEY + "; without a key, choose Settings → Provider → Simulated market."
+                    : "No Polygon API key: set " + AppConfig.ENV_POLYGON_KEY + " (preferred), pass --key, or add "
+                            + AppConfig.POLYGON_KEY + " to " + config.file()
+                            + ". Without a key, use the simulator (--provider simulator).");
         }
         URI url = streamUrl(config, flags);
         return new FeedSettings(provider, url, key, staleness, null, restUrl != null ? restUrl
@@ -189,15 +200,18 @@ public final class SessionConfig {
 
     /** Alpaca: key id and secret (flags, APCA_API_* variables, or the settings file) and a feed. */
     private static FeedSettings alpaca(AppConfig config, Map<String, String> environment, Overrides flags,
-                                       long staleness, URI restUrl, boolean backfill) {
+                                       long staleness, URI restUrl, boolean backfill, Audience audience) {
         String keyId = config.credential(flags.key(), environment, AppConfig.ENV_ALPACA_KEY, AppConfig.ALPACA_KEY)
                 .orElse(null);
         String secret = config.credential(flags.secret(), environment, AppConfig.ENV_ALPACA_SECRET,
                 AppConfig.ALPACA_SECRET).orElse(null);
         if (keyId == null || secret == null) {
-            throw new IllegalArgumentException("Alpaca needs a key id and a secret: set " + AppConfig.ENV_ALPACA_KEY
-                    + " and " + AppConfig.ENV_ALPACA_SECRET + " (preferred), pass --key and --secret, or add "
-                    + AppConfig.ALPACA_KEY + " and " + AppConfig.ALPACA_SECRET + " to " + config.file() + ".");
+            throw new IllegalArgumentException(audience == Audience.WINDOW
+                    ? "Alpaca needs a key id and a secret: enter them in Settings (Ctrl+,) → API key and Alpaca"
+                            + " secret, or set " + AppConfig.ENV_ALPACA_KEY + " and " + AppConfig.ENV_ALPACA_SECRET + "."
+                    : "Alpaca needs a key id and a secret: set " + AppConfig.ENV_ALPACA_KEY + " and "
+                            + AppConfig.ENV_ALPACA_SECRET + " (preferred), pass --key and --secret, or add "
+                            + AppConfig.ALPACA_KEY + " and " + AppConfig.ALPACA_SECRET + " to " + config.file() + ".");
         }
         String feed = flags.alpacaFeed() != null ? flags.alpacaFeed() : config.get(AppConfig.ALPACA_FEED).orElse("iex");
         if (!FeedSettings.Alpaca.FEEDS.contains(feed)) {
@@ -211,16 +225,20 @@ public final class SessionConfig {
     }
 
     /** A recorder's shared stream: the URL it printed, its local key, and its REST (the recorder's database). */
-    private static FeedSettings local(AppConfig config, Overrides flags, long staleness, URI restUrl, boolean backfill) {
+    private static FeedSettings local(AppConfig config, Overrides flags, long staleness, URI restUrl, boolean backfill,
+                                      Audience audience) {
+        boolean window = audience == Audience.WINDOW;
         URI url = streamUrl(config, flags);
         if (url == null || url.getHost() == null) {
             throw new IllegalArgumentException("Local Tapewatch needs the address the recorder printed (record --serve:"
-                    + " \"Sharing the stream on ws://127.0.0.1:PORT/stocks\"): set URL in Settings, or --url.");
+                    + " \"Sharing the stream on ws://127.0.0.1:PORT/stocks\"): set URL in Settings"
+                    + (window ? " (Ctrl+,)." : ", or --url."));
         }
         String key = flags.key() != null ? flags.key() : config.get(LOCAL_KEY).orElse(null);
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("Local Tapewatch needs the recorder's local key (record prints it at"
-                    + " start; it is relay.key in that machine's settings file): set API key in Settings, or --key.");
+                    + " start; it is relay.key in that machine's settings file): set API key in Settings"
+                    + (window ? " (Ctrl+,)." : ", or --key."));
         }
         URI rest = restUrl != null ? restUrl : URI.create("http://" + url.getHost() + ":" + url.getPort());
         return new FeedSettings(Provider.LOCAL, url, key, staleness, null, rest, backfill);

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * A stored day served as if it were live ({@link PulledSource}): every stored bar of the chosen symbols
- * once, in time order, from a chosen time to the day's last bar. The day is read into memory when made (a busy
- * symbol's day is 57,600 bars), so serving it never waits on the database.
+ * once, in time order, from a chosen time to the day's last bar; REST serves the whole day up to the clock. The
+ * day is read into memory when made (a busy symbol's day is 57,600 bars), so serving it never waits on the
+ * database.
  */
 public final class StoredDaySource implements PulledSource {
     private final List<String> symbols;
@@ -39,13 +40,14 @@ public final class StoredDaySource implements PulledSource {
         long count = 0;
         for (String symbol : this.symbols) {
             NavigableMap<Long, Bar> seconds = new TreeMap<>();
-            store.forEachBar(symbol, begin, ExchangeTime.endOfDay(date),
+            store.forEachBar(symbol, ExchangeTime.startOfDay(date), ExchangeTime.endOfDay(date),
                     bar -> seconds.put(Math.floorDiv(bar.start(), 1000) * 1000, bar));
             bySecond.put(symbol, seconds);
-            if (!seconds.isEmpty()) {
-                earliest = Math.min(earliest, seconds.firstKey());
-                latest = Math.max(latest, seconds.lastKey());
-                count += seconds.size();
+            NavigableMap<Long, Bar> served = seconds.tailMap(begin, true);
+            if (!served.isEmpty()) {
+                earliest = Math.min(earliest, served.firstKey());
+                latest = Math.max(latest, served.lastKey());
+                count += served.size();
             }
         }
         if (count == 0) {
@@ -64,8 +66,14 @@ public final class StoredDaySource implements PulledSource {
         return first;
     }
 
+    /** Bars served from {@link #first()} on. */
     public long bars() {
         return bars;
+    }
+
+    /** The symbol's stored bars before {@link #first()}: its day up to the replay, in time order. */
+    public List<Bar> before(String symbol) {
+        return history(symbol, Long.MIN_VALUE, first);
     }
 
     @Override

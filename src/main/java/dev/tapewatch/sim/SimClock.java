@@ -91,9 +91,9 @@ public final class SimClock {
         pace = new Pace(current.market(), System.nanoTime(), current.speed(), false);
     }
 
-    /** Runs again from its start, as of now (a market that waited for its first client). */
+    /** Runs again from its start, as of now (a market that waited for its first client); a paused clock stays paused. */
     public synchronized void restart() {
-        pace = new Pace(startMarketMillis, System.nanoTime(), pace.speed(), false);
+        pace = new Pace(startMarketMillis, System.nanoTime(), pace.speed(), pace.paused());
     }
 
     /** Runs on from now at {@code speed} (above 0: a clock that paces by its consumer cannot be given a pace). */

@@ -1,6 +1,5 @@
 package dev.tapewatch.ui;
 
-import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.BackgroundTasks;
@@ -13,6 +12,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -74,14 +74,13 @@ final class MainToolbar extends ToolBar {
         Button replayButton = new Button("Replay");
         replayButton.setId("replayButton");
         replayButton.setTooltip(new Tooltip("Replay from here: play the shown day through the live chart, detector and"
-                + " spike list from the selection's start (or the left edge of the chart)"));
+                + " spike list from the selection's start, else the chart's left edge when zoomed in, else the open"));
         replayButton.disableProperty().bind(history.dayProperty().isNull()
                 .or(history.modeProperty().isNotEqualTo(HistoryViewModel.Mode.HISTORY)));
         replayButton.setOnAction(event -> {
-            HistoryViewModel.Selection selected = history.selectionProperty().get();
             DayData day = history.dayProperty().get();
-            long from = selected != null ? selected.from() : chart.visibleFrom();
-            model.startReplay(day.day(), Math.max(from, ExchangeTime.startOfDay(day.day())));
+            model.startReplay(day.day(), ReplayViewModel.startOf(day, history.selectionProperty().get(),
+                    chart.visibleFrom(), chart.visibleTo()));
         });
         ChoiceBox<Double> speed = new ChoiceBox<>();
         speed.setId("replaySpeed");
@@ -106,6 +105,28 @@ final class MainToolbar extends ToolBar {
         pause.managedProperty().bind(replay.activeProperty());
         pause.selectedProperty().addListener((o, was, now) -> replay.pause(now));
         replay.activeProperty().addListener((o, was, now) -> pause.setSelected(false));
+        TextField time = new TextField();
+        time.setId("replayTime");
+        time.setPromptText("go to");
+        time.setPrefColumnCount(4);
+        String timeHelp = "Go to a time of the replayed day: type 10:45 and Enter (Alt+Shift+Right and"
+                + " Alt+Shift+Left: a minute on, a minute back)";
+        time.setTooltip(new Tooltip(timeHelp));
+        time.visibleProperty().bind(replay.activeProperty());
+        time.managedProperty().bind(replay.activeProperty());
+        replayButton.visibleProperty().bind(replay.activeProperty().not()); // the time field takes its place
+        replayButton.managedProperty().bind(replay.activeProperty().not());
+        time.setOnAction(event -> {
+            replay.moveTo(time.getText());
+            if (replay.timeProblemProperty().get() == null) {
+                time.clear();
+            }
+        });
+        time.textProperty().addListener((o, was, now) -> replay.clearTimeProblem());
+        replay.timeProblemProperty().addListener((o, was, problem) -> {
+            time.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), problem != null);
+            time.setTooltip(new Tooltip(problem != null ? problem : timeHelp));
+        });
         date.disableProperty().bind(replay.activeProperty());
         previous.disableProperty().bind(replay.activeProperty());
         next.disableProperty().bind(replay.activeProperty());
@@ -116,7 +137,7 @@ final class MainToolbar extends ToolBar {
         exportButton.disableProperty().bind(history.selectionProperty().isNull());
         exportButton.setOnAction(event -> export.run());
         getItems().addAll(live, new Separator(Orientation.VERTICAL), previous, date, next, audit, audited,
-                new Separator(Orientation.VERTICAL), replayButton, speed, pause,
+                new Separator(Orientation.VERTICAL), replayButton, time, speed, pause,
                 new Separator(Orientation.VERTICAL), exportButton);
     }
 

@@ -224,6 +224,9 @@ public final class MainView extends BorderPane {
         this.exportChooser = chooser;
     }
 
+    /** How far Alt+Shift+Right and Alt+Shift+Left move a replay. */
+    private static final long SKIP_MS = 60_000;
+
     private void installShortcuts() {
         HistoryViewModel history = model.history();
         sceneProperty().addListener((o, was, scene) -> {
@@ -236,6 +239,10 @@ public final class MainView extends BorderPane {
             keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), watchlist::focusSearch);
             keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> history.stepDay(-1));
             keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> history.stepDay(1));
+            keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
+                    () -> model.replay().skip(SKIP_MS));
+            keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
+                    () -> model.replay().skip(-SKIP_MS));
             keys.put(new KeyCodeCombination(KeyCode.ESCAPE), history::clearSelection);
             keys.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                     () -> SettingsDialog.show(getScene().getWindow(), model));

@@ -44,16 +44,24 @@ public final class MainViewModel {
     private final ChartViewModel chart;
     private final ChartLayout layout;
     private final List<ChartViewModel> otherCharts = new java.util.ArrayList<>();
-    private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReplayViewModel replay = new ReplayViewModel(this::startReplay);
     private final AlertsViewModel alerts;
     private final dev.tapewatch.ui.movers.MoversViewModel movers;
     /** The recording session (FX thread); {@link #session} is it, or a replay shown in its place. */
     private LiveSession live;
     /** The replay shown, or null (FX thread; read by {@link #close()} at exit too). */
     private volatile LiveSession replaying;
+    /** The replay whose spikes reach the list and the alerts: the one shown (FX thread writes, the feed's reads). */
+    private volatile LiveSession replayHeard;
+    /** Counts replays asked for and left (FX thread): a replay that was read meanwhile is not shown. */
+    private long replayRequests;
     private volatile boolean closed;
     /** The newest session started, attached or not yet: what {@link #close()} must stop. */
     private volatile LiveSession newest;
+    /** The settings {@link #live} was asked to start with (before its simulator went on from an earlier one's). */
+    private LiveSession.Settings liveAsked;
+    /** Where the last simulated session's market stood when it was closed (FX thread), or null. */
+    private SimulatedTime simulatorLeft;
 
     public MainViewModel(AppConfig config, Supplier<LiveSession.Settings> settingsSource) {
         this.config = config;
@@ -86,20 +94,31 @@ public final class MainViewModel {
     /** Starts the live session in the background; the window shows "starting" meanwhile. */
     public void start() {
         history.starting();
+        SimulatedTime left = simulatorLeft;
         tasks.execute("Could not start", () -> {
-            LiveSession started = LiveSession.start(settingsSource.get());
+            LiveSession.Settings asked;
+            LiveSession started;
+            try {
+                asked = settingsSource.get();
+                boolean goesOn = left != null && asked.feed().provider().simulated();
+                started = LiveSession.start(goesOn ? asked.withSimulatorAt(left.now()) : asked);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.sessionFailed("Could not start: " + e.getMessage(), e));
+                return;
+            }
             newest = started;
             started.onSpike(spikes::arrived);
             started.onSpike(alerts::spikeArrived);
-            Platform.runLater(() -> attach(started));
+            Platform.runLater(() -> attach(started, asked));
         });
     }
 
-    private void attach(LiveSession started) {
+    private void attach(LiveSession started, LiveSession.Settings asked) {
         if (closed) {
             return; // close() stopped it
         }
         live = started;
+        liveAsked = asked;
         session.set(started);
         spikes.reset();
         watchlist.attach(started);
@@ -128,15 +147,16 @@ public final class MainViewModel {
     }
 
     /**
-     * Plays the shown stored day from {@code from} (epoch ms) through the live path in place of the live chart, at
-     * the replay's chosen speed; the live session goes on recording meanwhile. {@link #stopReplay} comes back.
+     * Plays the stored day from {@code from} (epoch ms) through the live path in place of the live chart (or of the
+     * replay shown, which it replaces once ready: moving a replay to another time), at the replay's chosen speed;
+     * the live session goes on recording meanwhile. {@link #stopReplay} comes back.
      */
     public void startReplay(LocalDate day, long from) {
         LiveSession recording = live;
         if (recording == null || closed) {
             return;
         }
-        stopReplay();
+        long request = ++replayRequests;
         double speed = replay.speedProperty().get();
         tasks.execute("Could not start the replay", () -> {
             LiveSession started = recording.replay(day, from, speed);
@@ -144,27 +164,37 @@ public final class MainViewModel {
                 closeReplay(started); // the window closed while the day was read
                 return;
             }
-            started.onSpike(spikes::replayed);
-            started.onSpike(alerts::spikeArrived); // alerts fire during a replay too, as they would have that day
-            Platform.runLater(() -> showReplay(recording, started, day));
+            started.onSpike(spike -> {
+                if (replayHeard == started) { // not one left or replaced: stopping it closes its open spikes
+                    spikes.replayed(spike);
+                    alerts.spikeArrived(spike); // alerts fire during a replay too, as they would have that day
+                }
+            });
+            Platform.runLater(() -> showReplay(recording, started, day, request));
         });
     }
 
-    private void showReplay(LiveSession recording, LiveSession started, LocalDate day) {
+    private void showReplay(LiveSession recording, LiveSession started, LocalDate day, long request) {
         if (closed) {
             return; // close() has shut the task executor; the process is ending
         }
-        if (live != recording || replaying != null) {
+        if (live != recording || request != replayRequests) {
             tasks.execute("Could not stop the replay", () -> closeReplay(started)); // the window moved on meanwhile
             return;
         }
+        LiveSession replaced = replaying;
         replaying = started;
+        replayHeard = started;
         alerts.pricesJump();
         history.goLive();
-        spikes.startReplay();
+        spikes.startReplay(started.spikesBefore());
         session.set(started);
         status.attach(started);
         replay.started(started.replayClock(), day);
+        started.play();
+        if (replaced != null) {
+            tasks.execute("Could not stop the replay", () -> closeReplay(replaced));
+        }
     }
 
     private static void closeReplay(LiveSession replay) {
@@ -177,6 +207,8 @@ public final class MainViewModel {
 
     /** Back to the live session (FX thread); the replay stops in the background. */
     public void stopReplay() {
+        replayRequests++; // a replay still being read is not shown
+        replayHeard = null;
         LiveSession stopping = replaying;
         if (stopping == null) {
             return;
@@ -201,7 +233,7 @@ public final class MainViewModel {
         edit.run();
         stopReplay();
         LiveSession previous = session.get();
-        if (previous != null && sameSession(previous)) {
+        if (previous != null && sameSession()) {
             // only the look changed (the theme): the connection, the chart and the spikes stay as they are
             tasks.execute("Could not save the settings", () -> {
                 try {
@@ -212,7 +244,11 @@ public final class MainViewModel {
             });
             return;
         }
+        if (previous != null && previous.provider().simulated()) { // its day goes on when the simulator is back
+            simulatorLeft = SimulatedTime.of(previous);
+        }
         session.set(null);
+        live = null;
         history.starting();
         tasks.cancel();
         tasks.execute("Could not apply the settings", () -> {
@@ -231,9 +267,9 @@ public final class MainViewModel {
         });
     }
 
-    private boolean sameSession(LiveSession running) {
+    private boolean sameSession() {
         try {
-            return running.settings().equals(settingsSource.get());
+            return liveAsked != null && liveAsked.equals(settingsSource.get());
         } catch (RuntimeException e) {
             return false; // the new settings are wrong: restarting reports how
         }

@@ -21,7 +21,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stored day played through the live path beside the live session: every bar once, pausable, recording nothing. */
+/**
+ * A stored day played through the live path beside the live session: the day before its start at once, then every
+ * bar once, pausable, recording nothing.
+ */
 class ReplaySessionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocalDate DAY = LocalDate.of(2024, 1, 3);
@@ -44,13 +47,16 @@ class ReplaySessionTest {
         try (LiveSession live = LiveSession.start(new LiveSession.Settings(simulator.withBackfill(false), database,
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL")))) {
             long from = ten + 60_000;
-            List<Bar> expected = spy.stream().filter(bar -> bar.start() >= from).map(ReplaySessionTest::streamed)
-                    .toList();
+            List<Bar> before = spy.stream().filter(bar -> bar.start() < from).toList();
+            List<Bar> expected = java.util.stream.Stream.concat(before.stream(), spy.stream()
+                    .filter(bar -> bar.start() >= from).map(ReplaySessionTest::streamed)).toList();
             try (LiveSession replay = live.replay(DAY, from, 40)) {
+                assertEquals(before, replay.series().bars("SPY", 0, Long.MAX_VALUE), "the day up to the replay, at once");
+                replay.play();
                 SimClock clock = replay.replayClock();
                 assertEquals(Provider.REPLAY, replay.provider());
-                Await.until(WAIT, "a first part of the day", () -> replay.series().bars("SPY", 0, Long.MAX_VALUE)
-                        .size() >= 20);
+                Await.until(WAIT, "a first part of the replay", () -> replay.series().bars("SPY", 0, Long.MAX_VALUE)
+                        .size() >= before.size() + 20);
                 clock.pause();
                 long stopped = clock.now();
                 Thread.sleep(200); // time passes; a paused clock does not

@@ -44,12 +44,16 @@ public record ChartSnapshot(String symbol, int step, List<Bar> seconds, List<Bar
 
     /** A stored day, shown whole at this step. */
     static ChartSnapshot day(DayData day, int step, int averageSeconds, double previousClose, boolean withRange) {
-        long[] range = day.bars().isEmpty()
+        return build(new Request(day.symbol(), day.bars(), Long.MIN_VALUE, Long.MAX_VALUE, step, day.spikes(),
+                day.gaps(), day.missing(), averageSeconds, previousClose, withRange ? wholeDay(day) : null));
+    }
+
+    /** The time a stored day is shown over: its first to its last second, else the trading day. */
+    static long[] wholeDay(DayData day) {
+        return day.bars().isEmpty()
                 ? new long[] {ExchangeTime.toEpochMillis(day.day(), ExchangeTime.PRE_MARKET_OPEN),
                         ExchangeTime.toEpochMillis(day.day(), ExchangeTime.AFTER_HOURS_CLOSE)}
                 : new long[] {day.bars().get(0).start(), day.bars().get(day.bars().size() - 1).end()};
-        return build(new Request(day.symbol(), day.bars(), Long.MIN_VALUE, Long.MAX_VALUE, step, day.spikes(),
-                day.gaps(), day.missing(), averageSeconds, previousClose, withRange ? range : null));
     }
 
     /** Seconds as they are (a step of 1 s), without levels. */

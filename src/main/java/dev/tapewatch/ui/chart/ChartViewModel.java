@@ -145,13 +145,22 @@ public final class ChartViewModel {
         spikes.spikes().addListener((javafx.collections.ListChangeListener<Spike>) change -> liveSpikes(spikes));
     }
 
-    /** FX thread: shows a stored day, whole, at the step its width calls for. */
+    /**
+     * FX thread: shows a stored day, whole, at the step its width calls for. The view moves to the day at once: a
+     * snapshot's range can be lost when a newer snapshot (the step a viewport change called for) replaces it
+     * before it is drawn, which left the day's bars under the live day's axis.
+     */
     private void showDay(DayData shown) {
         day = shown;
         loadPreviousClose();
         long span = shown.bars().isEmpty() ? 16 * 3_600_000L
                 : shown.bars().get(shown.bars().size() - 1).end() - shown.bars().get(0).start();
         int step = step(span / 1000.0 / plotWidth);
+        Sink target = sink;
+        if (target != null) {
+            long[] whole = ChartSnapshot.wholeDay(shown);
+            target.follow(whole[0], whole[1]);
+        }
         feeder.execute(() -> publishDay(shown, step, true));
     }
 

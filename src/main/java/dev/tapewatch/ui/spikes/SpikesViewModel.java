@@ -54,12 +54,15 @@ public final class SpikesViewModel {
         }
     }
 
-    /** A replay is shown: its spikes, from none; the live ones are kept for {@link #stopReplay}. */
-    public void startReplay() {
+    /**
+     * A replay is shown (or replaces the one shown): its spikes, from those that closed before its start; the live
+     * ones are kept for {@link #stopReplay}.
+     */
+    public void startReplay(List<Spike> before) {
         refresh();
         replaying = true;
         showingLive = false;
-        spikes.clear();
+        spikes.setAll(before);
     }
 
     public void stopReplay() {

@@ -22,8 +22,11 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
-    /** The error shown is the feed's: it goes when the feed streams again. */
-    private boolean feedError;
+    /**
+     * The error shown is a session's (its feed failed, or it could not start): it goes when the feed streams again
+     * or another session is attached.
+     */
+    private boolean sessionError;
     private long lastBars;
     private long lastNanos;
     private double barsPerSecond;
@@ -33,7 +36,7 @@ public final class StatusViewModel {
         database.set(session.store().location().describe());
         sharing.set(session.sharedAt() == null ? "" : "Sharing on " + session.sharedAt());
         lastNanos = 0;
-        if (feedError) {
+        if (sessionError) {
             dismissError(); // the old session's failure is not this one's
         }
     }
@@ -54,21 +57,26 @@ public final class StatusViewModel {
         notRecording.set(problem == null ? null : "Not recording: " + problem.message() + " Received bars are"
                 + " held and stored when writing works again (" + session.barsPending() + " waiting).");
         if (status.state() == FeedStatus.State.FAILED && error.get() == null) {
-            fail("Feed failed: " + status.detail(), null);
-            feedError = true;
-        } else if (status.state() == FeedStatus.State.STREAMING && feedError) {
+            sessionFailed("Feed failed: " + status.detail(), null);
+        } else if (status.state() == FeedStatus.State.STREAMING && sessionError) {
             dismissError(); // recovered: a banner about a past failure would now be wrong
         }
     }
 
     public void fail(String message, Throwable cause) {
-        feedError = false;
+        sessionError = false;
         error.set(message);
         errorDetail.set(cause == null ? message : stackTrace(cause));
     }
 
+    /** A session could not start or its feed failed: said until its feed streams or another session is attached. */
+    public void sessionFailed(String message, Throwable cause) {
+        fail(message, cause);
+        sessionError = true;
+    }
+
     public void dismissError() {
-        feedError = false;
+        sessionError = false;
         error.set(null);
         errorDetail.set(null);
     }

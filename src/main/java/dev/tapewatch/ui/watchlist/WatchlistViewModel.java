@@ -83,8 +83,12 @@ public final class WatchlistViewModel {
         return symbol;
     }
 
-    /** A new session's watchlist; the remembered symbol is selected again if it is still watched. */
+    /**
+     * A new session's watchlist; the symbol selected (else the one remembered from the last run) stays selected if
+     * it is still watched.
+     */
     public void attach(LiveSession started) {
+        String shown = selected.get();
         rows.clear();
         profiles.clear();
         previousCloses.clear();
@@ -92,7 +96,7 @@ public final class WatchlistViewModel {
             rows.add(new QuoteRow(symbol, tickers.name(symbol)));
             loadProfile(started, symbol);
         });
-        String remembered = config.get("ui.symbol").orElse(null);
+        String remembered = shown != null ? shown : config.get("ui.symbol").orElse(null);
         selected.set(remembered != null && started.watchlist().contains(remembered) ? remembered
                 : started.watchlist().isEmpty() ? null : started.watchlist().get(0));
     }
