@@ -8,11 +8,15 @@ import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.StoreLocation;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * One recorder against a running firehose, in a JVM of its own:
@@ -119,18 +123,41 @@ public final class IngestContender {
     private static void report(double seconds, long stored, long received, Usage used) {
         System.out.printf(Locale.ROOT, "RESULT %.6f %d %d %d %.6f %d%n", seconds, stored, received,
                 BenchResults.peakRss(), used.cpuNanos() / 1e9, used.allocatedBytes());
+        System.err.println("CPU-s by thread: " + used.byThread());
     }
 
-    /** This JVM's CPU time and heap allocated so far, over all its threads (ended ones included). */
-    private record Usage(long cpuNanos, long allocatedBytes) {
+    /**
+     * This JVM's CPU time and heap allocated so far, over all its threads (ended ones included), and the CPU time
+     * of its live Java threads by name (numbers left out, so a pool's threads count together).
+     */
+    private record Usage(long cpuNanos, long allocatedBytes, Map<String, Long> threadCpuNanos) {
         static Usage now() {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            return new Usage(os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes());
+            Map<String, Long> byName = new TreeMap<>();
+            for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long cpu = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
+                if (cpu > 0) {
+                    byName.merge(thread.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+                }
+            }
+            return new Usage(os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), byName);
         }
 
         Usage since(Usage start) {
-            return new Usage(cpuNanos - start.cpuNanos, allocatedBytes - start.allocatedBytes);
+            Map<String, Long> byName = new TreeMap<>(threadCpuNanos);
+            start.threadCpuNanos.forEach((name, cpu) -> byName.merge(name, -cpu, Long::sum));
+            return new Usage(cpuNanos - start.cpuNanos, allocatedBytes - start.allocatedBytes, byName);
+        }
+
+        /** The busiest threads, and the rest of the process (the JVM's own: compiler, GC) as "jvm". */
+        String byThread() {
+            long java = threadCpuNanos.values().stream().mapToLong(Long::longValue).sum();
+            return threadCpuNanos.entrySet().stream().filter(e -> e.getValue() >= 10_000_000)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e9))
+                    .collect(Collectors.joining(", ")) + String.format(Locale.ROOT, ", jvm %.2f",
+                    (cpuNanos - java) / 1e9);
         }
     }
 }
