@@ -2,6 +2,7 @@ package dev.tapewatch.bench;
 
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.feed.PolygonCodec;
+import dev.tapewatch.feed.PolygonDecoder;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
@@ -232,19 +233,20 @@ public final class IngestBench {
         }
     }
 
-    /** Decoding alone: the codec over pre-encoded frames like the firehose's; the best of three passes. */
+    /** Decoding alone: the feed's decoder over pre-encoded frames like the firehose's; the best of three passes. */
     static double decodeOnly(int symbols, int seconds) {
         List<Bar> bars = SyntheticBars.interleaved(symbols, Firehose.START, seconds);
         List<String> encoded = new ArrayList<>();
         for (int i = 0; i < bars.size(); i += symbols) {
             encoded.add(PolygonCodec.bars(bars.subList(i, Math.min(bars.size(), i + symbols))));
         }
+        PolygonDecoder decoder = new PolygonDecoder();
         double best = 0;
         for (int round = 0; round < 3; round++) {
             long started = System.nanoTime();
             long count = 0;
             for (String frame : encoded) {
-                count += PolygonCodec.decode(frame).bars().size();
+                count += decoder.decode(frame).bars().size();
             }
             best = Math.max(best, count / ((System.nanoTime() - started) / 1e9));
         }
