@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadFactory;
@@ -57,6 +58,10 @@ public final class BarWriter implements AutoCloseable {
     private record Claim(List<String> symbols, long start, long end, String reason) {
     }
 
+    /** A frame's bars queued as one element; they hold as many of {@link #room}'s permits until taken. */
+    private record Bars(List<Bar> bars, int permits) {
+    }
+
     /** The bar of this second must go (no trade of it is left); {@code at} is its place among the batch's bars. */
     private record Removal(String symbol, long start, int at) {
     }
@@ -88,6 +93,9 @@ public final class BarWriter implements AutoCloseable {
 
     private final BarStore store;
     private final BlockingQueue<Object> queue;
+    /** Bounds the bars queued by {@link #putAll} as the queue's capacity bounds those queued one by one. */
+    private final Semaphore room;
+    private final int queueCapacity;
     private final int batchSize;
     private final Thread thread;
     private final Object progress = new Object();
@@ -118,6 +126,8 @@ public final class BarWriter implements AutoCloseable {
     public BarWriter(BarStore store, int queueCapacity, int batchSize, Function<String, ThreadFactory> threads) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.room = new Semaphore(queueCapacity);
+        this.queueCapacity = queueCapacity;
         this.batchSize = batchSize;
         this.thread = threads.apply("bar-writer").newThread(this::run);
         thread.start();
@@ -132,6 +142,26 @@ public final class BarWriter implements AutoCloseable {
     public void put(Bar bar) throws InterruptedException {
         enqueue(bar);
         accepted.incrementAndGet();
+    }
+
+    /**
+     * Queues a frame's bars in order as one element (one hand-over for the lot, not one per bar), waiting as long
+     * as it takes for room, as {@link #put} does.
+     */
+    public void putAll(List<Bar> frame) throws InterruptedException {
+        if (frame.isEmpty()) {
+            return;
+        }
+        List<Bar> bars = List.copyOf(frame);
+        int permits = Math.min(bars.size(), queueCapacity);
+        room.acquire(permits);
+        try {
+            enqueue(new Bars(bars, permits));
+        } catch (RuntimeException | InterruptedException e) {
+            room.release(permits);
+            throw e;
+        }
+        accepted.addAndGet(bars.size());
     }
 
     /** From here on the bars belong to a streaming session for these symbols that began at {@code time}. */
@@ -262,20 +292,11 @@ public final class BarWriter implements AutoCloseable {
 
     private void take(Object item) {
         if (item instanceof Bar bar) {
-            bars.add(bar);
-            if (current == null && lostSessionSymbols != null) {
-                current = new Span(lostSessionSymbols, bar.start());
-                lostSessionSymbols = null;
-            }
-            if (current != null) {
-                if (current.id < 0 && current.end == current.start && bar.start() < current.start) {
-                    // The first bar predates the subscription (a replay, or clocks apart): the span starts with it.
-                    current.start = bar.start();
-                    current.end = current.start;
-                    current.committedEnd = current.start;
-                }
-                current.end = Math.max(current.end, bar.end());
-                touched.add(current);
+            take(bar);
+        } else if (item instanceof Bars frame) {
+            room.release(frame.permits());
+            for (Bar bar : frame.bars()) {
+                take(bar);
             }
         } else if (item instanceof SessionStart start) {
             endCurrent(SYMBOLS_CHANGED);
@@ -298,6 +319,24 @@ public final class BarWriter implements AutoCloseable {
             spikes.add(closed.spike());
         } else if (item instanceof Removal removal) {
             removals.add(new Removal(removal.symbol(), removal.start(), bars.size()));
+        }
+    }
+
+    private void take(Bar bar) {
+        bars.add(bar);
+        if (current == null && lostSessionSymbols != null) {
+            current = new Span(lostSessionSymbols, bar.start());
+            lostSessionSymbols = null;
+        }
+        if (current != null) {
+            if (current.id < 0 && current.end == current.start && bar.start() < current.start) {
+                // The first bar predates the subscription (a replay, or clocks apart): the span starts with it.
+                current.start = bar.start();
+                current.end = current.start;
+                current.committedEnd = current.start;
+            }
+            current.end = Math.max(current.end, bar.end());
+            touched.add(current);
         }
     }
 
