@@ -27,11 +27,7 @@ public final class Recorder implements FeedListener, AutoCloseable {
 
     @Override
     public void bars(List<Bar> bars) {
-        Queueing.queue("for the database", () -> {
-            for (Bar bar : bars) {
-                writer.put(bar);
-            }
-        });
+        Queueing.queue("for the database", () -> writer.putAll(bars));
     }
 
     @Override

@@ -20,7 +20,12 @@ public final class SpikeDetectors {
 
     public void accept(List<Bar> bars) {
         for (Bar bar : bars) {
-            bySymbol.computeIfAbsent(bar.symbol(), s -> new SpikeDetector(s, settings, sink)).accept(bar);
+            SpikeDetector detector = bySymbol.get(bar.symbol());
+            if (detector == null) { // not computeIfAbsent: its capturing lambda would be an object per bar
+                detector = new SpikeDetector(bar.symbol(), settings, sink);
+                bySymbol.put(bar.symbol(), detector);
+            }
+            detector.accept(bar);
         }
     }
 

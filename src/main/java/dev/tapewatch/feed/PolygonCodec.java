@@ -10,7 +10,6 @@ import dev.tapewatch.market.Bar;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,59 +42,34 @@ public final class PolygonCodec {
     private PolygonCodec() {
     }
 
+    /**
+     * Decodes any frame, whatever its shape, judging every element on its own. A feed decodes with a
+     * {@link PolygonDecoder}, which reads the usual frames faster and hands the rest to this.
+     */
     public static Decoded decode(String frame) {
-        List<Bar> bars = new ArrayList<>();
-        List<Status> statuses = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        Event event = new Event();
+        PolygonEvent.Frame decoded = new PolygonEvent.Frame();
+        PolygonEvent event = new PolygonEvent();
         try (JsonParser parser = JSON.createParser(frame)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                readElement(parser, event, 0, bars, statuses, problems, unknown);
+                event.read(parser);
+                decoded.add(event);
             } else if (first == JsonToken.START_ARRAY) {
-                int index = 0;
                 JsonToken token;
                 while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-                    readElement(parser, event, index++, bars, statuses, problems, unknown);
+                    event.read(parser);
+                    decoded.add(event);
                 }
                 if (token != JsonToken.END_ARRAY) {
-                    problems.add("element " + index + " is not a JSON object: " + excerpt(frame));
+                    decoded.problem("element " + decoded.elements() + " is not a JSON object: " + excerpt(frame));
                 }
             } else {
-                problems.add("frame is not a JSON array: " + excerpt(frame));
+                decoded.problem("frame is not a JSON array: " + excerpt(frame));
             }
         } catch (IOException e) {
-            problems.add("malformed JSON (" + firstLine(e.getMessage()) + "): " + excerpt(frame));
+            decoded.problem("malformed JSON (" + firstLine(e.getMessage()) + "): " + excerpt(frame));
         }
-        return new Decoded(bars, statuses, problems, unknown);
-    }
-
-    private static void readElement(JsonParser parser, Event event, int index, List<Bar> bars,
-                                    List<Status> statuses, List<String> problems, List<String> unknown)
-            throws IOException {
-        event.read(parser);
-        if (event.ev == null) {
-            problems.add("element " + index + " has no \"ev\"");
-            return;
-        }
-        switch (event.ev) {
-            case "A", "AM" -> {
-                String missing = event.missingBarField();
-                if (missing != null) {
-                    problems.add("element " + index + " (" + event.ev + " " + event.sym + "): missing or non-numeric \""
-                            + missing + "\"");
-                    return;
-                }
-                try {
-                    bars.add(event.toBar());
-                } catch (IllegalArgumentException e) {
-                    problems.add("element " + index + ": " + e.getMessage());
-                }
-            }
-            case "status" -> statuses.add(new Status(event.status, event.message));
-            default -> unknown.add(event.ev);
-        }
+        return decoded.decoded();
     }
 
     public static String auth(String key) {
@@ -249,102 +223,5 @@ public final class PolygonCodec {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** One event's fields, reused across elements to keep decoding allocation-light. */
-    private static final class Event {
-        private static final String[] BAR_FIELDS = {"s", "e", "o", "h", "l", "c", "v", "vw"};
-        String ev;
-        String sym;
-        String status;
-        String message;
-        boolean otc;
-        long start;
-        long end;
-        double open;
-        double high;
-        double low;
-        double close;
-        double volume;
-        double vwap;
-        double accumulated;
-        double dayOpen;
-        double dayVwap;
-        double averageSize;
-        int present;
-
-        void read(JsonParser parser) throws IOException {
-            ev = sym = status = message = null;
-            otc = false;
-            accumulated = dayOpen = dayVwap = averageSize = Double.NaN;
-            present = 0;
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "ev" -> ev = text(parser, value);
-                    case "sym" -> sym = text(parser, value);
-                    case "status" -> status = text(parser, value);
-                    case "message" -> message = text(parser, value);
-                    case "otc" -> otc = value == JsonToken.VALUE_TRUE;
-                    case "s" -> start = (long) number(parser, value, 0);
-                    case "e" -> end = (long) number(parser, value, 1);
-                    case "o" -> open = number(parser, value, 2);
-                    case "h" -> high = number(parser, value, 3);
-                    case "l" -> low = number(parser, value, 4);
-                    case "c" -> close = number(parser, value, 5);
-                    case "v" -> volume = number(parser, value, 6);
-                    case "vw" -> vwap = number(parser, value, 7);
-                    case "av" -> accumulated = optional(parser, value);
-                    case "op" -> dayOpen = optional(parser, value);
-                    case "a" -> dayVwap = optional(parser, value);
-                    case "z" -> averageSize = optional(parser, value);
-                    default -> parser.skipChildren();
-                }
-            }
-        }
-
-        private static String text(JsonParser parser, JsonToken value) throws IOException {
-            if (value == JsonToken.VALUE_STRING) {
-                return parser.getText();
-            }
-            parser.skipChildren();
-            return null;
-        }
-
-        private double number(JsonParser parser, JsonToken value, int bit) throws IOException {
-            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                present |= 1 << bit;
-                return parser.getDoubleValue();
-            }
-            parser.skipChildren();
-            return Double.NaN;
-        }
-
-        /** A day field: NaN when absent or not a number (the bar is still good without it). */
-        private static double optional(JsonParser parser, JsonToken value) throws IOException {
-            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                return parser.getDoubleValue();
-            }
-            parser.skipChildren();
-            return Double.NaN;
-        }
-
-        String missingBarField() {
-            if (sym == null) {
-                return "sym";
-            }
-            for (int bit = 0; bit < BAR_FIELDS.length; bit++) {
-                if ((present & (1 << bit)) == 0) {
-                    return BAR_FIELDS[bit];
-                }
-            }
-            return null;
-        }
-
-        Bar toBar() {
-            return new Bar(sym, start, end, open, high, low, close, volume, vwap, accumulated, dayOpen, dayVwap,
-                    averageSize, otc);
-        }
     }
 }

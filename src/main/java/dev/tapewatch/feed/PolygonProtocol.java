@@ -8,6 +8,7 @@ import java.util.Set;
 /** Polygon's (Massive's) stocks stream: per-second aggregates {@code A.<symbol>}, an API key. */
 public final class PolygonProtocol implements StreamProtocol {
     private final String key;
+    private final PolygonDecoder decoder = new PolygonDecoder();
 
     public PolygonProtocol(String key) {
         if (key == null || key.isBlank()) {
@@ -44,7 +45,7 @@ public final class PolygonProtocol implements StreamProtocol {
 
     @Override
     public Decoded decode(String frame) {
-        PolygonCodec.Decoded decoded = PolygonCodec.decode(frame);
+        PolygonCodec.Decoded decoded = decoder.decode(frame);
         List<Signal> signals = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         decoded.unknownEvents().forEach(kind -> unknown.add("event " + kind));

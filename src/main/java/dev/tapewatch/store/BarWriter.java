@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadFactory;
@@ -42,8 +43,15 @@ public final class BarWriter implements AutoCloseable {
 
     private static final Object FLUSH = new Object();
 
+    /** A frame's bars queued as one element; they hold as many of {@link #room}'s permits until taken. */
+    private record Frame(List<Bar> bars, int permits) {
+    }
+
     private final BarStore store;
     private final BlockingQueue<Object> queue;
+    /** Bounds the bars queued by {@link #putAll} as the queue's capacity bounds those queued one by one. */
+    private final Semaphore room;
+    private final int queueCapacity;
     private final int batchSize;
     private final Thread thread;
     private final Object progress = new Object();
@@ -66,6 +74,8 @@ public final class BarWriter implements AutoCloseable {
     public BarWriter(BarStore store, int queueCapacity, int batchSize, Function<String, ThreadFactory> threads) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.room = new Semaphore(queueCapacity);
+        this.queueCapacity = queueCapacity;
         this.batchSize = batchSize;
         this.thread = threads.apply("bar-writer").newThread(this::run);
         thread.start();
@@ -80,6 +90,26 @@ public final class BarWriter implements AutoCloseable {
     public void put(Bar bar) throws InterruptedException {
         enqueue(bar);
         accepted.incrementAndGet();
+    }
+
+    /**
+     * Queues a frame's bars in order as one element (one hand-over for the lot, not one per bar), waiting as long
+     * as it takes for room, as {@link #put} does.
+     */
+    public void putAll(List<Bar> frame) throws InterruptedException {
+        if (frame.isEmpty()) {
+            return;
+        }
+        List<Bar> bars = List.copyOf(frame);
+        int permits = Math.min(bars.size(), queueCapacity);
+        room.acquire(permits);
+        try {
+            enqueue(new Frame(bars, permits));
+        } catch (RuntimeException | InterruptedException e) {
+            room.release(permits);
+            throw e;
+        }
+        accepted.addAndGet(bars.size());
     }
 
     /** From here on the bars belong to a streaming session for these symbols that began at {@code time}. */
@@ -157,6 +187,12 @@ public final class BarWriter implements AutoCloseable {
             }
             if (item == FLUSH) {
                 flushNow = true;
+            } else if (item instanceof Frame frame) {
+                room.release(frame.permits());
+                frame.bars().forEach(batch::take);
+                if (batch.barCount() < batchSize) {
+                    continue;
+                }
             } else if (item != null) {
                 batch.take(item);
                 if (batch.barCount() < batchSize) {

@@ -2,6 +2,7 @@ package dev.tapewatch.bench;
 
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.feed.PolygonCodec;
+import dev.tapewatch.feed.PolygonDecoder;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
@@ -26,7 +27,9 @@ import java.util.Map;
  * in an afternoon: Polygon's JS client and better-sqlite3; run when {@code -Dbench.node=} names its script), and
  * to a client that only receives (the ceiling for any recorder on this websocket client and machine), each in a
  * fresh process, round after round; then the stages alone (decode, store) and a naive recorder (one autocommitted
- * INSERT per bar) as the floor. {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
+ * INSERT per bar) as the floor. Beside each Java contender's rate it prints its JVM's CPU-seconds per million bars
+ * and heap bytes allocated per bar: the work a bar costs, which other load on the machine leaves alone while it
+ * moves the rates. {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
  */
 public final class IngestBench {
     /** The Node reference recorder's script (src/test/node-bench/recorder.mjs), or null to race without it. */
@@ -47,22 +50,34 @@ public final class IngestBench {
         double[] store = new double[runs];
         double[] decode = new double[runs];
         double[] naive = new double[runs];
+        double[] tapewatchCpu = new double[runs];
+        double[] tapewatchAllocated = new double[runs];
+        double[] sqliteCpu = new double[runs];
+        double[] sqliteAllocated = new double[runs];
         long lost = 0;
         for (int run = 0; run < runs; run++) {
             for (String contender : contenders(run)) {
-                long[] result = race(contender, bars, symbols, dir);
-                double rate = result[1] / (result[0] / 1e9);
+                Raced result = race(contender, bars, symbols, dir);
+                double rate = result.stored() / (result.nanos() / 1e9);
                 switch (contender) {
-                    case "tapewatch" -> tapewatch[run] = rate;
-                    case "sqlite" -> sqlite[run] = rate;
+                    case "tapewatch" -> {
+                        tapewatch[run] = rate;
+                        tapewatchCpu[run] = result.cpuSecondsPerMillion();
+                        tapewatchAllocated[run] = result.allocatedPerBar();
+                    }
+                    case "sqlite" -> {
+                        sqlite[run] = rate;
+                        sqliteCpu[run] = result.cpuSecondsPerMillion();
+                        sqliteAllocated[run] = result.allocatedPerBar();
+                    }
                     case "node" -> node[run] = rate;
                     default -> receive[run] = rate;
                 }
                 if (!contender.equals("receive")) {
-                    lost += bars - result[1];
+                    lost += bars - result.stored();
                 }
-                System.out.printf(Locale.ROOT, "  run %d %-10s %,10.0f bars/s (%,d stored)%n", run + 1, contender,
-                        rate, result[1]);
+                System.out.printf(Locale.ROOT, "  run %d %-10s %,10.0f bars/s (%,d stored)%s, load %s%n", run + 1,
+                        contender, rate, result.stored(), result.usage(), loadAverage());
             }
             store[run] = storeOnly(dir, symbols, (int) (bars / symbols));
             decode[run] = decodeOnly(symbols, (int) (bars / symbols));
@@ -74,6 +89,10 @@ public final class IngestBench {
         figures.put("symbols", symbols);
         figures.put("lost", lost);
         figures.put("tapewatch_record_bars_per_second", ours.figures());
+        figures.put("tapewatch_cpu_seconds_per_million_bars", new Spread(tapewatchCpu).figures());
+        figures.put("tapewatch_allocated_bytes_per_bar", new Spread(tapewatchAllocated).figures());
+        figures.put("sqlite_cpu_seconds_per_million_bars", new Spread(sqliteCpu).figures());
+        figures.put("sqlite_allocated_bytes_per_bar", new Spread(sqliteAllocated).figures());
         figures.put("sqlite_reference_bars_per_second", new Spread(sqlite).figures());
         figures.put("tapewatch_over_sqlite", ours.over(new Spread(sqlite)).figures());
         if (NODE_RECORDER != null) {
@@ -91,6 +110,10 @@ public final class IngestBench {
         row("Tapewatch record path (bars/s)", ours);
         row("SQLite reference recorder (bars/s)", new Spread(sqlite));
         row("ratio Tapewatch / SQLite", ours.over(new Spread(sqlite)));
+        row("Tapewatch JVM CPU-s per M bars", new Spread(tapewatchCpu));
+        row("Tapewatch JVM bytes allocated per bar", new Spread(tapewatchAllocated));
+        row("SQLite JVM CPU-s per M bars", new Spread(sqliteCpu));
+        row("SQLite JVM bytes allocated per bar", new Spread(sqliteAllocated));
         if (NODE_RECORDER != null) {
             row("Node reference recorder (bars/s)", new Spread(node));
             row("ratio Tapewatch / Node", ours.over(new Spread(node)));
@@ -122,8 +145,36 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "  %-38s %s%n", name, spread);
     }
 
-    /** Runs one contender against a fresh firehose process; returns {nanos, stored}. */
-    private static long[] race(String contender, long bars, int symbols, Path dir) throws Exception {
+    /**
+     * One contender's race: wall time, bars stored, and its JVM's CPU time and heap allocation over the race (-1
+     * where unknown: the Node recorder).
+     */
+    private record Raced(long nanos, long stored, double cpuSeconds, long allocatedBytes) {
+        double cpuSecondsPerMillion() {
+            return cpuSeconds < 0 ? Double.NaN : cpuSeconds / (stored / 1e6);
+        }
+
+        double allocatedPerBar() {
+            return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / stored;
+        }
+
+        String usage() {
+            return cpuSeconds < 0 ? "" : String.format(Locale.ROOT, ", %.2f CPU-s per M bars, %,.0f B allocated per bar",
+                    cpuSecondsPerMillion(), allocatedPerBar());
+        }
+    }
+
+    /** The 1-minute load average, to read a wall-clock rate against. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Runs one contender against a fresh firehose process. */
+    private static Raced race(String contender, long bars, int symbols, Path dir) throws Exception {
         Process firehose = child("dev.tapewatch.bench.Firehose", String.valueOf(bars), String.valueOf(symbols));
         try (BufferedReader firehoseOut = reader(firehose)) {
             String url = firehoseOut.readLine();
@@ -147,7 +198,9 @@ public final class IngestBench {
                 throw new IllegalStateException(contender + " failed (exit " + recorder.exitValue() + ")");
             }
             String[] parts = result.split(" ");
-            return new long[] {(long) (Double.parseDouble(parts[1]) * 1e9), Long.parseLong(parts[2])};
+            boolean measured = parts.length > 6;
+            return new Raced((long) (Double.parseDouble(parts[1]) * 1e9), Long.parseLong(parts[2]),
+                    measured ? Double.parseDouble(parts[5]) : -1, measured ? Long.parseLong(parts[6]) : -1);
         } finally {
             firehose.getOutputStream().close();
             firehose.waitFor();
@@ -180,19 +233,20 @@ public final class IngestBench {
         }
     }
 
-    /** Decoding alone: the codec over pre-encoded frames like the firehose's; the best of three passes. */
+    /** Decoding alone: the feed's decoder over pre-encoded frames like the firehose's; the best of three passes. */
     static double decodeOnly(int symbols, int seconds) {
         List<Bar> bars = SyntheticBars.interleaved(symbols, Firehose.START, seconds);
         List<String> encoded = new ArrayList<>();
         for (int i = 0; i < bars.size(); i += symbols) {
             encoded.add(PolygonCodec.bars(bars.subList(i, Math.min(bars.size(), i + symbols))));
         }
+        PolygonDecoder decoder = new PolygonDecoder();
         double best = 0;
         for (int round = 0; round < 3; round++) {
             long started = System.nanoTime();
             long count = 0;
             for (String frame : encoded) {
-                count += PolygonCodec.decode(frame).bars().size();
+                count += decoder.decode(frame).bars().size();
             }
             best = Math.max(best, count / ((System.nanoTime() - started) / 1e9));
         }

@@ -235,32 +235,13 @@ abstract class StoreContract {
         try (BarStore store = create()) {
             // Hold the writer thread after its first batch so the queue stays full.
             BarWriter writer = new BarWriter(store, 2, 1, Threads::named);
-            CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            writer.onStored(batch -> {
-                inside.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            CountDownLatch inside = holdInNextBatch(writer, release);
             writer.put(bar(0, 0));
             assertTrue(inside.await(10, TimeUnit.SECONDS));
             writer.put(bar(0, 1));
             writer.put(bar(0, 2));
-            Thread producer = new Thread(() -> {
-                try {
-                    writer.put(bar(0, 3));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            producer.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Thread producer = waitingProducer(() -> writer.put(bar(0, 3)));
             assertEquals(Thread.State.WAITING, producer.getState(), "the fourth bar waits for room");
             assertEquals(3, writer.stats().accepted());
             release.countDown();
@@ -269,6 +250,95 @@ abstract class StoreContract {
             assertEquals(4, writer.stats().written());
             assertEquals(4, store.countBars());
         }
+    }
+
+    @Test
+    void framesHandedOverWholeAreStoredInOrderWithSingleBarsTheLastWriteWinning() throws Exception {
+        List<Bar> bars = List.of(bar(0, 0), bar(0, 1), bar(0, 2), bar(0, 3), bar(0, 4), bar(0, 5));
+        Bar replaced = bars.get(1);
+        Bar replacement = new Bar("T0", replaced.start(), replaced.end(), replaced.open(), replaced.high() + 1,
+                replaced.low(), replaced.close(), replaced.volume() + 100, replaced.vwap(), Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, false);
+        try (BarStore store = create()) {
+            BarWriter writer = new BarWriter(store, 100, 1_000, Threads::named);
+            writer.sessionStarted(List.of("T0"), bars.get(0).start());
+            List<Bar> frame = new ArrayList<>(bars.subList(0, 3));
+            writer.putAll(frame);
+            frame.clear(); // the writer keeps a copy: the caller's list is its own again
+            writer.put(bars.get(3));
+            writer.putAll(List.of(replacement, bars.get(4), bars.get(5)));
+            writer.putAll(List.of());
+            writer.sessionEnded("stopped");
+            writer.close();
+            assertEquals(7, writer.stats().accepted());
+            assertEquals(7, writer.stats().written());
+            assertEquals(List.of(bars.get(0), replacement, bars.get(2), bars.get(3), bars.get(4), bars.get(5)),
+                    store.bars("T0", 0, Long.MAX_VALUE));
+            assertEquals(List.of(new CoverageSpan(1, List.of("T0"), bars.get(0).start(), bars.get(5).end(), "stopped")),
+                    store.coverage(0, Long.MAX_VALUE), "one span, to the last stored bar");
+            assertThrows(IllegalStateException.class, () -> writer.putAll(bars), "a closed writer refuses");
+            assertEquals(7, writer.stats().accepted());
+        }
+    }
+
+    @Test
+    void framesWaitForRoomCountedInBarsAndOneLargerThanTheQueueStillGoesIn() throws Exception {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            bars.add(bar(0, i));
+        }
+        try (BarStore store = create()) {
+            BarWriter writer = new BarWriter(store, 4, 1, Threads::named);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch inside = holdInNextBatch(writer, release);
+            writer.putAll(bars.subList(0, 1));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            writer.putAll(bars.subList(1, 4));
+            Thread producer = waitingProducer(() -> writer.putAll(bars.subList(4, 6)));
+            assertEquals(Thread.State.WAITING, producer.getState(), "two bars do not fit beside three of four");
+            assertEquals(4, writer.stats().accepted());
+            release.countDown();
+            producer.join(10_000);
+            writer.putAll(bars.subList(6, 12));
+            writer.close();
+            assertEquals(12, writer.stats().written());
+            assertEquals(bars, store.bars("T0", 0, Long.MAX_VALUE));
+        }
+    }
+
+    /** Holds the writer's thread inside its next stored batch until {@code release} is counted down. */
+    private static CountDownLatch holdInNextBatch(BarWriter writer, CountDownLatch release) {
+        CountDownLatch inside = new CountDownLatch(1);
+        writer.onStored(batch -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return inside;
+    }
+
+    private interface Put {
+        void run() throws InterruptedException;
+    }
+
+    /** Starts {@code put} on a thread of its own; returns once that thread waits, or after 10 s. */
+    private static Thread waitingProducer(Put put) {
+        Thread producer = new Thread(() -> {
+            try {
+                put.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        producer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return producer;
     }
 
     @Test
