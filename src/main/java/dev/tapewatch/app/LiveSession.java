@@ -3,6 +3,9 @@ package dev.tapewatch.app;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.movers.MoverFilter;
 import dev.tapewatch.movers.MoversEngine;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketConnection;
+import dev.tapewatch.provider.MarketProvider;
 import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStats;
@@ -45,13 +48,7 @@ public final class LiveSession implements AutoCloseable {
          * is recorded), while the charts keep to the watchlist; the simulator then serves a whole market.
          */
         public Settings withWholeMarket(boolean value) {
-            FeedSettings watched = feed;
-            if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
-                watched = new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                        feed.simulation().withMarket(SIMULATED_MARKET).withEvents(
-                                dev.tapewatch.sim.SimulatedMarket.EventSettings.MARKET),
-                        feed.restUrl(), feed.backfill(), feed.alpaca());
-            }
+            FeedSettings watched = value ? feed.provider().withSimulatedMarket(feed, SIMULATED_MARKET).orElse(feed) : feed;
             return new Settings(watched, store, detector, watchlist, share, value);
         }
     }
@@ -76,6 +73,8 @@ public final class LiveSession implements AutoCloseable {
     private final boolean ownsStore;
     private final Pipeline pipeline;
     private final MarketConnection connection;
+    /** Whether this session replays a stored day ({@link #replay}). */
+    private final boolean replaying;
     private final Relay relay;
     private final LiveSeries series = new LiveSeries();
     private final MoversEngine movers;
@@ -95,6 +94,7 @@ public final class LiveSession implements AutoCloseable {
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
         this.store = BarStore.open(settings.store(), BarStore.Mode.CREATE);
         this.ownsStore = true;
+        this.replaying = false;
         try {
             this.relay = settings.share() == null ? null : share(store, settings.share());
             try {
@@ -124,14 +124,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** A replay of a stored day ({@link #replay}): the live path without recording, sharing or stored days. */
-    private LiveSession(Settings settings, BarStore store, MarketServer server) {
+    private LiveSession(Settings settings, BarStore store) {
         this.settings = settings;
         this.watchlist = new LinkedHashSet<>(settings.watchlist());
         this.store = store;
         this.ownsStore = false;
+        this.replaying = true;
         this.relay = null;
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
-        this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series, movers::accept);
+        this.pipeline = Pipeline.replay(store, settings.feed(), settings.detector(), series, movers::accept);
         this.connection = pipeline.connection();
         this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
     }
@@ -152,17 +153,16 @@ public final class LiveSession implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot start the replay on 127.0.0.1: " + e.getMessage(), e);
         }
-        FeedSettings feed = new FeedSettings(Provider.REPLAY, server.url(), REPLAY_KEY, settings.feed().stalenessMillis(),
-                null, null, false);
+        FeedSettings feed = Providers.replay(server, REPLAY_KEY, settings.feed().stalenessMillis());
         LiveSession replay = new LiveSession(new Settings(feed, settings.store(), settings.detector(),
-                List.copyOf(day.symbols())), store, server);
+                List.copyOf(day.symbols())), store);
         replay.pipeline.start(replay.watchlist);
         return replay;
     }
 
     /** A replay's clock, to pause, resume and change its speed; null for a live session. */
     public SimClock replayClock() {
-        return connection.provider() == Provider.REPLAY ? connection.simulator().clock() : null;
+        return replaying ? connection.simulator().clock() : null;
     }
 
     private static Relay share(BarStore store, Share share) {
@@ -186,17 +186,13 @@ public final class LiveSession implements AutoCloseable {
         return relay == null ? null : relay.server().url() + "/stocks";
     }
 
-    private boolean watchingDatabase() {
-        return connection.provider() == Provider.DATABASE;
-    }
-
     /**
      * Puts what the database already holds of the symbol's day so far into the live series, so its chart does
      * not start empty (at launch, after new settings, or when the symbol is added). On a thread of its own: it
      * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
      */
     private void loadStoredDay(String symbol) {
-        if (watchingDatabase() || connection.provider() == Provider.REPLAY) {
+        if (connection.provider().watchesStore() || replaying) {
             return; // the database feed delivers the day so far itself; a replay is its own day
         }
         storedDays.execute(() -> {
@@ -258,7 +254,7 @@ public final class LiveSession implements AutoCloseable {
         return series;
     }
 
-    public Provider provider() {
+    public MarketProvider provider() {
         return connection.provider();
     }
 

@@ -5,10 +5,9 @@ import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.HeadlessAlerts;
 import dev.tapewatch.app.Pipeline;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.feed.FeedListener;
@@ -18,6 +17,8 @@ import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
+import dev.tapewatch.provider.FeedFlags;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
@@ -165,7 +166,7 @@ final class RecordCommand implements Callable<Integer> {
             }
             try {
                 out.println("Recording " + (all ? "every symbol" : String.join(",", watched)) + " from "
-                        + describe(pipeline, settings) + " into " + store.location().describe()
+                        + ProviderOptions.describe(pipeline.connection(), settings, true) + " into " + store.location().describe()
                         + (pipeline.backfill() == null ? " (no backfill)"
                                 : "; gaps filled from " + Secrets.redact(
                                         pipeline.connection().rest().base().toString(), settings.key())
@@ -299,17 +300,7 @@ final class RecordCommand implements Callable<Integer> {
     /** Whether REST history goes to the stream's own host because no REST URL was given. */
     private boolean restBesideStream(FeedSettings settings) {
         return restUrl == null && settings.restUrl() != null
-                && settings.restUrl().equals(SessionConfig.restBesideStream(settings.url()));
-    }
-
-    private static String describe(Pipeline pipeline, FeedSettings settings) {
-        var connection = pipeline.connection();
-        if (connection.simulator() != null) {
-            return "the simulated market (" + connection.simulator().url() + ", speed "
-                    + connection.simulator().settings().speed() + "x)";
-        }
-        URI shown = settings.url() != null ? settings.url() : connection.provider().defaultUrl();
-        return connection.provider() + " (" + Secrets.redact(shown.toString(), settings.key()) + ")";
+                && settings.restUrl().equals(settings.provider().restBeside(settings.url()));
     }
 
     private FeedSettings feedSettings(AppConfig config) {
@@ -330,13 +321,13 @@ final class RecordCommand implements Callable<Integer> {
                     + " to 10000 simulated seconds per second, was " + speed);
         }
         try {
-            FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
-                    url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,
-                    noBackfill ? false : null, alpaca.secret, alpaca.feed));
-            if (settings.provider() == Provider.DATABASE) {
-                throw new IllegalArgumentException("record needs a market to record: the 'database' provider only"
-                        + " watches what a recorder stores (in the window). Use --provider simulator|polygon|"
-                        + "polygon-delayed.");
+            FeedSettings settings = Providers.feed(config, System.getenv(), new FeedFlags(provider, url, restUrl, key,
+                    staleness == null ? null : staleness.toMillis(), speed, seed, start, noBackfill ? false : null,
+                    alpaca.secret, alpaca.feed));
+            if (settings.provider().watchesStore()) {
+                throw new IllegalArgumentException("record needs a market to record: the '" + settings.provider().id()
+                        + "' provider only watches what a recorder stores (in the window). Use --provider simulator|"
+                        + "polygon|polygon-delayed.");
             }
             return settings;
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.BarStore;
@@ -36,7 +37,7 @@ class LiveSessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withStart(live).withSpeed(5))
+        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withStart(live).withSpeed(5))
                 .withBackfill(false);
         LiveSession session = LiveSession.start(new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,
                 List.of("SPY")));

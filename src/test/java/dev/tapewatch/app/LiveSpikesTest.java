@@ -30,7 +30,7 @@ class LiveSpikesTest {
     void liveEqualsHistory() throws Exception {
         long start = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 25));
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            Pipeline pipeline = Pipeline.open(store, FeedSettings.simulator(MarketServer.Settings.defaults()
+            Pipeline pipeline = Pipeline.open(store, Providers.simulator(MarketServer.Settings.defaults()
                     .withStart(start).withSpeed(400).withSeed(5)).withBackfill(false), DetectorSettings.DEFAULT);
             pipeline.start(SYMBOLS);
             long until = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 15));

@@ -8,6 +8,7 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimClock;
 import dev.tapewatch.sim.SimulatedMarket;
@@ -39,7 +40,7 @@ class ReplaySessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings simulator = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(1)
+        FeedSettings simulator = Providers.simulator(MarketServer.Settings.defaults().withSpeed(1)
                 .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))));
         try (LiveSession live = LiveSession.start(new LiveSession.Settings(simulator.withBackfill(false), database,
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL")))) {
@@ -48,7 +49,7 @@ class ReplaySessionTest {
                     .toList();
             try (LiveSession replay = live.replay(DAY, from, 40)) {
                 SimClock clock = replay.replayClock();
-                assertEquals(Provider.REPLAY, replay.provider());
+                assertEquals(Providers.REPLAY, replay.provider());
                 Await.until(WAIT, "a first part of the day", () -> replay.series().bars("SPY", 0, Long.MAX_VALUE)
                         .size() >= 20);
                 clock.pause();

@@ -7,6 +7,8 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.simulator.SimulatorSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.StoreLocation;
@@ -28,11 +30,11 @@ class SimulatedAlpacaSessionTest {
     @Test
     void theLiveChartGetsTheSimulatedSecondsThroughAlpacasProtocol() throws Exception {
         long ten = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
-        FeedSettings feed = new FeedSettings(Provider.SIMULATOR_ALPACA, null, null, 30_000,
-                MarketServer.Settings.defaults().withSeed(5).withSpeed(20).withStart(ten), null, false);
+        FeedSettings feed = new FeedSettings(Providers.SIMULATOR_ALPACA, null, null, 30_000, null, false,
+                new SimulatorSettings(MarketServer.Settings.defaults().withSeed(5).withSpeed(20).withStart(ten)));
         try (LiveSession session = LiveSession.start(new LiveSession.Settings(feed, StoreLocation.ofFile(
                 dir.resolve("db")), DetectorSettings.DEFAULT, List.of("SPY")))) {
-            assertEquals(Provider.SIMULATOR_ALPACA, session.provider());
+            assertEquals(Providers.SIMULATOR_ALPACA, session.provider());
             Await.until(Duration.ofSeconds(30), "streamed seconds",
                     () -> session.series().bars("SPY", ten, Long.MAX_VALUE).size() >= 40);
             List<Bar> live = session.series().bars("SPY", ten, Long.MAX_VALUE);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.Pipeline;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.app.StoredDayReplay;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.detect.DetectorSettings;
@@ -61,8 +61,8 @@ class ReplayTest {
             assertEquals(spy.size() + aapl.size(), replay.bars());
             try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withSpeed(0)
                     .withStart(replay.first()), replay, Threads::named)) {
-                Pipeline recorder = Pipeline.open(copy, new FeedSettings(Provider.POLYGON, server.url(), "k",
-                        30_000, null, null, false), DetectorSettings.DEFAULT);
+                Pipeline recorder = Pipeline.open(copy, new FeedSettings(Providers.POLYGON, server.url(), "k",
+                        30_000, null, false), DetectorSettings.DEFAULT);
                 recorder.start(List.of("*"));
                 Await.until(Duration.ofSeconds(60), "the replayed bars stored",
                         () -> recorder.recorder().writer().written() >= replay.bars());

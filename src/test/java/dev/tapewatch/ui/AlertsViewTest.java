@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
@@ -64,7 +65,7 @@ class AlertsViewTest {
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
         config.set(AlertsViewModel.SPIKES, "false"); // only the alerts a test raises
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults()
+        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT")));

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.Audit;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.cli.Cli;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
@@ -77,7 +77,7 @@ class MainViewTest {
         dir = Files.createTempDirectory("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
-        feed.set(FeedSettings.simulator(MarketServer.Settings.defaults()
+        feed.set(Providers.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
@@ -555,8 +555,8 @@ class MainViewTest {
     @Test
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
         try (MarketServer strict = MarketServer.start(MarketServer.Settings.defaults().withRequiredKey("ok"), Threads::named)) {
-            feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
-                    null, null, false));
+            feed.set(new FeedSettings(Providers.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
+                    null, false));
             model.start();
             Await.until(WAIT, "the failure in the status bar",
                     () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("failed"));
@@ -566,8 +566,8 @@ class MainViewTest {
             Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
                     && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
             // the key put right: once the feed streams, the banner about the refused key goes
-            robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Provider.POLYGON,
-                    URI.create(strict.url().toString()), "ok", 30_000, null, null, false))));
+            robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Providers.POLYGON,
+                    URI.create(strict.url().toString()), "ok", 30_000, null, false))));
             Await.until(WAIT, "streaming again", () -> robot.lookup("#feedState").queryAs(Label.class).getText()
                     .contains("streaming"));
             Await.until(WAIT, "the stale banner gone", () -> !robot.lookup("#errorMessage").queryAs(Label.class)
@@ -619,7 +619,7 @@ class MainViewTest {
 
     @Test
     void auditingAStoredDayShowsTheSecondsTheProviderHasAndTheStoreLacks(FxRobot robot) {
-        feed.set(FeedSettings.simulator(MarketServer.Settings.defaults().withSeed(9)
+        feed.set(Providers.simulator(MarketServer.Settings.defaults().withSeed(9)
                 .withStart(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0)))).withBackfill(false));
         startLive();
         robot.interact(() -> model.history().loadDay(STORED_DAY));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
@@ -46,7 +47,7 @@ class MoversPaneTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-movers");
         // 400 symbols with an event an hour in every other one, at 20x: a mover every few seconds
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults()
+        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 30))).withSpeed(20).withMarket(400)
                 .withEvents(new SimulatedMarket.EventSettings(0.5, 12, 40, 0.5, 4, 0.5, true)));
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
@@ -96,7 +97,7 @@ class OpensFullTest {
     @Test
     void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-first-launch");
-        LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(MarketServer.Settings.defaults()
+        LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0)))), StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));
         open(robot, AppConfig.load(dir.resolve("tapewatch.properties")), config -> new MainViewModel(config,

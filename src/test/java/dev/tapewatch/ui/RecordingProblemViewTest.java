@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
@@ -39,7 +40,7 @@ class RecordingProblemViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSpeed(20)
+        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withSpeed(20)
                 .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))))
                 .withBackfill(false);
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
@@ -69,7 +70,7 @@ class TraderWindowTest {
             store.upsert(new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to));
             store.addCoverage(List.of("SPY"), from, to, "stopped");
         }
-        FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults().withSeed(9)
+        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withSeed(9)
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
@@ -254,14 +255,14 @@ class TraderWindowTest {
     /** Defect 7 (first part): Polygon with no key is refused in the dialog, in its own words, not accepted. */
     @Test
     void polygonWithoutAKeyIsRefusedInTheDialog(FxRobot robot) {
-        String fromEnvironment = System.getenv(dev.tapewatch.app.AppConfig.ENV_POLYGON_KEY);
+        String fromEnvironment = System.getenv(dev.tapewatch.provider.polygon.Polygon.ENV_KEY);
         org.junit.jupiter.api.Assumptions.assumeTrue(fromEnvironment == null || fromEnvironment.isBlank());
         robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<dev.tapewatch.app.Provider> provider = robot.lookup("#providerChoice")
+        javafx.scene.control.ChoiceBox<dev.tapewatch.provider.MarketProvider> provider = robot.lookup("#providerChoice")
                 .queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> {
-            provider.setValue(dev.tapewatch.app.Provider.POLYGON);
+            provider.setValue(dev.tapewatch.app.Providers.POLYGON);
             robot.lookup("#apiKey").queryAs(javafx.scene.control.TextField.class).setText("");
         });
         javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) provider.getScene().getRoot();
@@ -270,7 +271,7 @@ class TraderWindowTest {
                 + " above, or choose the simulated market.", robot.lookup("#settingsProblem")
                 .queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(FxRead.on(robot, () -> pane.getScene().getWindow().isShowing()), "the dialog stays open");
-        assertFalse(config.get(dev.tapewatch.app.AppConfig.PROVIDER).map("polygon"::equals).orElse(false),
+        assertFalse(config.get(dev.tapewatch.provider.SettingsInput.PROVIDER).map("polygon"::equals).orElse(false),
                 "nothing saved");
         robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
     }

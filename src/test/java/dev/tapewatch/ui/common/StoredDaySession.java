@@ -1,7 +1,8 @@
 package dev.tapewatch.ui.common;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
@@ -39,7 +40,7 @@ public final class StoredDaySession implements AutoCloseable {
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
             stored.values().forEach(store::upsert);
         }
-        session = LiveSession.start(new LiveSession.Settings(FeedSettings.simulator(MarketServer.Settings.defaults()
+        session = LiveSession.start(new LiveSession.Settings(Providers.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0)))), database,
                 DetectorSettings.DEFAULT, List.of("SPY")));
         Await.until(Duration.ofSeconds(60), "SPY's live day stored", () -> session.store().days("SPY").stream()
