@@ -1,9 +1,9 @@
 package dev.tapewatch.bench;
 
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.Pipeline;
 import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.StoreLocation;

@@ -1,12 +1,12 @@
 package dev.tapewatch.bench;
 
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;

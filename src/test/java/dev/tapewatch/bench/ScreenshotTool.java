@@ -1,12 +1,12 @@
 package dev.tapewatch.bench;
 
 import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.ui.Icons;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.Pipeline;
 import dev.tapewatch.app.Providers;
 import dev.tapewatch.app.StoredDayReplay;
@@ -12,6 +11,7 @@ import dev.tapewatch.app.Threads;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.BarStore;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.Providers;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.movers.Mover;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.StoreLocation;

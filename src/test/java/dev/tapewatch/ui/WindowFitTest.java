@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.Providers;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;

@@ -1,12 +1,12 @@
 package dev.tapewatch.ui.common;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.app.Providers;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.BarStore;
