@@ -32,6 +32,10 @@ import javafx.stage.Window;
 
 /** Provider, key, URL, database, detector and theme; OK saves and reconnects without a restart. */
 final class SettingsDialog {
+    /** A provider's own fields, in a row of their own (enabled while it is chosen). */
+    private record OwnRow(String label, HBox fields) {
+    }
+
     private SettingsDialog() {
     }
 
@@ -72,8 +76,7 @@ final class SettingsDialog {
             showKey(key, keys, now);
         });
         Map<String, Supplier<String>> ownEntries = new LinkedHashMap<>();
-        List<Label> ownLabels = new ArrayList<>();
-        List<HBox> ownRows = new ArrayList<>();
+        List<OwnRow> ownRows = new ArrayList<>();
         for (MarketProvider each : Providers.choosable()) {
             SettingsForm form = each.form();
             if (form.row().isEmpty()) {
@@ -85,8 +88,7 @@ final class SettingsDialog {
                 control.disableProperty().bind(provider.valueProperty().isNotEqualTo(each));
                 fields.getChildren().add(control);
             }
-            ownLabels.add(new Label(form.rowLabel()));
-            ownRows.add(fields);
+            ownRows.add(new OwnRow(form.rowLabel(), fields));
         }
         CheckBox share = new CheckBox("Share the live stream on 127.0.0.1, port");
         share.setId("share");
@@ -133,8 +135,8 @@ final class SettingsDialog {
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
-        for (int i = 0; i < ownRows.size(); i++) {
-            grid.addRow(row++, ownLabels.get(i), ownRows.get(i));
+        for (OwnRow own : ownRows) {
+            grid.addRow(row++, new Label(own.label()), own.fields());
         }
         grid.addRow(row++, new Label("Sharing"), new HBox(8, share, sharePort, copyKey));
         CheckBox wholeMarket = new CheckBox("Watch the whole market (movers of every symbol; charts keep the watchlist)");

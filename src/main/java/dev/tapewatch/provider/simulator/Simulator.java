@@ -51,7 +51,7 @@ public final class Simulator implements MarketProvider {
 
     /** Settings that start {@code market} with the defaults of a first run. */
     public FeedSettings settings(MarketServer.Settings market) {
-        return new FeedSettings(this, null, null, 30_000, null, true, new SimulatorSettings(market));
+        return new FeedSettings(this, null, null, 30_000, null, true, new MarketToSimulate(market));
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class Simulator implements MarketProvider {
                 .withStart(flags.start() != null ? flags.start() : input.entry(START)
                         .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null));
         return new FeedSettings(this, null, null, input.stalenessMillis(), input.restUrl(), input.backfill(),
-                new SimulatorSettings(market));
+                new MarketToSimulate(market));
     }
 
     /** Starts the simulated market first; the settings' URL and key are not used. */
@@ -110,13 +110,13 @@ public final class Simulator implements MarketProvider {
 
     @Override
     public Optional<FeedSettings> withSimulatedMarket(FeedSettings settings, int symbols) {
-        MarketServer.Settings market = settings.own(SimulatorSettings.class).market();
-        return Optional.of(market.market() != 0 ? settings : settings.withOwn(new SimulatorSettings(
+        MarketServer.Settings market = settings.own(MarketToSimulate.class).market();
+        return Optional.of(market.market() != 0 ? settings : settings.withOwn(new MarketToSimulate(
                 market.withMarket(symbols).withEvents(SimulatedMarket.EventSettings.MARKET))));
     }
 
     private MarketServer start(FeedSettings settings, Function<String, ThreadFactory> threads) throws IOException {
-        return MarketServer.start(settings.own(SimulatorSettings.class).market().withProtocol(protocol), threads);
+        return MarketServer.start(settings.own(MarketToSimulate.class).market().withProtocol(protocol), threads);
     }
 
     private SecondHistory rest(URI base) {

@@ -4,5 +4,5 @@ import dev.tapewatch.provider.OwnSettings;
 import dev.tapewatch.sim.MarketServer;
 
 /** The simulated market to start: speed, seed, start, symbols or a whole market. */
-public record SimulatorSettings(MarketServer.Settings market) implements OwnSettings {
+public record MarketToSimulate(MarketServer.Settings market) implements OwnSettings {
 }
