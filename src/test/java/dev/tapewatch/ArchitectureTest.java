@@ -28,8 +28,8 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tapewatch");
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
-            "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.export..",
-            "dev.tapewatch.alert..", "dev.tapewatch.movers..", "dev.tapewatch.lake..",
+            "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.serve..",
+            "dev.tapewatch.export..", "dev.tapewatch.alert..", "dev.tapewatch.movers..", "dev.tapewatch.lake..",
             "dev.tapewatch.study..", "dev.tapewatch.provider.."};
     /** The contract every provider implements; each provider is a package of its own below it. */
     private static final String PROVIDER = "dev.tapewatch.provider";
@@ -63,23 +63,34 @@ class ArchitectureTest {
     void theCoreDependsOnlyDownwards() {
         noClasses().that().resideInAPackage("dev.tapewatch.market..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.feed..", "dev.tapewatch.sim..",
-                        "dev.tapewatch.store..", "dev.tapewatch.detect..", "dev.tapewatch.export..",
-                        "dev.tapewatch.provider..", "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                        "dev.tapewatch.serve..", "dev.tapewatch.store..", "dev.tapewatch.detect..",
+                        "dev.tapewatch.export..", "dev.tapewatch.provider..", "dev.tapewatch.app..",
+                        "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("dev.tapewatch.store..", "dev.tapewatch.detect..",
                         "dev.tapewatch.feed..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..",
-                        "dev.tapewatch.provider..", "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.serve..",
+                        "dev.tapewatch.export..", "dev.tapewatch.provider..", "dev.tapewatch.app..",
+                        "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..",
-                        "dev.tapewatch.lake..", "dev.tapewatch.study..")
+        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.serve..",
+                        "dev.tapewatch.export..", "dev.tapewatch.alert..", "dev.tapewatch.lake..",
+                        "dev.tapewatch.study..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.provider..", "dev.tapewatch.app..",
                         "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
-        // the providers sit between the core they use (feed, sim, store) and the app that runs them
+        // the providers sit between the core they use (feed, sim, serve, store) and the app that runs them
         noClasses().that().resideInAPackage("dev.tapewatch.provider..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.cli..",
                         "dev.tapewatch.ui..", "dev.tapewatch.movers..", "dev.tapewatch.alert..")
+                .check(CLASSES);
+        // the simulated market knows nothing of serving it; the server sits above it and below the exports
+        noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.alert..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tapewatch.serve..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.tapewatch.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.export..", "dev.tapewatch.lake..",
+                        "dev.tapewatch.study..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("dev.tapewatch.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.cli..", "dev.tapewatch.ui..")
@@ -87,8 +98,8 @@ class ArchitectureTest {
         // the movers engine is core: bars in, movers out, whatever feeds it and whoever shows it
         noClasses().that().resideInAPackage("dev.tapewatch.movers..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.feed..", "dev.tapewatch.store..",
-                        "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.alert..",
-                        "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                        "dev.tapewatch.sim..", "dev.tapewatch.serve..", "dev.tapewatch.export..",
+                        "dev.tapewatch.alert..", "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
     }
 
@@ -104,8 +115,8 @@ class ArchitectureTest {
     void viewsReachTheAppOnlyThroughViewModels() {
         noClasses().that().resideInAPackage("dev.tapewatch.ui..").and().areAssignableTo(javafx.scene.Node.class)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.feed..",
-                        "dev.tapewatch.sim..", "dev.tapewatch.export..", "dev.tapewatch.provider..",
-                        "dev.tapewatch.cli..")
+                        "dev.tapewatch.sim..", "dev.tapewatch.serve..", "dev.tapewatch.export..",
+                        "dev.tapewatch.provider..", "dev.tapewatch.cli..")
                 .check(CLASSES);
     }
 

@@ -3,7 +3,7 @@ package dev.tapewatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapewatch.feed.PolygonCodec;
-import dev.tapewatch.sim.LoopbackServer;
+import dev.tapewatch.serve.LoopbackServer;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;

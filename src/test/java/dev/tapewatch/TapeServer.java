@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.sim.LoopbackServer;
+import dev.tapewatch.serve.LoopbackServer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;

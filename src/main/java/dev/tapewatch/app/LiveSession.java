@@ -15,7 +15,9 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.serve.StoredDaySource;
 import dev.tapewatch.sim.SimClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,11 +147,11 @@ public final class LiveSession implements AutoCloseable {
      * @throws IllegalArgumentException when nothing of the day is stored from {@code from} on
      */
     public LiveSession replay(LocalDate date, long from, double speed) {
-        StoredDayReplay day = new StoredDayReplay(store, date, watchlist(), from);
+        StoredDaySource day = new StoredDaySource(store, date, watchlist(), from);
         MarketServer server;
         try {
-            server = MarketServer.start(MarketServer.Settings.defaults().withStart(day.first()).withSpeed(speed)
-                    .withRequiredKey(REPLAY_KEY), day, Threads::named);
+            server = MarketServer.start(new ServerSettings(0, REPLAY_KEY, ServerSettings.Protocol.POLYGON), day,
+                    new SimClock(day.first(), speed), Threads::named);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot start the replay on 127.0.0.1: " + e.getMessage(), e);
         }
@@ -268,22 +270,22 @@ public final class LiveSession implements AutoCloseable {
 
     /** Bars this session has stored (committed and on disk). */
     public long barsStored() {
-        return pipeline.recorder().writer().written();
+        return pipeline.recorder().writer().stats().written();
     }
 
     /** Bars received and not yet stored. */
     public long barsPending() {
-        return pipeline.recorder().writer().pending();
+        return pipeline.recorder().writer().stats().pending();
     }
 
     /** Failed write attempts since start (retried; a healthy session has none). */
     public long storeFailures() {
-        return pipeline.recorder().writer().failedAttempts();
+        return pipeline.recorder().writer().stats().failedAttempts();
     }
 
     /** Bars that could not be stored (only when stopping while the database kept failing). */
     public long barsUnstored() {
-        return pipeline.recorder().writer().unstored();
+        return pipeline.recorder().writer().stats().unstored();
     }
 
     /** The provider's REST history (the simulator's own for the simulator), for audits. */
@@ -297,7 +299,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Why storing fails right now, or null while it works. */
     public dev.tapewatch.store.BarWriter.Problem storeProblem() {
-        return pipeline.recorder().writer().problem();
+        return pipeline.recorder().writer().stats().problem();
     }
 
     public LongSupplier marketClock() {

@@ -12,7 +12,8 @@ import dev.tapewatch.provider.polygon.LocalTapewatch;
 import dev.tapewatch.provider.polygon.Polygon;
 import dev.tapewatch.provider.replay.Replay;
 import dev.tapewatch.provider.simulator.Simulator;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,9 +79,9 @@ public final class Providers {
         return provider.settings(input);
     }
 
-    /** The simulated market ({@code market}) with a first run's settings. */
-    public static FeedSettings simulator(MarketServer.Settings market) {
-        return Simulator.POLYGON.settings(market);
+    /** The simulated market ({@code simulation}) with a first run's settings. */
+    public static FeedSettings simulator(SimulatorSettings simulation) {
+        return Simulator.POLYGON.settings(simulation);
     }
 
     /** Plays {@code server}'s stored day (the connection owns the server) behind {@code key}. */

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.alert.AlertJson;
 import dev.tapewatch.feed.FeedListener;
-import dev.tapewatch.market.Spike;
-import java.util.Locale;
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.market.Spike;
+import dev.tapewatch.serve.RelayServer;
+import dev.tapewatch.serve.ServerSettings;
 import dev.tapewatch.store.BarStore;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Shares a recorder's live stream with local Polygon clients (a notebook, a second window) over one upstream
@@ -21,18 +22,16 @@ import java.util.List;
  * what is stored; a client that asks also gets the recorder's spikes and alerts as they happen. Clients need the
  * local key, so other users of the machine cannot read a paid feed.
  */
-public final class Relay implements FeedListener, MarketServer.Source, AutoCloseable {
+public final class Relay implements FeedListener, AutoCloseable {
     /** The settings-file entry holding the generated local key. */
     public static final String KEY = "relay.key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final BarStore store;
-    private final MarketServer server;
+    private final RelayServer server;
 
     private Relay(BarStore store, int port, String key) throws IOException {
-        this.store = store;
-        this.server = MarketServer.start(MarketServer.Settings.defaults().withPort(port)
-                .withStart(System.currentTimeMillis()).withRequiredKey(key), this, Threads::named);
+        this.server = RelayServer.start(new ServerSettings(port, key, ServerSettings.Protocol.POLYGON), store::bars,
+                Threads::named);
     }
 
     /** Serves on 127.0.0.1:{@code port} (0: a free one) for clients presenting {@code key}. */
@@ -62,7 +61,7 @@ public final class Relay implements FeedListener, MarketServer.Source, AutoClose
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    public MarketServer server() {
+    public RelayServer server() {
         return server;
     }
 
@@ -97,28 +96,6 @@ public final class Relay implements FeedListener, MarketServer.Source, AutoClose
         event.put("sym", alert.symbol());
         event.setAll(AlertJson.fields(alert));
         server.publishEvent("ALERT", alert.symbol(), JSON.createArrayNode().add(event).toString());
-    }
-
-    // A relay has no pace of its own: its ticker ends at once and bars are pushed as they arrive.
-
-    @Override
-    public Bar bar(String symbol, long second) {
-        return null;
-    }
-
-    @Override
-    public long next(long second) {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public List<Bar> history(String symbol, long from, long to) {
-        return store.bars(symbol, from, to);
-    }
-
-    @Override
-    public List<String> symbols() {
-        return List.of();
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.tapewatch.market.Symbols;
 import dev.tapewatch.provider.FeedFlags;
 import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.provider.MarketConnection;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.CoverageSpan;
 import java.net.URI;
 import java.time.Duration;
@@ -76,10 +75,7 @@ final class ProviderOptions {
 
     /** The same, {@code notAMarket} saying why a provider that only watches a database is refused. */
     FeedSettings feed(CommandSpec spec, AppConfig config, boolean backfill, String notAMarket) {
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED)) {
-            throw new ParameterException(spec.commandLine(), "--speed must be a number from 0 (as fast as possible)"
-                    + " to 10000 simulated seconds per second, was " + speed);
-        }
+        SpeedOption.check(spec, speed);
         try {
             FeedSettings settings = Providers.feed(config, System.getenv(), new FeedFlags(provider, url, restUrl, key,
                     staleness == null ? null : staleness.toMillis(), speed, seed, start, backfill ? null : false,
@@ -117,7 +113,7 @@ final class ProviderOptions {
     static String describe(MarketConnection connection, FeedSettings settings, boolean speed) {
         if (connection.simulator() != null) {
             return "the simulated market (" + connection.simulator().url() + (speed ? ", speed "
-                    + connection.simulator().settings().speed() + "x" : "") + ")";
+                    + connection.simulator().clock().speed() + "x" : "") + ")";
         }
         return connection.provider().id() + " (" + Secrets.redact(settings.streamUrl().toString(), settings.key())
                 + ")";

@@ -20,6 +20,7 @@ import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.H2Files;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.store.WriterStats;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -154,7 +155,7 @@ final class RecordCommand implements Callable<Integer> {
                     relay.close();
                 }
             }
-            compact(store, pipeline.recorder().writer(), out);
+            compact(store, pipeline.recorder().writer().stats(), out);
             return finish(pipeline, out);
         }
     }
@@ -163,8 +164,8 @@ final class RecordCommand implements Callable<Integer> {
      * A stopping recorder leaves its H2 file holding its live data only (the file grows while recording); not
      * after a failed write, whose cause (a full disk, say) the rewrite would meet again.
      */
-    private static void compact(BarStore store, BarWriter writer, PrintWriter out) {
-        if (!store.location().isH2File() || writer.unstored() > 0 || writer.problem() != null) {
+    private static void compact(BarStore store, WriterStats stored, PrintWriter out) {
+        if (!store.location().isH2File() || stored.unstored() > 0 || stored.problem() != null) {
             return;
         }
         H2Files.Use use = store.fileUse();
@@ -172,7 +173,7 @@ final class RecordCommand implements Callable<Integer> {
             return;
         }
         out.printf(Locale.ROOT, "Compacting %s (%d bars stored): %.1f MB, %.1f MB of it live (a second Ctrl-C stops"
-                + " at once and leaves it whole)...%n", store.location().describe(), writer.written(),
+                + " at once and leaves it whole)...%n", store.location().describe(), stored.written(),
                 use.fileBytes() / 1e6, use.liveBytes() / 1e6);
         out.flush();
         long started = System.nanoTime();
@@ -214,14 +215,14 @@ final class RecordCommand implements Callable<Integer> {
 
     private String statusLine(Pipeline pipeline, FeedStats stats, double barsPerSecond) {
         long marketNow = pipeline.connection().marketClock().getAsLong();
-        BarWriter writer = pipeline.recorder().writer();
-        BarWriter.Problem problem = writer.problem();
+        WriterStats stored = pipeline.recorder().writer().stats();
+        BarWriter.Problem problem = stored.problem();
         Backfill backfill = pipeline.backfill();
         return String.format("%s ET  %-40s  %8.1f bars/s  received %d  stored %d  waiting %d%s  reconnects %d"
                         + "  %s%s",
                 CLOCK.format(ExchangeTime.localDateTime(marketNow)),
                 pipeline.feed().status().describe(System.currentTimeMillis()), barsPerSecond, stats.bars(),
-                writer.written(), writer.pending(),
+                stored.written(), stored.pending(),
                 backfill == null ? "" : "  backfilled " + backfill.fetched() + (backfill.idle() ? "" : " (busy)"),
                 stats.reconnects(), stats.lag(marketNow),
                 problem == null ? "" : "  NOT STORING: " + problem.message());
@@ -230,15 +231,15 @@ final class RecordCommand implements Callable<Integer> {
     private int finish(Pipeline pipeline, PrintWriter out) {
         FeedStatus status = pipeline.feed().status();
         FeedStats stats = pipeline.feed().stats();
-        BarWriter writer = pipeline.recorder().writer();
+        WriterStats stored = pipeline.recorder().writer().stats();
         Backfill backfill = pipeline.backfill();
-        out.println("Stored " + writer.written() + " bars (" + stats.bars() + " received"
+        out.println("Stored " + stored.written() + " bars (" + stats.bars() + " received"
                 + (backfill == null ? "" : ", " + backfill.fetched() + " backfilled") + ", "
                 + stats.malformed() + " malformed skipped, " + stats.reconnects() + " reconnects).");
         out.flush();
-        if (writer.unstored() > 0) {
-            BarWriter.Problem problem = writer.problem();
-            throw new CommandFailure(writer.unstored() + " bars could not be stored"
+        if (stored.unstored() > 0) {
+            BarWriter.Problem problem = stored.problem();
+            throw new CommandFailure(stored.unstored() + " bars could not be stored"
                     + (problem == null ? "" : ": " + problem.message())
                     + ". The bars reported as stored are safe; coverage shows the lost stretch as a gap.",
                     ExitCodes.FAILURE);

@@ -1,11 +1,13 @@
 package dev.tapewatch.cli;
 
 import dev.tapewatch.app.StopSignals;
-import dev.tapewatch.app.StoredDayReplay;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.serve.StoredDaySource;
+import dev.tapewatch.sim.SimClock;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -51,24 +53,19 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SpeedOption.check(spec, speed);
         List<String> chosen = symbols == null ? List.of() : parseSymbols();
         Long begin = from == null ? null : ExchangeTime.toEpochMillis(date, from);
-        StoredDayReplay replay;
+        StoredDaySource replay;
         try (BarStore store = db.openExisting()) {
-            replay = new StoredDayReplay(store, date, chosen, begin);
+            replay = new StoredDaySource(store, date, chosen, begin);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), ExitCodes.FAILURE);
         }
-        MarketServer.Settings settings;
-        try {
-            settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed).withStart(replay.first())
-                    .withRequiredKey(serve.key);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed: " + e.getMessage());
-        }
         CountDownLatch stop = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
-        try (MarketServer server = MarketServer.start(settings, replay, Threads::named);
+        try (MarketServer server = MarketServer.start(new ServerSettings(serve.port, serve.key,
+                        ServerSettings.Protocol.POLYGON), replay, new SimClock(replay.first(), speed), Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             out.printf(Locale.ROOT, "Replaying %s: %s, %,d bars from %s at %sx on %s/stocks (REST %s/v2/aggs/...)."
                             + " Stop with Ctrl-C.%n", date, String.join(",", replay.symbols()), replay.bars(),

@@ -4,8 +4,11 @@ import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Symbols;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.serve.SimulatedSource;
 import dev.tapewatch.sim.SimSymbol;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.sim.WholeMarket;
 import java.io.PrintWriter;
 import java.util.List;
@@ -50,24 +53,23 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", defaultValue = "polygon", paramLabel = "polygon|alpaca",
             description = "Polygon's per-second aggregates (default), or Alpaca's trades: the same market either way.")
-    MarketServer.Protocol protocol;
+    ServerSettings.Protocol protocol;
 
     @Override
     public Integer call() throws Exception {
-        if (!Double.isFinite(speed) || speed < 0 || speed > MarketServer.Settings.MAX_SPEED) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be a number from 0 (as"
-                    + " fast as possible) to 10000 simulated seconds per second, was " + speed);
-        }
+        SpeedOption.check(spec, speed);
         WholeMarket whole = market == null ? null : wholeMarket();
         List<String> streamed = whole != null ? whole.symbols() : symbols == null ? SimSymbol.DEFAULTS : parseSymbols();
-        MarketServer.Settings settings = MarketServer.Settings.defaults().withPort(serve.port).withSpeed(speed)
-                .withSeed(seed).withStart(start).withRequiredKey(serve.key).withSymbols(streamed).withProtocol(protocol);
+        ServerSettings settings = new ServerSettings(serve.port, serve.key, protocol);
+        SimulatorSettings simulation = SimulatorSettings.builder().speed(speed).seed(seed).start(start)
+                .symbols(streamed).build();
         CountDownLatch stop = new CountDownLatch(1);
-        try (MarketServer server = whole != null ? MarketServer.start(settings, whole.source(seed), Threads::named)
-                : MarketServer.start(settings, Threads::named);
+        try (MarketServer server = whole != null
+                ? MarketServer.start(settings, SimulatedSource.of(whole, seed), simulation.clock(), Threads::named)
+                : MarketServer.simulate(settings, simulation, Threads::named);
              StopSignals signals = StopSignals.install(stop::countDown, () -> Runtime.getRuntime().halt(1))) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(protocol == MarketServer.Protocol.ALPACA
+            out.println(protocol == ServerSettings.Protocol.ALPACA
                     ? "Simulated market (Alpaca protocol) at " + server.url() + "/v2/iex (any feed; REST "
                             + server.restUrl() + "/v2/stocks/SYMBOL/trades)"
                     : "Simulated market at " + server.url() + "/stocks (REST " + server.restUrl() + "/v2/aggs/...)");

@@ -1,7 +1,6 @@
 package dev.tapewatch.feed;
 
 import dev.tapewatch.feed.FeedStatus.State;
-import dev.tapewatch.market.Bar;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -12,12 +11,9 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,19 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A provider's market data websocket ({@link StreamProtocol}: Polygon's aggregates, Alpaca's trades): connect,
  * authenticate, subscribe, decode, and reconnect forever with backoff. Three kinds of thread and one rule each:
- * Tyrus's socket thread only queues frames; the delivery thread decodes and calls the listener, in order; the
- * control thread owns the connection state (connect, control signals, pings, staleness, reconnects).
+ * Tyrus's socket thread only queues frames; the delivery thread ({@link FeedDelivery}) decodes and calls the
+ * listener, in order; the control thread, this class, owns the connection state (connect, control signals, pings,
+ * staleness, reconnects).
  */
 public final class StreamFeed implements Feed {
     private static final Logger LOG = LoggerFactory.getLogger(StreamFeed.class);
     /** How often a protocol that holds bars back (trade aggregation) is asked for those now due. */
     private static final long TICK_MILLIS = 250;
-    private static final int LOGGED_PROBLEMS = 20;
-    /**
-     * Frames waiting for decoding. Bounded in frames (an A.* frame can hold hundreds of bars): when full, the
-     * socket thread waits, which pushes back on the server instead of filling the heap.
-     */
-    private static final int INBOUND_FRAMES = 4_096;
 
     /** How to reach and judge the provider. {@code marketClock} gives "now" in the bars' time base. */
     public record Config(URI url, long stalenessMillis, long pingMillis, long handshakeMillis, Backoff backoff,
@@ -68,32 +59,17 @@ public final class StreamFeed implements Feed {
         }
     }
 
-    private record Frame(long generation, String text) {
-    }
-
-    private static final Runnable END = () -> { };
-    private static final Object TICK = new Object();
-
     private final Config config;
     private final StreamProtocol protocol;
     private final URI endpoint;
     private final FeedListener listener;
     private final ClientManager client = ClientManager.createClient();
     private final ScheduledExecutorService control;
-    private final Thread delivery;
-    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>(INBOUND_FRAMES);
+    private final FeedDelivery delivery;
     private final Set<String> symbols = ConcurrentHashMap.newKeySet();
-    private final Set<String> unknownKinds = ConcurrentHashMap.newKeySet();
-    private final AtomicLong frames = new AtomicLong();
-    private final AtomicLong bars = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong unknown = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private volatile long lastBarEnd;
     private volatile long lastFrameNanos;
     private volatile FeedStatus status = FeedStatus.of(State.STOPPED, "not started");
-
-    private volatile long currentGeneration;
 
     // Owned by the control thread.
     private long generation;
@@ -114,7 +90,9 @@ public final class StreamFeed implements Feed {
         this.listener = listener;
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.handshakeMillis());
         this.control = Executors.newSingleThreadScheduledExecutor(threads.apply("feed-control"));
-        this.delivery = threads.apply("feed-delivery").newThread(this::deliverLoop);
+        this.delivery = new FeedDelivery(protocol, listener, config.marketClock(),
+                (connection, signal) -> control.execute(() -> handle(connection, signal)),
+                threads.apply("feed-delivery"));
     }
 
     @Override
@@ -122,7 +100,7 @@ public final class StreamFeed implements Feed {
         delivery.start();
         control.execute(this::connect);
         control.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
-        control.scheduleWithFixedDelay(() -> inbound.offer(TICK), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(delivery::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The address as it may be shown or logged. */
@@ -154,9 +132,7 @@ public final class StreamFeed implements Feed {
 
     @Override
     public FeedStats stats() {
-        long end = lastBarEnd;
-        return new FeedStats(frames.get(), bars.get(), malformed.get(), unknown.get(), reconnects.get(),
-                end == 0 ? 0 : config.marketClock().getAsLong() - end);
+        return delivery.stats(reconnects.get());
     }
 
     @Override
@@ -177,12 +153,7 @@ public final class StreamFeed implements Feed {
             LOG.warn("Feed did not stop cleanly: {}", e.toString());
         }
         control.shutdownNow();
-        enqueue(END);
-        try {
-            delivery.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        delivery.stop(30_000);
         client.shutdown();
     }
 
@@ -193,7 +164,7 @@ public final class StreamFeed implements Feed {
             return;
         }
         long connection = ++generation;
-        currentGeneration = connection;
+        delivery.connectionChanged(connection);
         setStatus(FeedStatus.of(State.CONNECTING, shownUri()));
         lastFrameNanos = System.nanoTime();
         try {
@@ -258,15 +229,14 @@ public final class StreamFeed implements Feed {
         subscribed = Set.copyOf(wanted);
         long now = config.marketClock().getAsLong();
         Set<String> started = subscribed;
-        enqueue((Runnable) () -> listener.sessionStarted(started, now));
+        delivery.enqueue(() -> listener.sessionStarted(started, now));
     }
 
     private void endSession(String reason) {
         if (!subscribed.isEmpty()) {
-            long drained = generation;
-            enqueue((Runnable) () -> deliver(drained, protocol.drain()));
+            delivery.drain(generation);
             long now = config.marketClock().getAsLong();
-            enqueue((Runnable) () -> listener.sessionEnded(now, reason));
+            delivery.enqueue(() -> listener.sessionEnded(now, reason));
             subscribed = Set.of();
         }
     }
@@ -306,7 +276,7 @@ public final class StreamFeed implements Feed {
         if (connection != generation || terminal()) {
             return;
         }
-        currentGeneration = ++generation; // late events of the lost connection are ignored from here on
+        delivery.connectionChanged(++generation); // late events of the lost connection are ignored from here on
         session = null;
         streaming = false;
         endSession("disconnected: " + reason);
@@ -346,7 +316,7 @@ public final class StreamFeed implements Feed {
 
     private void setStatus(FeedStatus next) {
         status = next;
-        enqueue((Runnable) () -> listener.status(next));
+        delivery.enqueue(() -> listener.status(next));
     }
 
     private String describe(Throwable e) {
@@ -356,79 +326,6 @@ public final class StreamFeed implements Feed {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return protocol.redact(message);
-    }
-
-    /** Queues work for the delivery thread, waiting for room (never dropping a frame or an event). */
-    private void enqueue(Object item) {
-        try {
-            inbound.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ---- delivery thread ----
-
-    private void deliverLoop() {
-        while (true) {
-            Object item;
-            try {
-                item = inbound.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (item == END) {
-                return;
-            }
-            try {
-                if (item instanceof Frame frame) {
-                    frames.incrementAndGet();
-                    deliver(frame.generation(), protocol.decode(frame.text()));
-                } else if (item == TICK) {
-                    deliver(generation(), protocol.tick(config.marketClock().getAsLong()));
-                } else {
-                    ((Runnable) item).run();
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Feed listener failed; continuing", e);
-            }
-        }
-    }
-
-    private void deliver(long connection, StreamProtocol.Decoded decoded) {
-        for (String problem : decoded.problems()) {
-            long count = malformed.incrementAndGet();
-            if (count <= LOGGED_PROBLEMS || count % 1000 == 0) {
-                LOG.warn("Skipped malformed data (#{}): {}", count, protocol.redact(problem));
-            }
-        }
-        for (String kind : decoded.unknown()) {
-            noteUnknown(kind);
-        }
-        for (StreamProtocol.Signal signal : decoded.signals()) {
-            control.execute(() -> handle(connection, signal));
-        }
-        List<Bar> received = decoded.bars();
-        if (!received.isEmpty()) {
-            bars.addAndGet(received.size());
-            lastBarEnd = received.get(received.size() - 1).end();
-            listener.bars(received);
-        }
-        if (!decoded.removed().isEmpty()) {
-            listener.removed(decoded.removed());
-        }
-    }
-
-    /** The current connection's generation, read on the delivery thread (a tick belongs to whichever is current). */
-    private long generation() {
-        return currentGeneration;
-    }
-
-    private void noteUnknown(String kind) {
-        unknown.incrementAndGet();
-        if (unknownKinds.add(kind)) {
-            LOG.info("Ignoring unknown {} (logged once)", kind);
-        }
     }
 
     /**
@@ -446,7 +343,7 @@ public final class StreamFeed implements Feed {
         public void onOpen(Session opened, EndpointConfig endpointConfig) {
             opened.setMaxTextMessageBufferSize(64 * 1024 * 1024);
             opened.addMessageHandler(String.class, text -> {
-                enqueue(new Frame(connection, text));
+                delivery.frame(connection, text);
                 lastFrameNanos = System.nanoTime();
             });
         }
@@ -468,7 +365,7 @@ public final class StreamFeed implements Feed {
          * received before it (an auth_failed right before the server hangs up must win over a reconnect).
          */
         private void executeControl(Runnable task) {
-            enqueue((Runnable) () -> {
+            delivery.enqueue(() -> {
                 if (!control.isShutdown()) {
                     control.execute(task);
                 }

@@ -2,7 +2,7 @@ package dev.tapewatch.provider;
 
 import dev.tapewatch.feed.Feed;
 import dev.tapewatch.feed.SecondHistory;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 import java.util.function.LongSupplier;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tapewatch.provider;
 
 import dev.tapewatch.feed.SecondHistory;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 
 /**
  * A provider's REST history without a live feed (for audit): its REST client, and the market server started on

@@ -14,6 +14,9 @@ import java.time.ZonedDateTime;
  * never jumps.
  */
 public final class SimClock {
+    /** The fastest a market runs, in simulated seconds per real second. */
+    public static final double MAX_SPEED = 10_000;
+
     /** From real time {@code realNanos} on, market time runs from {@code market} at {@code speed} (0 when paused). */
     private record Pace(long market, long realNanos, double speed, boolean paused) {
         long now(long nanos) {
@@ -30,10 +33,24 @@ public final class SimClock {
         this.pace = new Pace(startMarketMillis, System.nanoTime(), speed, false);
     }
 
-    private static void checkSpeed(double speed) {
-        if (speed < 0 || Double.isNaN(speed)) {
-            throw new IllegalArgumentException("speed must be >= 0, was " + speed);
+    /**
+     * The one rule for a market's speed (the simulator's, a replay's, whoever gives it): what is wrong with
+     * {@code speed}, as "must be a number from 0 ... , was 20000.0" for the caller to name it, or null when it is
+     * allowed.
+     */
+    public static String speedProblem(double speed) {
+        return Double.isFinite(speed) && speed >= 0 && speed <= MAX_SPEED ? null
+                : "must be a number from 0 (as fast as possible) to " + (long) MAX_SPEED
+                        + " simulated seconds per second, was " + speed;
+    }
+
+    /** {@code speed} when {@link #speedProblem} finds nothing wrong with it; else an exception that says what. */
+    public static double checkSpeed(double speed) {
+        String problem = speedProblem(speed);
+        if (problem != null) {
+            throw new IllegalArgumentException("the speed " + problem);
         }
+        return speed;
     }
 
     public double speed() {
@@ -75,7 +92,7 @@ public final class SimClock {
     }
 
     /** Runs again from its start, as of now (a market that waited for its first client). */
-    synchronized void restart() {
+    public synchronized void restart() {
         pace = new Pace(startMarketMillis, System.nanoTime(), pace.speed(), false);
     }
 
@@ -84,13 +101,14 @@ public final class SimClock {
         if (!(speed > 0) || pace.speed() == 0) {
             throw new IllegalArgumentException("a paced clock's speed must be above 0, was " + speed);
         }
+        checkSpeed(speed);
         long nanos = System.nanoTime();
         Pace current = pace;
         pace = new Pace(current.now(nanos), nanos, speed, current.paused());
     }
 
     /** Real nanoTime at which the market clock reaches {@code marketMillis}; far in the future while paused. */
-    long realNanosAt(long marketMillis) {
+    public long realNanosAt(long marketMillis) {
         Pace current = pace;
         if (current.paused()) {
             return Long.MAX_VALUE / 2;

@@ -72,11 +72,6 @@ public final class WholeMarket {
         return new SimulatedMarket(seed, SimulatedMarket.EventSettings.MARKET, universe);
     }
 
-    /** What a {@link MarketServer} serves: every symbol on {@code A.*}. */
-    public MarketServer.Source source(long seed) {
-        return new SimulatedSource(market(seed), symbols);
-    }
-
     private static String name(long index) {
         long code = Math.floorMod(index * NAME_STEP + 17_576, NAME_SPACE);
         char[] letters = new char[4];

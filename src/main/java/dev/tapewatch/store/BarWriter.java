@@ -2,11 +2,8 @@ package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Spike;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +18,13 @@ import org.slf4j.LoggerFactory;
  * The recorder's one path to the database. Bars, coverage events and closed spikes are queued from any thread (bounded:
  * a full queue makes the caller wait, it never drops) and written, in order, on the writer's own thread:
  * a batch is one durable transaction ({@link BarStore#writeDurably}), written when full or
- * {@link #FLUSH_INTERVAL_MS} after the previous one. Only then are its bars counted as {@link #written()}.
- * <p>
- * Coverage follows what is stored, not the clock: a session's span is written in the same transaction as its
- * bars and ends at the end of its last stored bar; a session that stored no bar leaves no span.
+ * {@link #FLUSH_INTERVAL_MS} after the previous one ({@link WriteBatch}: what a batch holds and writes, coverage
+ * included). Only then are its bars counted as {@link WriterStats#written()}.
  * <p>
  * A failed batch is kept and retried (re-opening the database if H2 closed it) until it is written; while it
- * fails, {@link #problem()} says why. Only when closing does a batch that still fails after
- * {@link #CLOSING_ATTEMPTS} attempts get abandoned: its bars are counted as {@link #unstored()} and no span
- * claims them. A database server out of reach (restarting) is waited for, loudly, up to {@link #CLOSING_WAIT_MS}.
+ * fails, {@link WriterStats#problem()} says why. Only when closing does a batch that still fails after
+ * {@link #CLOSING_ATTEMPTS} attempts get abandoned: its bars are counted as {@link WriterStats#unstored()} and no
+ * span claims them. A database server out of reach (restarting) is waited for, loudly, up to {@link #CLOSING_WAIT_MS}.
  */
 public final class BarWriter implements AutoCloseable {
     public static final long FLUSH_INTERVAL_MS = 200;
@@ -45,46 +40,7 @@ public final class BarWriter implements AutoCloseable {
     public record Problem(String message, long since, long failedAttempts) {
     }
 
-    private record SessionStart(List<String> symbols, long time) {
-    }
-
-    private record SessionEnd(String reason) {
-    }
-
-    private record SpikeClosed(Spike spike) {
-    }
-
-    private record Claim(List<String> symbols, long start, long end, String reason) {
-    }
-
-    /** The bar of this second must go (no trade of it is left); {@code at} is its place among the batch's bars. */
-    private record Removal(String symbol, long start, int at) {
-    }
-
     private static final Object FLUSH = new Object();
-    private static final String SYMBOLS_CHANGED = "symbols changed";
-
-    /** A coverage span as the writer builds it; {@code committed*} is what the database holds. */
-    private static final class Span {
-        final List<String> symbols;
-        long start;
-        long end;
-        String reason;
-        long id = -1;
-        long committedEnd;
-        long pendingId = -1;
-
-        Span(List<String> symbols, long start) {
-            this.symbols = symbols;
-            this.start = start;
-            this.end = start;
-            this.committedEnd = start;
-        }
-
-        boolean hasBars() {
-            return end > start || id >= 0;
-        }
-    }
 
     private final BarStore store;
     private final BlockingQueue<Object> queue;
@@ -99,16 +55,8 @@ public final class BarWriter implements AutoCloseable {
     private volatile Consumer<List<Bar>> onStored = batch -> { };
     private volatile boolean closing;
 
-    // Owned by the writer thread.
-    private final List<Bar> bars = new ArrayList<>();
-    private final Set<Span> touched = new LinkedHashSet<>();
-    private final List<Claim> claims = new ArrayList<>();
-    private final List<Spike> spikes = new ArrayList<>();
-    private final List<Removal> removals = new ArrayList<>();
-    private Span current;
-    /** The span ended last, while the next has not started (writer thread). */
-    private Span lastEnded;
-    private List<String> lostSessionSymbols;
+    /** Owned by the writer thread. */
+    private final WriteBatch batch = new WriteBatch();
 
     /** {@code threads} makes the writer's thread (the app owns thread creation: {@code Threads::named}). */
     public BarWriter(BarStore store, Function<String, ThreadFactory> threads) {
@@ -136,27 +84,27 @@ public final class BarWriter implements AutoCloseable {
 
     /** From here on the bars belong to a streaming session for these symbols that began at {@code time}. */
     public void sessionStarted(Collection<String> symbols, long time) throws InterruptedException {
-        enqueue(new SessionStart(symbols.stream().sorted().toList(), time));
+        enqueue(new WriteBatch.SessionStart(symbols.stream().sorted().toList(), time));
     }
 
     /** The current session ended; its span is closed with this reason at its last stored bar. */
     public void sessionEnded(String reason) throws InterruptedException {
-        enqueue(new SessionEnd(reason));
+        enqueue(new WriteBatch.SessionEnd(reason));
     }
 
     /** Deletes the stored bar of a second, in order with the bars around it. */
     public void remove(String symbol, long start) throws InterruptedException {
-        enqueue(new Removal(symbol, start, -1));
+        enqueue(new WriteBatch.Removal(symbol, start, -1));
     }
 
     /** Stores a spike as it closed, in order with the bars around it. */
     public void spike(Spike spike) throws InterruptedException {
-        enqueue(new SpikeClosed(spike));
+        enqueue(new WriteBatch.SpikeClosed(spike));
     }
 
     /** Records [start, end) as covered for these symbols once every bar queued before is stored. */
     public void covered(Collection<String> symbols, long start, long end, String reason) throws InterruptedException {
-        enqueue(new Claim(List.copyOf(symbols), start, end, reason));
+        enqueue(new WriteBatch.Claim(List.copyOf(symbols), start, end, reason));
     }
 
     private void enqueue(Object item) throws InterruptedException {
@@ -186,33 +134,9 @@ public final class BarWriter implements AutoCloseable {
         thread.join();
     }
 
-    public long accepted() {
-        return accepted.get();
-    }
-
-    /** Bars committed and on disk. */
-    public long written() {
-        return written.get();
-    }
-
-    /** Bars given up on at close because the database kept failing. */
-    public long unstored() {
-        return unstored.get();
-    }
-
-    /** Accepted bars neither stored nor given up yet. */
-    public long pending() {
-        return accepted.get() - written.get() - unstored.get();
-    }
-
-    /** Write attempts that failed since start (each was retried, or its batch abandoned at close). */
-    public long failedAttempts() {
-        return failedAttempts.get();
-    }
-
-    /** Why writing is failing right now; null while writes succeed. */
-    public Problem problem() {
-        return problem;
+    /** The counters now. */
+    public WriterStats stats() {
+        return new WriterStats(accepted.get(), written.get(), unstored.get(), failedAttempts.get(), problem);
     }
 
     // ---- writer thread ----
@@ -224,7 +148,7 @@ public final class BarWriter implements AutoCloseable {
             Object item;
             try {
                 long waitNanos = deadline - System.nanoTime();
-                item = bars.size() < batchSize && waitNanos > 0 && !closing && !flushNow
+                item = batch.barCount() < batchSize && waitNanos > 0 && !closing && !flushNow
                         ? queue.poll(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS)
                         : queue.poll();
             } catch (InterruptedException e) {
@@ -234,13 +158,13 @@ public final class BarWriter implements AutoCloseable {
             if (item == FLUSH) {
                 flushNow = true;
             } else if (item != null) {
-                take(item);
-                if (bars.size() < batchSize) {
+                batch.take(item);
+                if (batch.barCount() < batchSize) {
                     continue;
                 }
             }
             boolean due = System.nanoTime() >= deadline || flushNow || closing;
-            if (bars.size() >= batchSize || (due && hasWork())) {
+            if (batch.barCount() >= batchSize || (due && batch.hasWork())) {
                 write();
                 flushNow = false;
                 deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS);
@@ -255,64 +179,7 @@ public final class BarWriter implements AutoCloseable {
         notifyProgress();
     }
 
-    private boolean hasWork() {
-        return !bars.isEmpty() || !claims.isEmpty() || !spikes.isEmpty() || !removals.isEmpty()
-                || touched.stream().anyMatch(Span::hasBars);
-    }
-
-    private void take(Object item) {
-        if (item instanceof Bar bar) {
-            bars.add(bar);
-            if (current == null && lostSessionSymbols != null) {
-                current = new Span(lostSessionSymbols, bar.start());
-                lostSessionSymbols = null;
-            }
-            if (current != null) {
-                if (current.id < 0 && current.end == current.start && bar.start() < current.start) {
-                    // The first bar predates the subscription (a replay, or clocks apart): the span starts with it.
-                    current.start = bar.start();
-                    current.end = current.start;
-                    current.committedEnd = current.start;
-                }
-                current.end = Math.max(current.end, bar.end());
-                touched.add(current);
-            }
-        } else if (item instanceof SessionStart start) {
-            endCurrent(SYMBOLS_CHANGED);
-            lostSessionSymbols = null;
-            if (lastEnded != null && SYMBOLS_CHANGED.equals(lastEnded.reason) && lastEnded.hasBars()
-                    && lastEnded.end < start.time()) {
-                // The connection stayed up through a watchlist change: the old symbols were covered until the
-                // new subscription, not only until their last bar (a quiet spell is not a gap in the recording).
-                lastEnded.end = start.time();
-                touched.add(lastEnded);
-            }
-            lastEnded = null;
-            current = new Span(start.symbols(), start.time());
-        } else if (item instanceof SessionEnd end) {
-            endCurrent(end.reason());
-            lostSessionSymbols = null;
-        } else if (item instanceof Claim claim) {
-            claims.add(claim);
-        } else if (item instanceof SpikeClosed closed) {
-            spikes.add(closed.spike());
-        } else if (item instanceof Removal removal) {
-            removals.add(new Removal(removal.symbol(), removal.start(), bars.size()));
-        }
-    }
-
-    private void endCurrent(String reason) {
-        if (current != null) {
-            current.reason = reason;
-            touched.add(current);
-            lastEnded = current;
-            current = null;
-        }
-    }
-
     private void write() {
-        List<Bar> batch = new ArrayList<>(bars);
-        List<Removal> deletions = new ArrayList<>(removals);
         long delay = FLUSH_INTERVAL_MS;
         int attemptsWhileClosing = 0;
         long waitingSince = -1;
@@ -320,27 +187,7 @@ public final class BarWriter implements AutoCloseable {
         while (true) {
             try {
                 store.writeDurably("store bars in", writes -> {
-                    int done = 0;
-                    for (Removal removal : deletions) {
-                        writes.upsert(batch.subList(done, removal.at()));
-                        writes.delete(removal.symbol(), removal.start());
-                        done = removal.at();
-                    }
-                    writes.upsert(batch.subList(done, batch.size()));
-                    for (Span span : touched) {
-                        if (!span.hasBars()) {
-                            continue;
-                        }
-                        if (span.id < 0) {
-                            span.pendingId = writes.insertCoverage(span.symbols, span.start, span.end, span.reason);
-                        } else {
-                            writes.updateCoverage(span.id, span.end, span.reason);
-                        }
-                    }
-                    for (Claim claim : claims) {
-                        writes.insertCoverage(claim.symbols(), claim.start(), claim.end(), claim.reason());
-                    }
-                    writes.saveSpikes(spikes);
+                    batch.writeTo(writes);
                     return null;
                 });
                 committed();
@@ -351,7 +198,7 @@ public final class BarWriter implements AutoCloseable {
                 problem = new Problem(e.getMessage(), previous == null ? System.currentTimeMillis() : previous.since(),
                         previous == null ? 1 : previous.failedAttempts() + 1);
                 if (previous == null || failures % 20 == 0) {
-                    LOG.warn("{} ({} bars waiting; retrying)", e.getMessage(), pending());
+                    LOG.warn("{} ({} bars waiting; retrying)", e.getMessage(), stats().pending());
                 }
                 boolean waitForServer = false;
                 if (closing && ++attemptsWhileClosing >= CLOSING_ATTEMPTS) {
@@ -365,7 +212,7 @@ public final class BarWriter implements AutoCloseable {
                     if (reported < 0 || now - reported >= CLOSING_WAIT_REPORT_MS) {
                         reported = now;
                         LOG.warn("Stopping: waiting for the database to store {} bars (for {} s so far, at most {}"
-                                + " min): {} Stop again to give them up (they are then lost).", pending(),
+                                + " min): {} Stop again to give them up (they are then lost).", stats().pending(),
                                 (now - waitingSince) / 1000, CLOSING_WAIT_MS / 60_000, e.getMessage());
                     }
                 }
@@ -382,44 +229,20 @@ public final class BarWriter implements AutoCloseable {
     }
 
     private void committed() {
-        for (Span span : touched) {
-            if (span.pendingId >= 0) {
-                span.id = span.pendingId;
-                span.pendingId = -1;
-            }
-            span.committedEnd = span.end;
-        }
-        written.addAndGet(bars.size());
-        onStored.accept(List.copyOf(bars));
+        List<Bar> stored = batch.committed();
+        written.addAndGet(stored.size());
+        onStored.accept(stored);
         if (problem != null) {
             LOG.info("Storing again after {} failed attempts; nothing was lost", problem.failedAttempts());
             problem = null;
         }
-        clearBatch();
     }
 
     /** Gives the batch up: its bars count as unstored, and no span claims them. */
     private void abandon(StoreException cause) {
-        unstored.addAndGet(bars.size());
-        LOG.error("Could not store {} bars: {}", bars.size(), cause.getMessage());
-        for (Span span : touched) {
-            span.pendingId = -1;
-            span.end = span.committedEnd;
-        }
-        if (current != null) {
-            // Later bars of this session start a new span: this one must not stretch across the lost bars.
-            lostSessionSymbols = current.symbols;
-            current = null;
-        }
-        clearBatch();
-    }
-
-    private void clearBatch() {
-        bars.clear();
-        claims.clear();
-        spikes.clear();
-        removals.clear();
-        touched.clear();
+        int lost = batch.abandon();
+        unstored.addAndGet(lost);
+        LOG.error("Could not store {} bars: {}", lost, cause.getMessage());
     }
 
     private void notifyProgress() {

@@ -14,17 +14,21 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** H2's layout: one row per symbol-minute holding that minute's bars ({@link MinuteChunk}). */
-final class MinuteChunkTable implements BarTable {
+final class MinuteChunkTable extends BarTable {
     private static final String UPSERT = "MERGE INTO bar_minutes (symbol, minute_ms, trade_date, bar_count,"
             + " bars) KEY (symbol, minute_ms) VALUES (?, ?, ?, ?, ?)";
     private static final String READ = "SELECT bars FROM bar_minutes WHERE symbol = ? AND minute_ms = ?";
+
+    MinuteChunkTable() {
+        super("bar_minutes", "SUM(bar_count)");
+    }
 
     /**
      * Merges the bars into their stored minutes: one read and one write per symbol-minute, in key order (feeds
      * deliver bars interleaved by time; in key order the writes walk the index once).
      */
     @Override
-    public void write(Connection connection, List<Bar> bars) throws SQLException {
+    void write(Connection connection, List<Bar> bars) throws SQLException {
         Map<ChunkKey, List<Bar>> chunks = new TreeMap<>();
         for (Bar bar : bars) {
             chunks.computeIfAbsent(new ChunkKey(bar.symbol(), MinuteChunk.minuteOf(bar.start())),
@@ -57,7 +61,7 @@ final class MinuteChunkTable implements BarTable {
 
     /** Rewrites the bar's minute without it; a minute left empty goes. */
     @Override
-    public void delete(Connection connection, String symbol, long start) throws SQLException {
+    void delete(Connection connection, String symbol, long start) throws SQLException {
         long minute = MinuteChunk.minuteOf(start);
         byte[] stored;
         try (PreparedStatement read = connection.prepareStatement(READ)) {
@@ -91,7 +95,7 @@ final class MinuteChunkTable implements BarTable {
     }
 
     @Override
-    public void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
+    void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
                 + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
@@ -108,7 +112,7 @@ final class MinuteChunkTable implements BarTable {
     }
 
     @Override
-    public List<Bar> last(Connection connection, String symbol, long from, long to, int count) throws SQLException {
+    List<Bar> last(Connection connection, String symbol, long from, long to, int count) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes"
                 + " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms DESC")) {
             statement.setString(1, symbol);
@@ -130,22 +134,6 @@ final class MinuteChunkTable implements BarTable {
             }
             return bars;
         }
-    }
-
-    @Override
-    public String daysQuery(boolean oneSymbol) {
-        return "SELECT symbol, trade_date, SUM(bar_count) FROM bar_minutes" + (oneSymbol ? " WHERE symbol = ?" : "")
-                + " GROUP BY symbol, trade_date ORDER BY trade_date, symbol";
-    }
-
-    @Override
-    public String symbolsQuery() {
-        return "SELECT DISTINCT symbol FROM bar_minutes ORDER BY symbol";
-    }
-
-    @Override
-    public String countQuery() {
-        return "SELECT COALESCE(SUM(bar_count), 0) FROM bar_minutes";
     }
 
     private record ChunkKey(String symbol, long minute) implements Comparable<ChunkKey> {

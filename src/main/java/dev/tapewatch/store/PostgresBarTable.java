@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * Writes are batched {@code INSERT … ON CONFLICT DO UPDATE}, which the driver sends as multi-row statements
  * ({@code reWriteBatchedInserts}, set by {@link PostgresConnections}).
  */
-final class PostgresBarTable implements BarTable {
+final class PostgresBarTable extends BarTable {
     private static final String COLUMNS = "start_ms, end_ms, open_price, high_price, low_price, close_price, volume,"
             + " vwap, accumulated_volume, day_open, day_vwap, avg_trade_size, otc, source";
     private static final String UPSERT = "INSERT INTO bars (symbol, trade_date, " + COLUMNS + ")"
@@ -44,11 +44,12 @@ final class PostgresBarTable implements BarTable {
     private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
 
     PostgresBarTable(DataSource dataSource) {
+        super("bars", "COUNT(*)");
         this.dataSource = dataSource;
     }
 
     @Override
-    public void write(Connection connection, List<Bar> bars) throws SQLException {
+    void write(Connection connection, List<Bar> bars) throws SQLException {
         // one statement may not touch a row twice: keep the last bar of each start
         Map<BarKey, Bar> latest = new LinkedHashMap<>();
         Set<LocalDate> days = new TreeSet<>();
@@ -90,7 +91,7 @@ final class PostgresBarTable implements BarTable {
     }
 
     @Override
-    public void delete(Connection connection, String symbol, long start) throws SQLException {
+    void delete(Connection connection, String symbol, long start) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM bars WHERE symbol = ? AND start_ms = ?")) {
             delete.setString(1, symbol);
@@ -132,7 +133,7 @@ final class PostgresBarTable implements BarTable {
 
     /** Streams in a transaction: only then does the driver fetch rows in portions instead of all at once. */
     @Override
-    public void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
+    void forEach(Connection connection, String symbol, long from, long to, Consumer<Bar> consumer)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -154,7 +155,7 @@ final class PostgresBarTable implements BarTable {
     }
 
     @Override
-    public List<Bar> last(Connection connection, String symbol, long from, long to, int count) throws SQLException {
+    List<Bar> last(Connection connection, String symbol, long from, long to, int count) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM bars"
                 + " WHERE symbol = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms DESC LIMIT ?")) {
             statement.setString(1, symbol);
@@ -181,22 +182,6 @@ final class PostgresBarTable implements BarTable {
     private static double optional(ResultSet rows, int index) throws SQLException {
         double value = rows.getDouble(index);
         return rows.wasNull() ? Double.NaN : value;
-    }
-
-    @Override
-    public String daysQuery(boolean oneSymbol) {
-        return "SELECT symbol, trade_date, COUNT(*) FROM bars" + (oneSymbol ? " WHERE symbol = ?" : "")
-                + " GROUP BY symbol, trade_date ORDER BY trade_date, symbol";
-    }
-
-    @Override
-    public String symbolsQuery() {
-        return "SELECT DISTINCT symbol FROM bars ORDER BY symbol";
-    }
-
-    @Override
-    public String countQuery() {
-        return "SELECT COUNT(*) FROM bars";
     }
 
     private record BarKey(String symbol, long start) {

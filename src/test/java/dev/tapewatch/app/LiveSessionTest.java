@@ -7,8 +7,8 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class LiveSessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withStart(live).withSpeed(5))
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().start(live).speed(5).build())
                 .withBackfill(false);
         LiveSession session = LiveSession.start(new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,
                 List.of("SPY")));

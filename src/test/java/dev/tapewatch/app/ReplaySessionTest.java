@@ -9,9 +9,9 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimClock;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -40,8 +40,8 @@ class ReplaySessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings simulator = Providers.simulator(MarketServer.Settings.defaults().withSpeed(1)
-                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))));
+        FeedSettings simulator = Providers.simulator(SimulatorSettings.builder().speed(1)
+                .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build());
         try (LiveSession live = LiveSession.start(new LiveSession.Settings(simulator.withBackfill(false), database,
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL")))) {
             long from = ten + 60_000;

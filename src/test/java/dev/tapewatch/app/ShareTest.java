@@ -12,7 +12,7 @@ import dev.tapewatch.provider.FeedFlags;
 import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.provider.SettingsInput;
 import dev.tapewatch.provider.polygon.LocalTapewatch;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.net.URI;
@@ -34,8 +34,8 @@ class ShareTest {
 
     @Test
     void aSecondWindowStreamsTheSharedStreamWithTheKeyAndIsRefusedWithoutIt() throws Exception {
-        FeedSettings simulator = Providers.simulator(MarketServer.Settings.defaults().withSpeed(20)
-                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))));
+        FeedSettings simulator = Providers.simulator(SimulatorSettings.builder().speed(20)
+                .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build());
         StoreLocation sharingDb = StoreLocation.ofFile(dir.resolve("sharing"));
         StoreLocation localDb = StoreLocation.ofFile(dir.resolve("local"));
         List<Bar> received;

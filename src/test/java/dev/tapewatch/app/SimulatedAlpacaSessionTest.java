@@ -9,8 +9,8 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.provider.simulator.MarketToSimulate;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class SimulatedAlpacaSessionTest {
     void theLiveChartGetsTheSimulatedSecondsThroughAlpacasProtocol() throws Exception {
         long ten = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
         FeedSettings feed = new FeedSettings(Providers.SIMULATOR_ALPACA, null, null, 30_000, null, false,
-                new MarketToSimulate(MarketServer.Settings.defaults().withSeed(5).withSpeed(20).withStart(ten)));
+                new MarketToSimulate(SimulatorSettings.builder().seed(5).speed(20).start(ten).build()));
         try (LiveSession session = LiveSession.start(new LiveSession.Settings(feed, StoreLocation.ofFile(
                 dir.resolve("db")), DetectorSettings.DEFAULT, List.of("SPY")))) {
             assertEquals(Providers.SIMULATOR_ALPACA, session.provider());

@@ -6,7 +6,6 @@ import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;
@@ -14,8 +13,8 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.sim.SimSymbol;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -187,10 +186,9 @@ public final class ChartBench {
         private double[] liveFrames() throws Exception {
             Path dir = Files.createTempDirectory("tapewatch-chart-bench");
             AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
-            LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(MarketServer.Settings
-                    .defaults().withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0)))
-                    .withSpeed(50)), StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT,
-                    SimSymbol.DEFAULTS.subList(0, 30));
+            LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
+                    .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).speed(50).build()),
+                    StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT, SimSymbol.DEFAULTS.subList(0, 30));
             MainViewModel model = new MainViewModel(config, () -> settings);
             List<Long> frames = new ArrayList<>();
             CompletableFuture<MainView> shown = new CompletableFuture<>();

@@ -3,7 +3,7 @@ package dev.tapewatch.bench;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.LoopbackServer;
+import dev.tapewatch.serve.LoopbackServer;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;

@@ -176,7 +176,7 @@ public final class IngestBench {
                 writer.put(bar);
             }
             writer.close();
-            return writer.written() / ((System.nanoTime() - started) / 1e9);
+            return writer.stats().written() / ((System.nanoTime() - started) / 1e9);
         }
     }
 

@@ -43,7 +43,7 @@ public final class IngestContender {
             BarWriter writer = pipeline.recorder().writer();
             long started = System.nanoTime();
             pipeline.start(List.of("*"));
-            double seconds = awaitStored(writer::written, bars, started);
+            double seconds = awaitStored(() -> writer.stats().written(), bars, started);
             long received = pipeline.feed().stats().bars();
             pipeline.close();
             report(seconds, store.countBars(), received);

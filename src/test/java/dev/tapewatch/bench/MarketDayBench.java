@@ -73,8 +73,8 @@ public final class MarketDayBench {
             writer.sessionEnded("benchmark done");
             writer.close();
             elapsed = System.nanoTime() - started;
-            if (writer.written() != bars) {
-                throw new IllegalStateException("stored " + writer.written() + " of " + bars + " bars");
+            if (writer.stats().written() != bars) {
+                throw new IllegalStateException("stored " + writer.stats().written() + " of " + bars + " bars");
             }
             // as record leaves the file when it stops
             long compacting = System.nanoTime();

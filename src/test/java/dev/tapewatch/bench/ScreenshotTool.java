@@ -1,7 +1,6 @@
 package dev.tapewatch.bench;
 
 import dev.tapewatch.app.Providers;
-import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.ui.Icons;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
@@ -10,8 +9,8 @@ import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ public final class ScreenshotTool {
         config.set("ui.chart.2.window", "1 h");
         long start = ExchangeTime.toEpochMillis(LocalDate.of(2024, 3, 12), LocalTime.of(9, 22));
         LiveSession.Settings settings = new LiveSession.Settings(
-                Providers.simulator(MarketServer.Settings.defaults().withStart(start).withSpeed(20).withSeed(4)),
+                Providers.simulator(SimulatorSettings.builder().start(start).speed(20).seed(4).build()),
                 StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT,
                 List.of("SPY", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "QQQ"));
         MainViewModel model = new MainViewModel(config, () -> settings);

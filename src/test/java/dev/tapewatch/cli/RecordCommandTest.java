@@ -9,10 +9,12 @@ import dev.tapewatch.ScriptedPolygonServer;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.DayCount;
 import dev.tapewatch.store.StoreLocation;
+import dev.tapewatch.sim.SimulatorSettings;
+import dev.tapewatch.serve.ServerSettings;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +61,8 @@ class RecordCommandTest {
 
     @Test
     void aRefusedKeyExitsThreeWithinSeconds() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults()
-                .withRequiredKey("right-key"), Threads::named)) {
+        try (MarketServer server = MarketServer.simulate(new ServerSettings(0, "right-key",
+                ServerSettings.Protocol.POLYGON), SimulatorSettings.DEFAULT, Threads::named)) {
             long started = System.nanoTime();
             CliTest.Run run = CliTest.run("record", "--provider", "polygon", "--url", server.url().toString(),
                     "--key", "wrong-key-5521", "--symbols", "SPY", "--duration", "60s", "--db",

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.app.Pipeline;
 import dev.tapewatch.app.Providers;
-import dev.tapewatch.app.StoredDayReplay;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.serve.StoredDaySource;
+import dev.tapewatch.sim.SimClock;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
@@ -54,18 +56,18 @@ class ReplayTest {
         long from = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 1));
         try (BarStore source = BarStore.open(original, BarStore.Mode.EXISTING);
              BarStore copy = BarStore.open(StoreLocation.ofFile(dir.resolve("copy")), BarStore.Mode.CREATE)) {
-            StoredDayReplay replay = new StoredDayReplay(source, DAY, List.of("SPY", "AAPL"), from);
+            StoredDaySource replay = new StoredDaySource(source, DAY, List.of("SPY", "AAPL"), from);
             long end = ExchangeTime.endOfDay(DAY);
             List<Bar> spy = source.bars("SPY", from, end);
             List<Bar> aapl = source.bars("AAPL", from, end);
             assertEquals(spy.size() + aapl.size(), replay.bars());
-            try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withSpeed(0)
-                    .withStart(replay.first()), replay, Threads::named)) {
+            try (MarketServer server = MarketServer.start(ServerSettings.of(ServerSettings.Protocol.POLYGON), replay,
+                    new SimClock(replay.first(), 0), Threads::named)) {
                 Pipeline recorder = Pipeline.open(copy, new FeedSettings(Providers.POLYGON, server.url(), "k",
                         30_000, null, false), DetectorSettings.DEFAULT);
                 recorder.start(List.of("*"));
                 Await.until(Duration.ofSeconds(60), "the replayed bars stored",
-                        () -> recorder.recorder().writer().written() >= replay.bars());
+                        () -> recorder.recorder().writer().stats().written() >= replay.bars());
                 Await.until(Duration.ofSeconds(10), "the end of the replay", server::ended);
                 recorder.close();
             }

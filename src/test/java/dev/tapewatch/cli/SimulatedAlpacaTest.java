@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.io.PrintWriter;
@@ -28,11 +30,11 @@ class SimulatedAlpacaTest {
 
     @Test
     void recordedAlpacaSecondsEqualTheSimulatedMarketsBarsStreamedAndBackfilled() throws Exception {
-        MarketServer.Settings settings = MarketServer.Settings.defaults().withSeed(3).withSpeed(20)
+        SimulatorSettings simulation = SimulatorSettings.builder().seed(3).speed(20)
                 // early in the pre-market: the day so far, fetched over REST at start, is five minutes
-                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(4, 5))).withRequiredKey("sim-key")
-                .withProtocol(MarketServer.Protocol.ALPACA);
-        try (MarketServer server = MarketServer.start(settings, Threads::named)) {
+                .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(4, 5))).build();
+        try (MarketServer server = MarketServer.simulate(new ServerSettings(0, "sim-key",
+                ServerSettings.Protocol.ALPACA), simulation, Threads::named)) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Cli.run(new String[] {"record", "--provider", "alpaca", "--url", server.url().toString(),

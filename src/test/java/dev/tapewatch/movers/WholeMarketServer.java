@@ -2,7 +2,7 @@ package dev.tapewatch.movers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tapewatch.sim.LoopbackServer;
+import dev.tapewatch.serve.LoopbackServer;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;

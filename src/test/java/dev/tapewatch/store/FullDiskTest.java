@@ -45,22 +45,22 @@ class FullDiskTest {
                 writer.put(bar(i));
             }
             writer.flush();
-            assertEquals(50, writer.written());
+            assertEquals(50, writer.stats().written());
             FullDiskFilePath.setFull(true);
             for (int i = 50; i < 300; i++) {
                 writer.put(bar(i));
             }
-            Await.until(WAIT, "the writer to report the full disk", () -> writer.problem() != null);
-            BarWriter.Problem problem = writer.problem();
+            Await.until(WAIT, "the writer to report the full disk", () -> writer.stats().problem() != null);
+            BarWriter.Problem problem = writer.stats().problem();
             assertTrue(problem.message().contains("disk is full"), problem.message());
-            assertEquals(50, writer.written(), "nothing counted as stored while the disk is full");
+            assertEquals(50, writer.stats().written(), "nothing counted as stored while the disk is full");
             FullDiskFilePath.setFull(false);
             writer.flush();
-            assertEquals(300, writer.written());
-            assertNull(writer.problem());
+            assertEquals(300, writer.stats().written());
+            assertNull(writer.stats().problem());
             writer.sessionEnded("stopped");
             writer.close();
-            assertEquals(0, writer.unstored());
+            assertEquals(0, writer.stats().unstored());
             assertEquals(300, store.countBars());
             assertEquals(List.of(new CoverageSpan(1, List.of("SPY"), bar(0).start(), bar(299).end(), "stopped")),
                     store.coverage(0, Long.MAX_VALUE));
@@ -82,9 +82,9 @@ class FullDiskTest {
             }
             writer.sessionEnded("stopped");
             writer.close();
-            assertEquals(40, writer.written());
-            assertEquals(210, writer.unstored());
-            assertNotNull(writer.problem());
+            assertEquals(40, writer.stats().written());
+            assertEquals(210, writer.stats().unstored());
+            assertNotNull(writer.stats().problem());
         }
         FullDiskFilePath.setFull(false);
         try (BarStore store = open()) {

@@ -201,9 +201,9 @@ abstract class StoreContract {
             pool.shutdown();
             writer.close();
 
-            assertEquals(100_000, writer.accepted());
-            assertEquals(100_000, writer.written());
-            assertEquals(0, writer.unstored());
+            assertEquals(100_000, writer.stats().accepted());
+            assertEquals(100_000, writer.stats().written());
+            assertEquals(0, writer.stats().unstored());
             assertEquals(100_000, store.countBars());
             for (int t = 0; t < 4; t++) {
                 List<Bar> stored = store.bars("T" + t, 0, Long.MAX_VALUE);
@@ -222,11 +222,11 @@ abstract class StoreContract {
                 writer.put(bar(0, i));
             }
             writer.flush();
-            assertEquals(7, writer.written());
+            assertEquals(7, writer.stats().written());
             assertEquals(7, store.countBars());
             writer.close();
             assertThrows(IllegalStateException.class, () -> writer.put(bar(0, 8)), "a closed writer refuses");
-            assertEquals(7, writer.accepted());
+            assertEquals(7, writer.stats().accepted());
         }
     }
 
@@ -262,11 +262,11 @@ abstract class StoreContract {
                 Thread.onSpinWait();
             }
             assertEquals(Thread.State.WAITING, producer.getState(), "the fourth bar waits for room");
-            assertEquals(3, writer.accepted());
+            assertEquals(3, writer.stats().accepted());
             release.countDown();
             producer.join(10_000);
             writer.close();
-            assertEquals(4, writer.written());
+            assertEquals(4, writer.stats().written());
             assertEquals(4, store.countBars());
         }
     }

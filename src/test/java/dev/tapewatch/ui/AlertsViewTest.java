@@ -14,7 +14,7 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
@@ -65,8 +65,8 @@ class AlertsViewTest {
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
         config.set(AlertsViewModel.SPIKES, "false"); // only the alerts a test raises
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT")));
         view = new MainView(model);

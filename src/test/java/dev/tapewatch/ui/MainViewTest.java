@@ -17,7 +17,7 @@ import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimulatedMarket;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
@@ -27,6 +27,8 @@ import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.watchlist.QuoteRow;
+import dev.tapewatch.sim.SimulatorSettings;
+import dev.tapewatch.serve.ServerSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -77,8 +79,8 @@ class MainViewTest {
         dir = Files.createTempDirectory("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
-        feed.set(Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20)));
+        feed.set(Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build()));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false"); // no tones or desktop notifications from a test run
@@ -554,7 +556,8 @@ class MainViewTest {
 
     @Test
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
-        try (MarketServer strict = MarketServer.start(MarketServer.Settings.defaults().withRequiredKey("ok"), Threads::named)) {
+        try (MarketServer strict = MarketServer.simulate(new ServerSettings(0, "ok", ServerSettings.Protocol.POLYGON),
+                SimulatorSettings.DEFAULT, Threads::named)) {
             feed.set(new FeedSettings(Providers.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
                     null, false));
             model.start();
@@ -619,8 +622,9 @@ class MainViewTest {
 
     @Test
     void auditingAStoredDayShowsTheSecondsTheProviderHasAndTheStoreLacks(FxRobot robot) {
-        feed.set(Providers.simulator(MarketServer.Settings.defaults().withSeed(9)
-                .withStart(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0)))).withBackfill(false));
+        feed.set(Providers.simulator(SimulatorSettings.builder().seed(9)
+                .start(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0))).build())
+                .withBackfill(false));
         startLive();
         robot.interact(() -> model.history().loadDay(STORED_DAY));
         Await.until(WAIT, "the stored day", () -> view.chart().shownBars().size() == storedBars);

@@ -11,8 +11,8 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.movers.Mover;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartSnapshot;
@@ -47,9 +47,9 @@ class MoversPaneTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-movers");
         // 400 symbols with an event an hour in every other one, at 20x: a mover every few seconds
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 30))).withSpeed(20).withMarket(400)
-                .withEvents(new SimulatedMarket.EventSettings(0.5, 12, 40, 0.5, 4, 0.5, true)));
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 30))).speed(20).market(400)
+                .events(new SimulatedMarket.EventSettings(0.5, 12, 40, 0.5, 4, 0.5, true)).build());
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");

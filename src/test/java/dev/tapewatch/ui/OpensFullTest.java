@@ -11,8 +11,7 @@ import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.common.FxRead;
@@ -97,8 +96,9 @@ class OpensFullTest {
     @Test
     void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-first-launch");
-        LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0)))), StoreLocation.ofFile(dir.resolve("db")),
+        LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0))).build()),
+                StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));
         open(robot, AppConfig.load(dir.resolve("tapewatch.properties")), config -> new MainViewModel(config,
                 () -> settings));

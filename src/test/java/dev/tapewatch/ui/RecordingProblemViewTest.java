@@ -10,7 +10,7 @@ import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.FullDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Files;
@@ -40,8 +40,8 @@ class RecordingProblemViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withSpeed(20)
-                .withStart(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))))
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().speed(20)
+                .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build())
                 .withBackfill(false);
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,

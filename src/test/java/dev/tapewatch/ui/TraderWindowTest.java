@@ -17,8 +17,8 @@ import dev.tapewatch.provider.SettingsInput;
 import dev.tapewatch.provider.alpaca.Alpaca;
 import dev.tapewatch.provider.polygon.LocalTapewatch;
 import dev.tapewatch.provider.polygon.Polygon;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
@@ -75,8 +75,8 @@ class TraderWindowTest {
             store.upsert(new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to));
             store.addCoverage(List.of("SPY"), from, to, "stopped");
         }
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults().withSeed(9)
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().seed(9)
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");

@@ -10,7 +10,7 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartLayout;
@@ -64,8 +64,8 @@ class WindowFitTest {
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
-        FeedSettings feed = Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT", "BRK.B")));
         view = new MainView(model);

@@ -10,7 +10,7 @@ import dev.tapewatch.provider.OwnSettings;
 import dev.tapewatch.provider.ProviderHistory;
 import dev.tapewatch.provider.SettingsInput;
 import dev.tapewatch.provider.Wiring;
-import dev.tapewatch.sim.MarketServer;
+import dev.tapewatch.serve.MarketServer;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 

@@ -15,8 +15,9 @@ import dev.tapewatch.provider.MarketProvider;
 import dev.tapewatch.provider.ProviderHistory;
 import dev.tapewatch.provider.SettingsInput;
 import dev.tapewatch.provider.Wiring;
-import dev.tapewatch.sim.MarketServer;
-import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.serve.ServerSettings;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,9 +31,9 @@ import java.util.function.Function;
  * websocket like a real provider: as Polygon's aggregates, or as Alpaca's trades (made into seconds like Alpaca's).
  */
 public final class Simulator implements MarketProvider {
-    public static final Simulator POLYGON = new Simulator("simulator", "Simulated market", MarketServer.Protocol.POLYGON);
+    public static final Simulator POLYGON = new Simulator("simulator", "Simulated market", ServerSettings.Protocol.POLYGON);
     public static final Simulator ALPACA = new Simulator("simulator-alpaca", "Simulated market (Alpaca protocol)",
-            MarketServer.Protocol.ALPACA);
+            ServerSettings.Protocol.ALPACA);
     public static final String SPEED = "simulator.speed";
     public static final String SEED = "simulator.seed";
     public static final String START = "simulator.start";
@@ -41,17 +42,17 @@ public final class Simulator implements MarketProvider {
 
     private final String id;
     private final String label;
-    private final MarketServer.Protocol protocol;
+    private final ServerSettings.Protocol protocol;
 
-    private Simulator(String id, String label, MarketServer.Protocol protocol) {
+    private Simulator(String id, String label, ServerSettings.Protocol protocol) {
         this.id = id;
         this.label = label;
         this.protocol = protocol;
     }
 
-    /** Settings that start {@code market} with the defaults of a first run. */
-    public FeedSettings settings(MarketServer.Settings market) {
-        return new FeedSettings(this, null, null, 30_000, null, true, new MarketToSimulate(market));
+    /** Settings that start {@code simulation} with the defaults of a first run. */
+    public FeedSettings settings(SimulatorSettings simulation) {
+        return new FeedSettings(this, null, null, 30_000, null, true, new MarketToSimulate(simulation));
     }
 
     @Override
@@ -72,13 +73,14 @@ public final class Simulator implements MarketProvider {
     @Override
     public FeedSettings settings(SettingsInput input) {
         FeedFlags flags = input.flags();
-        MarketServer.Settings market = MarketServer.Settings.defaults()
-                .withSpeed(flags.speed() != null ? flags.speed() : input.number(SPEED, 1))
-                .withSeed(flags.seed() != null ? flags.seed() : (long) input.number(SEED, 1))
-                .withStart(flags.start() != null ? flags.start() : input.entry(START)
-                        .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null));
+        SimulatorSettings simulation = SimulatorSettings.builder()
+                .speed(flags.speed() != null ? flags.speed() : input.number(SPEED, 1))
+                .seed(flags.seed() != null ? flags.seed() : (long) input.number(SEED, 1))
+                .start(flags.start() != null ? flags.start() : input.entry(START)
+                        .map(text -> ExchangeTime.toEpochMillis(LocalDateTime.parse(text))).orElse(null))
+                .build();
         return new FeedSettings(this, null, null, input.stalenessMillis(), input.restUrl(), input.backfill(),
-                new MarketToSimulate(market));
+                new MarketToSimulate(simulation));
     }
 
     /** Starts the simulated market first; the settings' URL and key are not used. */
@@ -92,7 +94,7 @@ public final class Simulator implements MarketProvider {
         }
         StreamFeed.Config config = settings.feedConfig(server.url()).withMarketClock(server.clock()::now);
         URI restUrl = settings.restUrl() != null ? settings.restUrl() : server.restUrl();
-        StreamProtocol stream = protocol == MarketServer.Protocol.ALPACA ? new AlpacaProtocol(KEY, KEY, "iex")
+        StreamProtocol stream = protocol == ServerSettings.Protocol.ALPACA ? new AlpacaProtocol(KEY, KEY, "iex")
                 : new PolygonProtocol(KEY);
         return new MarketConnection(this, server, new StreamFeed(config, stream, wiring.listener(), wiring.threads()),
                 rest(restUrl), server.clock()::now);
@@ -110,17 +112,18 @@ public final class Simulator implements MarketProvider {
 
     @Override
     public Optional<FeedSettings> withSimulatedMarket(FeedSettings settings, int symbols) {
-        MarketServer.Settings market = settings.own(MarketToSimulate.class).market();
-        return Optional.of(market.market() != 0 ? settings : settings.withOwn(new MarketToSimulate(
-                market.withMarket(symbols).withEvents(SimulatedMarket.EventSettings.MARKET))));
+        SimulatorSettings simulation = settings.own(MarketToSimulate.class).simulation();
+        return Optional.of(simulation.market() != 0 ? settings
+                : settings.withOwn(new MarketToSimulate(simulation.wholeMarket(symbols))));
     }
 
     private MarketServer start(FeedSettings settings, Function<String, ThreadFactory> threads) throws IOException {
-        return MarketServer.start(settings.own(MarketToSimulate.class).market().withProtocol(protocol), threads);
+        return MarketServer.simulate(ServerSettings.of(protocol), settings.own(MarketToSimulate.class).simulation(),
+                threads);
     }
 
     private SecondHistory rest(URI base) {
-        return protocol == MarketServer.Protocol.ALPACA ? new AlpacaRest(base, KEY, KEY, "iex")
+        return protocol == ServerSettings.Protocol.ALPACA ? new AlpacaRest(base, KEY, KEY, "iex")
                 : new PolygonRest(base, KEY);
     }
 }

@@ -6,9 +6,8 @@ import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.provider.FeedSettings;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ public final class StoredDaySession implements AutoCloseable {
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
             stored.values().forEach(store::upsert);
         }
-        session = LiveSession.start(new LiveSession.Settings(Providers.simulator(MarketServer.Settings.defaults()
-                .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0)))), database,
+        session = LiveSession.start(new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
+                .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).build()), database,
                 DetectorSettings.DEFAULT, List.of("SPY")));
         Await.until(Duration.ofSeconds(60), "SPY's live day stored", () -> session.store().days("SPY").stream()
                 .anyMatch(day -> day.date().equals(LIVE_DAY)));

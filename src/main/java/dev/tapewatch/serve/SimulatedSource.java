@@ -1,23 +1,41 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.SimClock;
+import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
+import dev.tapewatch.sim.SymbolDay;
+import dev.tapewatch.sim.WholeMarket;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The simulated market as a {@link MarketServer.Source}: every weekday's extended hours, one day at a time. */
-final class SimulatedSource implements MarketServer.Source {
+/** The simulated market as a {@link PulledSource}: every weekday's extended hours, one day at a time. */
+public final class SimulatedSource implements PulledSource {
     private final SimulatedMarket market;
     private final List<String> symbols;
     private final Map<String, SymbolDay> days = new HashMap<>();
     private LocalDate currentDate;
 
-    SimulatedSource(SimulatedMarket market, List<String> symbols) {
+    private SimulatedSource(SimulatedMarket market, List<String> symbols) {
         this.market = market;
         this.symbols = List.copyOf(symbols);
+    }
+
+    /** The market {@code simulation} describes: its symbols, or a whole market in their place. */
+    public static SimulatedSource of(SimulatorSettings simulation) {
+        if (simulation.market() > 0) {
+            return of(WholeMarket.of(simulation.market(), simulation.seed()), simulation.seed());
+        }
+        return new SimulatedSource(new SimulatedMarket(simulation.seed(), simulation.events()), simulation.symbols());
+    }
+
+    /** {@code whole}'s market for {@code seed}, every symbol on {@code A.*}. */
+    public static SimulatedSource of(WholeMarket whole, long seed) {
+        return new SimulatedSource(whole.market(seed), whole.symbols());
     }
 
     @Override

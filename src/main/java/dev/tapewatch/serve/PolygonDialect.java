@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapewatch.feed.PolygonCodec;
@@ -62,7 +62,7 @@ final class PolygonDialect implements Dialect {
             String param = raw.trim();
             int dot = param.indexOf('.');
             String channel = dot > 0 ? param.substring(0, dot).toUpperCase(Locale.ROOT) : "";
-            boolean known = channel.equals(Target.BARS) || MarketServer.EVENT_TYPES.contains(channel);
+            boolean known = channel.equals(Target.BARS) || RelayServer.EVENT_TYPES.contains(channel);
             String symbol = known ? param.substring(dot + 1).toUpperCase(Locale.ROOT) : null;
             targets.add(new Target(symbol != null && (symbol.equals("*") || Symbols.isValid(symbol)) ? symbol : null,
                     param, channel));

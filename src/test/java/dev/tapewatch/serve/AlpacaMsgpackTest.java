@@ -1,10 +1,11 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,8 +98,8 @@ class AlpacaMsgpackTest {
 
     @Test
     void aClientThatAsksForMsgpackGetsBinaryFramesWithTimestampExtensions() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START).withSpeed(50)
-                .withProtocol(MarketServer.Protocol.ALPACA), Threads::named)) {
+        try (MarketServer server = MarketServer.simulate(ServerSettings.of(ServerSettings.Protocol.ALPACA),
+                SimulatorSettings.builder().start(START).speed(50).build(), Threads::named)) {
             Frames frames = new Frames();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Content-Type", "application/msgpack")
@@ -154,8 +155,8 @@ class AlpacaMsgpackTest {
 
     @Test
     void aClientThatDoesNotAskGetsJsonText() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
-                .withProtocol(MarketServer.Protocol.ALPACA), Threads::named)) {
+        try (MarketServer server = MarketServer.simulate(ServerSettings.of(ServerSettings.Protocol.ALPACA),
+                SimulatorSettings.builder().start(START).build(), Threads::named)) {
             Frames frames = new Frames();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/v2/iex"), frames).get(10, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +7,7 @@ import dev.tapewatch.feed.AlpacaCodec;
 import dev.tapewatch.feed.Trade;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Symbols;
+import dev.tapewatch.sim.SimulatedTrades;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,9 +22,9 @@ final class TradesRoute implements LoopbackServer.HttpRoute {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 10_000;
 
-    private final MarketServer server;
+    private final DialectServer server;
 
-    TradesRoute(MarketServer server) {
+    TradesRoute(DialectServer server) {
         this.server = server;
     }
 

@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tapewatch.feed.Trade;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.Symbols;
+import dev.tapewatch.sim.SimulatedTrades;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

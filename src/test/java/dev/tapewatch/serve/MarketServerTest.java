@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import dev.tapewatch.JdkPolygonClient;
 import dev.tapewatch.app.Threads;
@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,6 +40,12 @@ class MarketServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
     private static final long START = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
+
+    /** The simulated market of {@code simulation}, in Polygon's protocol, for any key. */
+    private static MarketServer simulator(SimulatorSettings.Builder simulation) throws Exception {
+        return MarketServer.simulate(ServerSettings.of(ServerSettings.Protocol.POLYGON), simulation.build(),
+                Threads::named);
+    }
 
     /** Connects, authenticates and subscribes to every symbol; {@code reading} false stops reading after that. */
     private static JdkPolygonClient subscribeAll(MarketServer server, boolean reading) throws Exception {
@@ -66,8 +74,7 @@ class MarketServerTest {
 
     @Test
     void clientsSharingSymbolsAllGetEveryBar() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
-                .withSpeed(200), Threads::named)) {
+        try (MarketServer server = simulator(SimulatorSettings.builder().start(START).speed(200))) {
             JdkPolygonClient first = subscribeAll(server, true);
             JdkPolygonClient second = subscribeAll(server, true);
             List<String> a = new ArrayList<>();
@@ -103,12 +110,11 @@ class MarketServerTest {
 
     @Test
     void aClientThatStopsReadingIsDroppedWhileTheOthersKeepUp() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
-                .withSpeed(0), Threads::named)) {
+        try (MarketServer server = simulator(SimulatorSettings.builder().start(START).speed(0))) {
             subscribeAll(server, false);
             JdkPolygonClient reader = subscribeAll(server, true);
             dev.tapewatch.Await.until(java.time.Duration.ofSeconds(60), "the stalled client dropped",
-                    () -> server.clients() == 1, () -> server.clients() + " clients");
+                    () -> server.connected() == 1, () -> server.connected() + " clients");
             int before = reader.events.size();
             dev.tapewatch.Await.until(java.time.Duration.ofSeconds(30), "the reader still receiving",
                     () -> reader.events.size() > before + 10_000);
@@ -117,8 +123,7 @@ class MarketServerTest {
 
     @Test
     void anIndependentPolygonClientAuthenticatesSubscribesAndReceivesAggregates() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
-                .withSpeed(10), Threads::named)) {
+        try (MarketServer server = simulator(SimulatorSettings.builder().start(START).speed(10))) {
             JdkPolygonClient client = new JdkPolygonClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), client).get(10, TimeUnit.SECONDS);
@@ -150,8 +155,9 @@ class MarketServerTest {
 
     @Test
     void authSentBeforeConnectedArrivesIsAcceptedAndBadKeysAreRefused() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START)
-                .withRequiredKey("secret"), Threads::named)) {
+        try (MarketServer server = MarketServer.simulate(new ServerSettings(0, "secret",
+                ServerSettings.Protocol.POLYGON),
+                SimulatorSettings.builder().start(START).build(), Threads::named)) {
             JdkPolygonClient eager = new JdkPolygonClient();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(server.url() + "/stocks"), eager).get(10, TimeUnit.SECONDS);
@@ -170,7 +176,7 @@ class MarketServerTest {
 
     @Test
     void restAggregatesArePagedWithNextUrl() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START), Threads::named)) {
+        try (MarketServer server = simulator(SimulatorSettings.builder().start(START))) {
             long from = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 30));
             long to = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 40));
             List<Bar> expected = new SimulatedMarket(1).day("SPY", DAY).bars(from, to);
@@ -203,7 +209,7 @@ class MarketServerTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        try (MarketServer server = MarketServer.start(MarketServer.Settings.defaults().withStart(START), Threads::named)) {
+        try (MarketServer server = simulator(SimulatorSettings.builder().start(START))) {
             int port = server.port();
             List<String> listeners = listeningAddresses(port);
             assertFalse(listeners.isEmpty(), "no listener found for port " + port);

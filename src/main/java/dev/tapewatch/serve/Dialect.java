@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapewatch.market.Bar;
@@ -10,7 +10,7 @@ interface Dialect {
 
     /**
      * What a client asked to (un)subscribe: a symbol, {@code *} for all, or null when not served ({@code raw} says);
-     * {@code channel} is {@link #BARS}, or one of our own event types ({@link MarketServer#EVENT_TYPES}).
+     * {@code channel} is {@link #BARS}, or one of our own event types ({@link RelayServer#EVENT_TYPES}).
      */
     record Target(String symbol, String raw, String channel) {
         static final String BARS = "A";

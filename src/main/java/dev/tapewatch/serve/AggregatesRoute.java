@@ -1,4 +1,4 @@
-package dev.tapewatch.sim;
+package dev.tapewatch.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,15 +14,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Polygon's REST aggregates, {@code /v2/aggs/ticker/{T}/range/1/second/{from}/{to}}, over the simulated market. */
+/** Polygon's REST aggregates, {@code /v2/aggs/ticker/{T}/range/1/second/{from}/{to}}, over what the server serves. */
 final class AggregatesRoute implements LoopbackServer.HttpRoute {
     private static final Pattern PATH = Pattern.compile("/v2/aggs/ticker/([^/]+)/range/(\\d+)/([a-z]+)/([^/]+)/([^/]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 50_000;
 
-    private final MarketServer server;
+    private final DialectServer server;
 
-    AggregatesRoute(MarketServer server) {
+    AggregatesRoute(DialectServer server) {
         this.server = server;
     }
 

@@ -1,9 +1,9 @@
-package dev.tapewatch.app;
+package dev.tapewatch.serve;
 
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.sim.MarketServer;
 import dev.tapewatch.store.BarStore;
+import dev.tapewatch.store.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +13,11 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A stored day served as if it were live ({@link MarketServer.Source}): every stored bar of the chosen symbols
+ * A stored day served as if it were live ({@link PulledSource}): every stored bar of the chosen symbols
  * once, in time order, from a chosen time to the day's last bar. The day is read into memory when made (a busy
  * symbol's day is 57,600 bars), so serving it never waits on the database.
  */
-public final class StoredDayReplay implements MarketServer.Source {
+public final class StoredDaySource implements PulledSource {
     private final List<String> symbols;
     private final Map<String, NavigableMap<Long, Bar>> bySecond = new HashMap<>();
     private final long first;
@@ -29,9 +29,9 @@ public final class StoredDayReplay implements MarketServer.Source {
      * @param from    the time to begin at (epoch ms), or null for the day's first bar
      * @throws IllegalArgumentException naming the date when nothing of it is stored from {@code from} on
      */
-    public StoredDayReplay(BarStore store, LocalDate date, List<String> symbols, Long from) {
+    public StoredDaySource(BarStore store, LocalDate date, List<String> symbols, Long from) {
         this.symbols = symbols.isEmpty() ? store.days(null).stream().filter(day -> day.date().equals(date))
-                .map(dev.tapewatch.store.DayCount::symbol).toList() : List.copyOf(symbols);
+                .map(DayCount::symbol).toList() : List.copyOf(symbols);
         // a time outside the day must not reach into another day's bars
         long begin = Math.max(from != null ? from : Long.MIN_VALUE, ExchangeTime.startOfDay(date));
         long earliest = Long.MAX_VALUE;

@@ -1,0 +1,137 @@
+package dev.tapewatch.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * H2: a file by default (any other H2 URL works too), bars in minute chunks ({@link MinuteChunkTable}).
+ * H2 writes commits to its file in the background up to a second later, which a {@code kill -9} loses, so each
+ * durable write is checkpointed. H2's own shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping
+ * process can still store what it holds, and after H2 closed the database itself (it does on a failed write,
+ * e.g. a full disk) {@link #reconnect} opens it again. H2 cannot tell other processes what was stored.
+ */
+final class H2Database extends Database {
+    private static final String UPSERT_SPIKE = "MERGE INTO spikes (" + SpikeRows.COLUMNS + ")"
+            + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final String url;
+
+    private H2Database(StoreLocation location, String url, Pool pool) {
+        super(location, pool, new MinuteChunkTable(), UPSERT_SPIKE);
+        this.url = url;
+    }
+
+    static H2Database connect(StoreLocation location, BarStore.Mode mode) {
+        if (location.isH2File()) {
+            checkFileLocation(location, mode);
+        }
+        String url = location.jdbcUrl();
+        if (location.isH2File() && mode == BarStore.Mode.EXISTING) {
+            url += ";IFEXISTS=TRUE";
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (location.isH2File()) {
+            url += H2Files.settings(url);
+        }
+        return new H2Database(location, url, pool(location, url));
+    }
+
+    /** A pool whose first connection has been opened: lock, corruption and login errors surface here. */
+    private static Pool pool(StoreLocation location, String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+        try (Connection ignored = pool.getConnection()) {
+            return new Pool(pool, pool::dispose);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw StoreErrors.translate(e, location, "open");
+        }
+    }
+
+    private static void checkFileLocation(StoreLocation location, BarStore.Mode mode) {
+        Path dataFile = location.dataFile();
+        if (mode == BarStore.Mode.EXISTING) {
+            if (!Files.isRegularFile(dataFile)) {
+                throw new StoreException("No database at " + dataFile + ". Record some bars first"
+                        + " (tapewatch record) or pass --db with the path of an existing database.");
+            }
+            return;
+        }
+        Path folder = dataFile.getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the database folder " + folder + " for " + dataFile + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")."
+                    + " Choose a writable location with --db.", e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new StoreException("Cannot write the database " + dataFile + ": folder " + folder
+                    + " is not writable. Choose a writable location with --db.");
+        }
+    }
+
+    @Override
+    FluentConfiguration migrations(FluentConfiguration flyway) {
+        return flyway.locations("classpath:db/migration/h2")
+                .javaMigrations(new V4__bar_minutes(), new V7__compact_minute_chunks());
+    }
+
+    @Override
+    void announce(Connection connection, List<BarChanges.Change> changes) {
+        // no reader elsewhere can listen to H2
+    }
+
+    @Override
+    void makeDurable(String action) {
+        query(action, connection -> {
+            try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
+                checkpoint.execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    BarChanges.Subscription subscribe() {
+        throw new UnsupportedOperationException("Only a PostgreSQL database can be watched: "
+                + location().describe() + " is not one.");
+    }
+
+    @Override
+    H2Files.Use fileUse() {
+        return query("read the file use of", H2Files::use);
+    }
+
+    @Override
+    long closeCompacted() {
+        StoreLocation location = location();
+        if (!location.isH2File()) {
+            throw new UnsupportedOperationException("Only an H2 file is compacted: " + location.describe());
+        }
+        try {
+            query("compact", H2Files::compact);
+            return Files.size(H2Files.file(location.file()));
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the size of " + location.describe() + ": " + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
+    /** H2 closes the database on an I/O failure (a full disk): open it again, for a retry once that is gone. */
+    @Override
+    void reconnect(SQLException failure) {
+        replacePool(pool(location(), url));
+    }
+}
