@@ -30,7 +30,11 @@ class ArchitectureTest {
     private static final String[] BELOW_APP = {"dev.tapewatch.market..", "dev.tapewatch.feed..",
             "dev.tapewatch.detect..", "dev.tapewatch.store..", "dev.tapewatch.sim..", "dev.tapewatch.serve..",
             "dev.tapewatch.export..", "dev.tapewatch.alert..", "dev.tapewatch.movers..", "dev.tapewatch.lake..",
-            "dev.tapewatch.study.."};
+            "dev.tapewatch.study..", "dev.tapewatch.provider.."};
+    /** The contract every provider implements; each provider is a package of its own below it. */
+    private static final String PROVIDER = "dev.tapewatch.provider";
+    /** The one class that names providers. */
+    private static final String REGISTRY = "dev.tapewatch.app.Providers";
 
     private static final String UI = "dev.tapewatch.ui";
     private static final String UI_FEATURES = "dev.tapewatch.ui.*..";
@@ -60,18 +64,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.tapewatch.market..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.feed..", "dev.tapewatch.sim..",
                         "dev.tapewatch.serve..", "dev.tapewatch.store..", "dev.tapewatch.detect..",
-                        "dev.tapewatch.export..", "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                        "dev.tapewatch.export..", "dev.tapewatch.provider..", "dev.tapewatch.app..",
+                        "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("dev.tapewatch.store..", "dev.tapewatch.detect..",
                         "dev.tapewatch.feed..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.serve..",
-                        "dev.tapewatch.export..", "dev.tapewatch.app..", "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                        "dev.tapewatch.export..", "dev.tapewatch.provider..", "dev.tapewatch.app..",
+                        "dev.tapewatch.cli..", "dev.tapewatch.ui..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.serve..",
                         "dev.tapewatch.export..", "dev.tapewatch.alert..", "dev.tapewatch.lake..",
                         "dev.tapewatch.study..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.provider..", "dev.tapewatch.app..",
+                        "dev.tapewatch.cli..", "dev.tapewatch.ui..")
+                .check(CLASSES);
+        // the providers sit between the core they use (feed, sim, serve, store) and the app that runs them
+        noClasses().that().resideInAPackage("dev.tapewatch.provider..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.cli..",
-                        "dev.tapewatch.ui..")
+                        "dev.tapewatch.ui..", "dev.tapewatch.movers..", "dev.tapewatch.alert..")
                 .check(CLASSES);
         // the simulated market knows nothing of serving it; the server sits above it and below the exports
         noClasses().that().resideInAnyPackage("dev.tapewatch.sim..", "dev.tapewatch.alert..")
@@ -104,7 +115,34 @@ class ArchitectureTest {
     void viewsReachTheAppOnlyThroughViewModels() {
         noClasses().that().resideInAPackage("dev.tapewatch.ui..").and().areAssignableTo(javafx.scene.Node.class)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tapewatch.app..", "dev.tapewatch.feed..",
-                        "dev.tapewatch.sim..", "dev.tapewatch.serve..", "dev.tapewatch.export..", "dev.tapewatch.cli..")
+                        "dev.tapewatch.sim..", "dev.tapewatch.serve..", "dev.tapewatch.export..",
+                        "dev.tapewatch.provider..", "dev.tapewatch.cli..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Adding a provider is one package plus its entry in the registry: a provider's package is used only by the
+     * registry, never by the contract or another provider, and no one else reads the registry's providers by name
+     * (callers ask the chosen provider instead of branching on one).
+     */
+    @Test
+    void providersAreNamedOnlyByTheRegistry() {
+        classes().should(new ArchCondition<JavaClass>("use a provider's own package only from inside it or from "
+                + REGISTRY) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = packageBelow(PROVIDER, item);
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    String theirs = packageBelow(PROVIDER, dependency.getTargetClass().getBaseComponentType());
+                    if (theirs != null && !theirs.equals(own) && !item.getName().equals(REGISTRY)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).check(CLASSES);
+        noClasses().that().doNotHaveFullyQualifiedName(REGISTRY)
+                .should().accessFieldWhere(DescribedPredicate.describe("a provider of " + REGISTRY,
+                        access -> access.getTargetOwner().getName().equals(REGISTRY)))
                 .check(CLASSES);
     }
 
@@ -149,11 +187,16 @@ class ArchitectureTest {
 
     /** "chart" for a class of {@code dev.tapewatch.ui.chart} or below; null outside the ui's feature packages. */
     private static String feature(JavaClass type) {
+        return packageBelow(UI, type);
+    }
+
+    /** The first package below {@code parent} that holds {@code type}; null outside {@code parent}'s sub-packages. */
+    private static String packageBelow(String parent, JavaClass type) {
         String name = type.getPackageName();
-        if (!name.startsWith(UI + ".")) {
+        if (!name.startsWith(parent + ".")) {
             return null;
         }
-        String below = name.substring(UI.length() + 1);
+        String below = name.substring(parent.length() + 1);
         return below.contains(".") ? below.substring(0, below.indexOf('.')) : below;
     }
 

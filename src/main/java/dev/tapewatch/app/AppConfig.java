@@ -1,5 +1,7 @@
 package dev.tapewatch.app;
 
+import dev.tapewatch.provider.SettingsFile;
+import dev.tapewatch.provider.SettingsForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,32 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /**
  * The user's settings file ({@code tapewatch.properties}). It may hold an API key, so it is written with
  * owner-only permissions, and its values are never logged.
  */
-public final class AppConfig {
-    public static final String PROVIDER = "provider";
-    public static final String POLYGON_KEY = "polygon.key";
-    public static final String URL = "url";
+public final class AppConfig implements SettingsFile {
     public static final String DATABASE = "database";
-    /** The PostgreSQL password, when the database URL names none (a secret, like the key). */
+    /** The PostgreSQL password, when the database URL names none (a secret, like the providers' keys). */
     public static final String DATABASE_PASSWORD = "database.password";
-    public static final String ENV_POLYGON_KEY = "POLYGON_API_KEY";
-    public static final String ALPACA_KEY = "alpaca.key";
-    /** Alpaca's secret (a secret, like the keys). */
-    public static final String ALPACA_SECRET = "alpaca.secret";
-    /** Alpaca's feed: iex, sip, delayed_sip or test. */
-    public static final String ALPACA_FEED = "alpaca.feed";
-    public static final String ENV_ALPACA_KEY = "APCA_API_KEY_ID";
-    public static final String ENV_ALPACA_SECRET = "APCA_API_SECRET_KEY";
+    private static final String ENV_DATABASE_PASSWORD = "PGPASSWORD";
 
     private final Path file;
     private final Properties properties;
@@ -53,33 +47,40 @@ public final class AppConfig {
                 throw new IllegalStateException("Cannot read the settings file " + file + ": " + e.getMessage()
                         + ". Fix or delete it.", e);
             }
-            if (properties.containsKey(POLYGON_KEY) || properties.containsKey(DATABASE_PASSWORD)
-                    || properties.containsKey(ALPACA_SECRET)) {
-                warnIfOthersCanRead(file);
+            List<String> variables = Providers.secrets().stream()
+                    .filter(secret -> properties.containsKey(secret.entry())).map(SettingsForm.Field::environment)
+                    .distinct().collect(Collectors.toCollection(ArrayList::new));
+            if (properties.containsKey(DATABASE_PASSWORD)) {
+                variables.add(ENV_DATABASE_PASSWORD);
+            }
+            if (!variables.isEmpty()) {
+                warnIfOthersCanRead(file, String.join(" or ", variables));
             }
         }
         return new AppConfig(file, properties);
     }
 
     /** A key readable by other users of the machine is a leaked key; saving tightens the file to owner-only. */
-    private static void warnIfOthersCanRead(Path file) {
+    private static void warnIfOthersCanRead(Path file, String variables) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
                 LoggerFactory.getLogger(AppConfig.class).warn("The settings file {} holds an API key or password and can be read"
                         + " by other users ({}); it is made owner-only when next saved. Run chmod 600 on it now,"
                         + " or keep the key in the environment ({}) instead.", file,
-                        PosixFilePermissions.toString(permissions), ENV_POLYGON_KEY);
+                        PosixFilePermissions.toString(permissions), variables);
             }
         } catch (UnsupportedOperationException | IOException e) {
             // no POSIX permissions here (Windows): the user folder is private already
         }
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
+    @Override
     public Optional<String> get(String key) {
         String value = properties.getProperty(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
@@ -91,24 +92,6 @@ public final class AppConfig {
         } else {
             properties.setProperty(key, value);
         }
-    }
-
-    /** The Polygon key: the command line's, else the environment's, else this file's. */
-    public Optional<String> polygonKey(String fromCommandLine, Map<String, String> environment) {
-        return credential(fromCommandLine, environment, ENV_POLYGON_KEY, POLYGON_KEY);
-    }
-
-    /** A credential: the command line's, else the environment variable's, else this file's entry. */
-    public Optional<String> credential(String fromCommandLine, Map<String, String> environment, String variable,
-                                       String entry) {
-        if (fromCommandLine != null && !fromCommandLine.isBlank()) {
-            return Optional.of(fromCommandLine.trim());
-        }
-        String fromEnvironment = environment.get(variable);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of(fromEnvironment.trim());
-        }
-        return get(entry);
     }
 
     /** Writes atomically, readable and writable by the owner only where the file system allows it. */

@@ -3,6 +3,9 @@ package dev.tapewatch.app;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.movers.MoverFilter;
 import dev.tapewatch.movers.MoversEngine;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketConnection;
+import dev.tapewatch.provider.MarketProvider;
 import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStats;
@@ -47,16 +50,13 @@ public final class LiveSession implements AutoCloseable {
          * is recorded), while the charts keep to the watchlist; the simulator then serves a whole market.
          */
         public Settings withWholeMarket(boolean value) {
-            FeedSettings watched = feed;
-            if (value && feed.provider().simulated() && feed.simulation().market() == 0) {
-                watched = feed.withSimulation(feed.simulation().wholeMarket(SIMULATED_MARKET));
-            }
+            FeedSettings watched = value ? feed.provider().withSimulatedMarket(feed, SIMULATED_MARKET).orElse(feed) : feed;
             return new Settings(watched, store, detector, watchlist, share, value);
         }
 
-        /** The simulator's market from {@code marketMillis} on, in place of its configured start (a day going on). */
+        /** A made-up market's day going on from {@code marketMillis}, in place of its configured start. */
         public Settings withSimulatorAt(long marketMillis) {
-            return new Settings(feed.withSimulation(feed.simulation().toBuilder().start(marketMillis).build()), store, detector,
+            return new Settings(feed.provider().withMarketAt(feed, marketMillis).orElse(feed), store, detector,
                     watchlist, share, wholeMarket);
         }
     }
@@ -81,6 +81,8 @@ public final class LiveSession implements AutoCloseable {
     private final boolean ownsStore;
     private final Pipeline pipeline;
     private final MarketConnection connection;
+    /** Whether this session replays a stored day ({@link #replay}). */
+    private final boolean replaying;
     private final Relay relay;
     private final LiveSeries series = new LiveSeries();
     private final MoversEngine movers;
@@ -101,6 +103,7 @@ public final class LiveSession implements AutoCloseable {
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
         this.store = BarStore.open(settings.store(), BarStore.Mode.CREATE);
         this.ownsStore = true;
+        this.replaying = false;
         try {
             this.relay = settings.share() == null ? null : share(store, settings.share());
             try {
@@ -130,14 +133,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** A replay of a stored day ({@link #replay}): the live path without recording, sharing or stored days. */
-    private LiveSession(Settings settings, BarStore store, MarketServer server) {
+    private LiveSession(Settings settings, BarStore store) {
         this.settings = settings;
         this.watchlist = new LinkedHashSet<>(settings.watchlist());
         this.store = store;
         this.ownsStore = false;
+        this.replaying = true;
         this.relay = null;
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
-        this.pipeline = Pipeline.replay(store, server, REPLAY_KEY, settings.detector(), series, movers::accept);
+        this.pipeline = Pipeline.replay(store, settings.feed(), settings.detector(), series, movers::accept);
         this.connection = pipeline.connection();
         this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
     }
@@ -160,10 +164,9 @@ public final class LiveSession implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot start the replay on 127.0.0.1: " + e.getMessage(), e);
         }
-        FeedSettings feed = new FeedSettings(Provider.REPLAY, server.url(), REPLAY_KEY, settings.feed().stalenessMillis(),
-                null, null, false);
+        FeedSettings feed = Providers.replay(server, REPLAY_KEY, settings.feed().stalenessMillis());
         LiveSession replay = new LiveSession(new Settings(feed, settings.store(), settings.detector(),
-                List.copyOf(day.symbols())), store, server);
+                List.copyOf(day.symbols())), store);
         List<Spike> closed = new ArrayList<>();
         for (String symbol : day.symbols()) {
             List<Bar> before = day.before(symbol);
@@ -187,7 +190,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** A replay's clock, to pause, resume and change its speed; null for a live session. */
     public SimClock replayClock() {
-        return connection.provider() == Provider.REPLAY ? connection.simulator().clock() : null;
+        return replaying ? connection.simulator().clock() : null;
     }
 
     private static Relay share(BarStore store, Share share) {
@@ -211,17 +214,13 @@ public final class LiveSession implements AutoCloseable {
         return relay == null ? null : relay.server().url() + "/stocks";
     }
 
-    private boolean watchingDatabase() {
-        return connection.provider() == Provider.DATABASE;
-    }
-
     /**
      * Puts what the database already holds of the symbol's day so far into the live series, so its chart does
      * not start empty (at launch, after new settings, or when the symbol is added). On a thread of its own: it
      * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
      */
     private void loadStoredDay(String symbol) {
-        if (watchingDatabase() || connection.provider() == Provider.REPLAY) {
+        if (connection.provider().watchesStore() || replaying) {
             return; // the database feed delivers the day so far itself; a replay is its own day
         }
         storedDays.execute(() -> {
@@ -283,7 +282,7 @@ public final class LiveSession implements AutoCloseable {
         return series;
     }
 
-    public Provider provider() {
+    public MarketProvider provider() {
         return connection.provider();
     }
 
@@ -327,6 +326,11 @@ public final class LiveSession implements AutoCloseable {
     /** Why storing fails right now, or null while it works. */
     public dev.tapewatch.store.BarWriter.Problem storeProblem() {
         return pipeline.recorder().writer().stats().problem();
+    }
+
+    /** How fast a simulated market runs against the real clock; 1 for a real one. */
+    public double marketSpeed() {
+        return connection.simulator() == null ? 1 : connection.simulator().clock().speed();
     }
 
     public LongSupplier marketClock() {

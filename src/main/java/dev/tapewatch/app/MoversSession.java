@@ -3,6 +3,8 @@ package dev.tapewatch.app;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.Feed;
 import dev.tapewatch.movers.MoversEngine;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketConnection;
 import dev.tapewatch.store.BarStore;
 import java.util.Collection;
 
@@ -40,7 +42,7 @@ public final class MoversSession implements AutoCloseable {
         for (dev.tapewatch.feed.FeedListener listener : extra) {
             bus.add(listener);
         }
-        return new MoversSession(engine, null, MarketConnection.open(feed, bus), null);
+        return new MoversSession(engine, null, Pipeline.connect(feed, bus, null), null);
     }
 
     public void start(Collection<String> symbols) {

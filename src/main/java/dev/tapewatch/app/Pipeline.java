@@ -3,7 +3,9 @@ package dev.tapewatch.app;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.Feed;
-import dev.tapewatch.serve.MarketServer;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketConnection;
+import dev.tapewatch.provider.Wiring;
 import dev.tapewatch.store.BarStore;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -28,14 +30,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Connects (a simulator is started for the simulator provider) but does not start streaming. Watching a
-     * database ({@link Provider#DATABASE}) records nothing and fills no gaps: the recorder that stores the bars
-     * does both, and its spikes too.
+     * Connects (a simulator is started for the simulator provider) but does not start streaming. A provider that
+     * watches the store (a recorder's database) records nothing and fills no gaps: the recorder that stores the
+     * bars does both, and its spikes too.
      */
     public static Pipeline open(BarStore store, FeedSettings feed, DetectorSettings detector, FeedListener... extra) {
         BarBus bus = new BarBus();
-        boolean watching = feed.provider() == Provider.DATABASE;
-        MarketConnection connection = watching ? MarketConnection.watching(store, bus) : MarketConnection.open(feed, bus);
+        boolean watching = feed.provider().watchesStore();
+        MarketConnection connection = connect(feed, bus, store);
         Recorder recorder = new Recorder(store);
         LiveSpikes spikes = new LiveSpikes(watching ? null : recorder.writer(), detector);
         Backfill backfill = feed.backfill() && !watching ? new Backfill(connection.rest(), store, recorder.writer(),
@@ -54,13 +56,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * A stored day played through the live path from {@code server}: the detector and any listeners see it as
-     * live, and nothing is recorded (the bars are stored already).
+     * A stored day played through the live path ({@code feed}, a replay): the detector and any listeners see it
+     * as live, and nothing is recorded (the bars are stored already).
      */
-    static Pipeline replay(BarStore store, MarketServer server, String key, DetectorSettings detector,
-                           FeedListener... extra) {
+    static Pipeline replay(BarStore store, FeedSettings feed, DetectorSettings detector, FeedListener... extra) {
         BarBus bus = new BarBus();
-        MarketConnection connection = MarketConnection.replaying(server, key, bus);
+        MarketConnection connection = connect(feed, bus, store);
         Recorder recorder = new Recorder(store);
         LiveSpikes spikes = new LiveSpikes(null, detector);
         bus.add(spikes);
@@ -68,6 +69,11 @@ public final class Pipeline implements AutoCloseable {
             bus.add(listener);
         }
         return new Pipeline(connection, recorder, spikes, null);
+    }
+
+    /** Opens (but does not start) the feed's connection, delivering to {@code listener}. */
+    static MarketConnection connect(FeedSettings feed, FeedListener listener, BarStore store) {
+        return feed.provider().connect(feed, new Wiring(listener, store, Threads::named));
     }
 
     public void start(Collection<String> symbols) {

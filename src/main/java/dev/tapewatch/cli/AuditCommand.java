@@ -3,12 +3,14 @@ package dev.tapewatch.cli;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.Audit;
-import dev.tapewatch.app.FeedSettings;
-import dev.tapewatch.app.ProviderHistory;
-import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.app.Threads;
 import dev.tapewatch.feed.SecondHistory;
 import dev.tapewatch.feed.RestException;
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.provider.FeedFlags;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.ProviderHistory;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -76,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
             if (offline) {
                 return offline(out, store, symbols, from, to);
             }
-            try (ProviderHistory rest = ProviderHistory.open(settings)) {
+            try (ProviderHistory rest = settings.provider().history(settings, Threads::named)) {
                 return online(out, store, rest.client(), symbols, from, to);
             }
         }
@@ -177,7 +179,7 @@ final class AuditCommand implements Callable<Integer> {
     private FeedSettings feedSettings() throws java.io.IOException {
         AppConfig config = AppConfig.load(AppPaths.system().configFile());
         try {
-            return SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider, null, restUrl,
+            return Providers.feed(config, System.getenv(), new FeedFlags(provider, null, restUrl,
                     key, null, null, null, null, true, alpaca.secret, alpaca.feed));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

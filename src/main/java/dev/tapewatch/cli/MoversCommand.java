@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.HeadlessAlerts;
 import dev.tapewatch.app.MoversSession;
 import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedListener;
 import dev.tapewatch.feed.FeedStatus;
-import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Prices;
 import dev.tapewatch.movers.Mover;
 import dev.tapewatch.movers.MoversEngine;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -104,7 +105,7 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
             int printed = 0;
             try {
                 info.println("Watching " + (source.all ? "every symbol" : String.join(",", subscription)) + " from "
-                        + describe(session, feed) + (store == null ? "; storing nothing"
+                        + ProviderOptions.describe(session.connection(), feed, false) + (store == null ? "; storing nothing"
                                 : "; recording into " + store.location().describe()));
                 if (alerts != null && !alerts.delivery().describe().isEmpty()) {
                     info.println("Alerts go to " + alerts.delivery().describe());
@@ -149,13 +150,10 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
         if (market == null) {
             return feed;
         }
-        if (!feed.provider().simulated() || market < 1 || market > 100_000) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--market N (1 to 100000) is for"
-                    + " the simulator; with another provider --all brings its whole market");
-        }
-        return new FeedSettings(feed.provider(), feed.url(), feed.key(), feed.stalenessMillis(),
-                feed.simulation().wholeMarket(market),
-                feed.restUrl(), feed.backfill(), feed.alpaca());
+        Optional<FeedSettings> simulated = market < 1 || market > 100_000 ? Optional.empty()
+                : feed.provider().withSimulatedMarket(feed, market);
+        return simulated.orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--market N (1 to 100000) is for the simulator; with another provider --all brings its whole market"));
     }
 
     private void print(PrintWriter out, Mover mover) throws JsonProcessingException {
@@ -201,14 +199,5 @@ final class MoversCommand implements java.util.concurrent.Callable<Integer> {
 
     private static String pct(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%+.2f%%", value) : "-";
-    }
-
-    private static String describe(MoversSession session, FeedSettings feed) {
-        var connection = session.connection();
-        if (connection.simulator() != null) {
-            return "the simulated market (" + connection.simulator().url() + ")";
-        }
-        java.net.URI shown = feed.url() != null ? feed.url() : connection.provider().defaultUrl();
-        return connection.provider() + " (" + Secrets.redact(shown.toString(), feed.key()) + ")";
     }
 }

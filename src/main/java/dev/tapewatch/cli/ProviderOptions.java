@@ -1,21 +1,31 @@
 package dev.tapewatch.cli;
 
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
-import dev.tapewatch.app.Provider;
-import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Symbols;
+import dev.tapewatch.provider.FeedFlags;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketConnection;
 import dev.tapewatch.store.CoverageSpan;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code record}'s provider options for a command that streams from a provider without being a recorder. */
+/**
+ * The options of a command that streams from a provider ({@code record}, {@code movers}): which provider, its URLs
+ * and key, the symbols, how long, and the simulator's market.
+ */
 final class ProviderOptions {
+    /** Why {@code movers} refuses a provider that only watches a database ({@code %s}: its id). */
+    private static final String NOT_A_MARKET = "the '%s' provider only watches what a recorder stores (in the window)."
+            + " Use --provider simulator|polygon|polygon-delayed|alpaca|local.";
+
     @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "Tickers, e.g. SPY,AAPL.")
     String symbols;
 
@@ -60,14 +70,18 @@ final class ProviderOptions {
 
     /** The feed to open; {@code backfill} whether gaps are filled over REST (only when storing). */
     FeedSettings feed(CommandSpec spec, AppConfig config, boolean backfill) {
+        return feed(spec, config, backfill, NOT_A_MARKET);
+    }
+
+    /** The same, {@code notAMarket} saying why a provider that only watches a database is refused. */
+    FeedSettings feed(CommandSpec spec, AppConfig config, boolean backfill, String notAMarket) {
         SpeedOption.check(spec, speed);
         try {
-            FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
-                    url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,
-                    backfill ? null : false, alpaca.secret, alpaca.feed));
-            if (settings.provider() == Provider.DATABASE) {
-                throw new IllegalArgumentException("the 'database' provider only watches what a recorder stores (in"
-                        + " the window). Use --provider simulator|polygon|polygon-delayed|alpaca|local.");
+            FeedSettings settings = Providers.feed(config, System.getenv(), new FeedFlags(provider, url, restUrl, key,
+                    staleness == null ? null : staleness.toMillis(), speed, seed, start, backfill ? null : false,
+                    alpaca.secret, alpaca.feed));
+            if (settings.provider().watchesStore()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, notAMarket, settings.provider().id()));
             }
             return settings;
         } catch (IllegalArgumentException e) {
@@ -93,5 +107,15 @@ final class ProviderOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
         }
+    }
+
+    /** Where the bars come from, for the command's first line; {@code speed}: with the simulator's speed. */
+    static String describe(MarketConnection connection, FeedSettings settings, boolean speed) {
+        if (connection.simulator() != null) {
+            return "the simulated market (" + connection.simulator().url() + (speed ? ", speed "
+                    + connection.simulator().clock().speed() + "x" : "") + ")";
+        }
+        return connection.provider().id() + " (" + Secrets.redact(settings.streamUrl().toString(), settings.key())
+                + ")";
     }
 }

@@ -5,10 +5,8 @@ import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.Backfill;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.HeadlessAlerts;
 import dev.tapewatch.app.Pipeline;
-import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.app.StopSignals;
 import dev.tapewatch.feed.FeedListener;
@@ -17,15 +15,13 @@ import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.feed.Secrets;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
-import dev.tapewatch.market.Symbols;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
-import dev.tapewatch.store.CoverageSpan;
 import dev.tapewatch.store.H2Files;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.store.WriterStats;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,18 +32,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Streams live second bars of the symbols into the database until stopped (Ctrl-C or SIGTERM:"
                 + " everything received is stored first, then it exits 0), or for --duration. With no API key it"
                 + " records the built-in simulated market.",
                 "Gaps (the day so far at start, and what a disconnect missed) are filled from the provider's REST"
-                + " history unless --no-backfill is given."})
+                + " history unless --no-backfill is given."},
+        modelTransformer = RecordCommand.RecordingWords.class)
 final class RecordCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -57,37 +56,14 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Option(names = "--symbols", paramLabel = "SYM,SYM", description = "Tickers, e.g. SPY,AAPL.")
-    String symbols;
-
-    @Option(names = "--all", description = "Record every symbol the provider sends (subscribes A.*).")
-    boolean all;
-
     @Mixin
-    AlpacaOptions alpaca;
+    ProviderOptions source;
 
     @Mixin
     AlertOptions alertOptions;
 
-    @Option(names = "--provider", paramLabel = "simulator|polygon|polygon-delayed|alpaca|local",
-            description = "Default: the settings file's, else polygon when a key is configured, else simulator.")
-    String provider;
-
-    @Option(names = "--url", description = "Websocket base URL, e.g. ws://127.0.0.1:8765 (default: the settings"
-            + " file's, else the provider's).")
-    URI url;
-
-    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base URL for backfill (default: the"
-            + " provider's, or the stream's own host when --url is not the provider's; the simulator's own for the"
-            + " simulator).")
-    URI restUrl;
-
     @Option(names = "--no-backfill", description = "Do not fill gaps from the provider's REST history.")
     boolean noBackfill;
-
-    @Option(names = "--key", description = "Polygon API key, or Alpaca key id (prefer the POLYGON_API_KEY or"
-            + " APCA_API_KEY_ID environment variable: a flag shows in the process list).")
-    String key;
 
     @Option(names = "--serve", paramLabel = "PORT", description = "Share the live stream with local Polygon clients on"
             + " 127.0.0.1:PORT (0: a free port), every bar as it arrives, REST from the database; one upstream"
@@ -98,33 +74,15 @@ final class RecordCommand implements Callable<Integer> {
             + " random one kept in the settings file, owner-only, printed at start).")
     String serveKey;
 
-    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (e.g. 30s).")
-    Duration duration;
-
-    @Option(names = "--staleness", converter = DurationConverter.class,
-            description = "Reconnect when no data arrives for this long (default 30s).")
-    Duration staleness;
-
     @Option(names = "--status-every", converter = DurationConverter.class, defaultValue = "5s",
             description = "How often to print a status line (default 5s).")
     Duration statusEvery;
-
-    @Option(names = "--speed", description = "Simulator only: simulated seconds per second, 0 (as fast as possible)"
-            + " to 10000 (default 1).")
-    Double speed;
-
-    @Option(names = "--seed", description = "Simulator only: seed of the market (default 1).")
-    Long seed;
-
-    @Option(names = "--start", converter = MarketTimeConverter.class, paramLabel = "YYYY-MM-DDTHH:MM",
-            description = "Simulator only: simulated start, America/New_York.")
-    Long start;
 
     private volatile boolean streamed;
 
     @Override
     public Integer call() throws Exception {
-        List<String> watched = parseSymbols();
+        List<String> subscription = source.subscription(spec);
         AppPaths paths = AppPaths.system();
         AppConfig config = AppConfig.load(paths.configFile());
         FeedSettings settings = feedSettings(config);
@@ -164,8 +122,8 @@ final class RecordCommand implements Callable<Integer> {
                 alerts.watch(pipeline);
             }
             try {
-                out.println("Recording " + (all ? "every symbol" : String.join(",", watched)) + " from "
-                        + describe(pipeline, settings) + " into " + store.location().describe()
+                out.println("Recording " + (source.all ? "every symbol" : String.join(",", subscription)) + " from "
+                        + ProviderOptions.describe(pipeline.connection(), settings, true) + " into " + store.location().describe()
                         + (pipeline.backfill() == null ? " (no backfill)"
                                 : "; gaps filled from " + Secrets.redact(
                                         pipeline.connection().rest().base().toString(), settings.key())
@@ -181,7 +139,7 @@ final class RecordCommand implements Callable<Integer> {
                     out.println("Alerts go to " + alerts.delivery().describe());
                 }
                 out.flush();
-                pipeline.start(all ? List.of(CoverageSpan.ALL_SYMBOLS) : watched);
+                pipeline.start(subscription);
                 waitAndReport(pipeline, stop, out);
             } finally {
                 pipeline.close();
@@ -234,7 +192,7 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private void waitAndReport(Pipeline pipeline, CountDownLatch stop, PrintWriter out) throws InterruptedException {
-        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long deadline = source.duration == null ? Long.MAX_VALUE : System.nanoTime() + source.duration.toNanos();
         long nextReport = System.nanoTime() + statusEvery.toNanos();
         long lastBars = 0;
         long lastReport = System.nanoTime();
@@ -298,18 +256,8 @@ final class RecordCommand implements Callable<Integer> {
 
     /** Whether REST history goes to the stream's own host because no REST URL was given. */
     private boolean restBesideStream(FeedSettings settings) {
-        return restUrl == null && settings.restUrl() != null
-                && settings.restUrl().equals(SessionConfig.restBesideStream(settings.url()));
-    }
-
-    private static String describe(Pipeline pipeline, FeedSettings settings) {
-        var connection = pipeline.connection();
-        if (connection.simulator() != null) {
-            return "the simulated market (" + connection.simulator().url() + ", speed "
-                    + connection.simulator().clock().speed() + "x)";
-        }
-        URI shown = settings.url() != null ? settings.url() : connection.provider().defaultUrl();
-        return connection.provider() + " (" + Secrets.redact(shown.toString(), settings.key()) + ")";
+        return source.restUrl == null && settings.restUrl() != null
+                && settings.restUrl().equals(settings.provider().restBeside(settings.url()));
     }
 
     private FeedSettings feedSettings(AppConfig config) {
@@ -321,42 +269,30 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--serve must be a port, 0 (a free one) to 65535, was "
                     + serve);
         }
-        if (staleness != null && staleness.toMillis() < 1_000) {
+        if (source.staleness != null && source.staleness.toMillis() < 1_000) {
             throw new ParameterException(spec.commandLine(), "--staleness must be at least 1s (a quiet socket is"
-                    + " replaced after that long), was " + staleness.toMillis() + "ms");
+                    + " replaced after that long), was " + source.staleness.toMillis() + "ms");
         }
-        SpeedOption.check(spec, speed);
-        try {
-            FeedSettings settings = SessionConfig.feed(config, System.getenv(), new SessionConfig.Overrides(provider,
-                    url, restUrl, key, staleness == null ? null : staleness.toMillis(), speed, seed, start,
-                    noBackfill ? false : null, alpaca.secret, alpaca.feed));
-            if (settings.provider() == Provider.DATABASE) {
-                throw new IllegalArgumentException("record needs a market to record: the 'database' provider only"
-                        + " watches what a recorder stores (in the window). Use --provider simulator|polygon|"
-                        + "polygon-delayed.");
-            }
-            return settings;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return source.feed(spec, config, !noBackfill, "record needs a market to record: the '%s' provider only"
+                + " watches what a recorder stores (in the window). Use --provider simulator|polygon|polygon-delayed.");
     }
 
-    private List<String> parseSymbols() {
-        if (all == (symbols != null)) {
-            throw new ParameterException(spec.commandLine(), all ? "give either --symbols or --all, not both"
-                    : "Missing required option: '--symbols=SYM,SYM' (or --all for every symbol)");
+    /** Three of the shared provider options in {@code record}'s own words: what they mean when recording. */
+    static final class RecordingWords implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            reword(spec, "--all", "Record every symbol the provider sends (subscribes A.*).");
+            reword(spec, "--rest-url", "REST base URL for backfill (default: the provider's, or the stream's own host"
+                    + " when --url is not the provider's; the simulator's own for the simulator).");
+            reword(spec, "--speed", "Simulator only: simulated seconds per second, 0 (as fast as possible) to 10000"
+                    + " (default 1).");
+            return spec;
         }
-        if (all) {
-            return List.of();
-        }
-        try {
-            List<String> parsed = Symbols.parseList(symbols);
-            if (parsed.isEmpty()) {
-                throw new IllegalArgumentException("give at least one ticker, e.g. SPY,AAPL");
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--symbols: " + e.getMessage());
+
+        private static void reword(CommandSpec spec, String name, String description) {
+            OptionSpec option = spec.findOption(name);
+            spec.remove(option);
+            spec.addOption(OptionSpec.builder(option).description(description).build());
         }
     }
 }

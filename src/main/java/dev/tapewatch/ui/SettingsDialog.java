@@ -2,16 +2,26 @@ package dev.tapewatch.ui;
 
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.DetectorConfig;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.provider.MarketProvider;
+import dev.tapewatch.provider.SettingsForm;
+import dev.tapewatch.provider.SettingsInput;
 import dev.tapewatch.ui.common.Themes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -22,6 +32,10 @@ import javafx.stage.Window;
 
 /** Provider, key, URL, database, detector and theme; OK saves and reconnects without a restart. */
 final class SettingsDialog {
+    /** A provider's own fields, in a row of their own (enabled while it is chosen). */
+    private record OwnRow(String label, HBox fields) {
+    }
+
     private SettingsDialog() {
     }
 
@@ -30,42 +44,52 @@ final class SettingsDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Settings");
-        ChoiceBox<Provider> provider = new ChoiceBox<>();
+        ChoiceBox<MarketProvider> provider = new ChoiceBox<>();
         provider.setId("providerChoice");
-        provider.getItems().addAll(Provider.choosable());
+        provider.getItems().addAll(Providers.choosable());
         provider.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Provider value) {
+            public String toString(MarketProvider value) {
                 return value == null ? "" : value.label();
             }
 
             @Override
-            public Provider fromString(String text) {
-                return Provider.parse(text);
+            public MarketProvider fromString(String text) {
+                return Providers.parse(text);
             }
         });
-        provider.setValue(config.get(AppConfig.PROVIDER).map(SettingsDialog::providerOrDefault)
-                .orElse(Provider.SIMULATOR));
-        // one key field, kept per provider: Polygon's API key, a recorder's local key, or Alpaca's key id
+        provider.setValue(Providers.savedOrSimulator(config.get(SettingsInput.PROVIDER).orElse("")));
+        // one key field for the chosen provider's key (Polygon's API key, a recorder's local key, Alpaca's key id),
+        // kept per settings entry while the choice changes
         PasswordField key = new PasswordField();
         key.setId("apiKey");
-        String[] keys = {config.get(AppConfig.POLYGON_KEY).orElse(""), config.get(SessionConfig.LOCAL_KEY).orElse(""),
-            config.get(AppConfig.ALPACA_KEY).orElse("")};
+        Map<String, String> keys = new HashMap<>();
+        for (MarketProvider each : Providers.choosable()) {
+            SettingsForm.Field field = each.form().key();
+            if (field != null) {
+                keys.put(field.entry(), config.get(field.entry()).orElse(""));
+            }
+        }
         showKey(key, keys, provider.getValue());
-        PasswordField secret = new PasswordField();
-        secret.setId("alpacaSecret");
-        secret.setText(config.get(AppConfig.ALPACA_SECRET).orElse(""));
-        secret.setPromptText("Alpaca secret (else APCA_API_SECRET_KEY)");
-        ChoiceBox<String> alpacaFeed = new ChoiceBox<>();
-        alpacaFeed.setId("alpacaFeed");
-        alpacaFeed.getItems().setAll(dev.tapewatch.app.FeedSettings.Alpaca.FEEDS);
-        alpacaFeed.setValue(config.get(AppConfig.ALPACA_FEED).orElse("iex"));
-        secret.disableProperty().bind(provider.valueProperty().isNotEqualTo(Provider.ALPACA));
-        alpacaFeed.disableProperty().bind(provider.valueProperty().isNotEqualTo(Provider.ALPACA));
         provider.valueProperty().addListener((o, was, now) -> {
-            keys[slot(was)] = key.getText();
+            keepKey(key, keys, was);
             showKey(key, keys, now);
         });
+        Map<String, Supplier<String>> ownEntries = new LinkedHashMap<>();
+        List<OwnRow> ownRows = new ArrayList<>();
+        for (MarketProvider each : Providers.choosable()) {
+            SettingsForm form = each.form();
+            if (form.row().isEmpty()) {
+                continue;
+            }
+            HBox fields = new HBox(8);
+            for (SettingsForm.Field field : form.row()) {
+                Control control = control(field, config, ownEntries);
+                control.disableProperty().bind(provider.valueProperty().isNotEqualTo(each));
+                fields.getChildren().add(control);
+            }
+            ownRows.add(new OwnRow(form.rowLabel(), fields));
+        }
         CheckBox share = new CheckBox("Share the live stream on 127.0.0.1, port");
         share.setId("share");
         share.setSelected(config.get(SessionConfig.SHARE_PORT).isPresent());
@@ -81,7 +105,7 @@ final class SettingsDialog {
             content.putString(localKey(config));
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
-        TextField url = new TextField(config.get(AppConfig.URL).orElse(""));
+        TextField url = new TextField(config.get(SettingsInput.URL).orElse(""));
         url.setPromptText("default for the provider");
         TextField database = new TextField(config.get(AppConfig.DATABASE).orElse(""));
         database.setId("database");
@@ -111,7 +135,9 @@ final class SettingsDialog {
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
-        grid.addRow(row++, new Label("Alpaca secret, feed"), new HBox(8, secret, alpacaFeed));
+        for (OwnRow own : ownRows) {
+            grid.addRow(row++, new Label(own.label()), own.fields());
+        }
         grid.addRow(row++, new Label("Sharing"), new HBox(8, share, sharePort, copyKey));
         CheckBox wholeMarket = new CheckBox("Watch the whole market (movers of every symbol; charts keep the watchlist)");
         wholeMarket.setId("wholeMarket");
@@ -145,21 +171,18 @@ final class SettingsDialog {
                         number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
                         number(minScore, "Min score"));
                 checkUrl(url.getText());
-                checkKey(provider.getValue(), key.getText());
+                provider.getValue().form().checkKey(key.getText(), System.getenv());
                 String port = share.isSelected() ? port(sharePort) : null;
-                keys[slot(provider.getValue())] = key.getText();
+                keepKey(key, keys, provider.getValue());
                 model.applySettings(() -> {
-                    config.set(AppConfig.PROVIDER, provider.getValue().id());
-                    config.set(AppConfig.POLYGON_KEY, keys[0]);
-                    config.set(SessionConfig.LOCAL_KEY, keys[1]);
-                    config.set(AppConfig.ALPACA_KEY, keys[2]);
-                    config.set(AppConfig.ALPACA_SECRET, secret.getText());
-                    config.set(AppConfig.ALPACA_FEED, alpacaFeed.getValue());
+                    config.set(SettingsInput.PROVIDER, provider.getValue().id());
+                    keys.forEach(config::set);
+                    ownEntries.forEach((entry, value) -> config.set(entry, value.get()));
                     config.set(SessionConfig.SHARE_PORT, port);
                     if (port != null) {
                         localKey(config);
                     }
-                    config.set(AppConfig.URL, url.getText());
+                    config.set(SettingsInput.URL, url.getText());
                     config.set(SessionConfig.WHOLE_MARKET, Boolean.toString(wholeMarket.isSelected()));
                     config.set(AppConfig.DATABASE, database.getText());
                     config.set(AppConfig.DATABASE_PASSWORD, databasePassword.getText());
@@ -175,35 +198,37 @@ final class SettingsDialog {
         dialog.show();
     }
 
-    /** A provider that needs a key gets one here or from its environment variable; said in the dialog's words. */
-    private static void checkKey(Provider chosen, String key) {
-        boolean blank = key == null || key.isBlank();
-        if (blank && (chosen == Provider.POLYGON || chosen == Provider.POLYGON_DELAYED)
-                && isBlank(System.getenv(AppConfig.ENV_POLYGON_KEY))) {
-            throw new IllegalArgumentException("API key: " + chosen.label() + " needs your API key (polygon.io,"
-                    + " Dashboard, API Keys). Paste it above, or choose the simulated market.");
+    /** The chosen provider's key; a provider that needs none leaves the field empty and disabled. */
+    private static void showKey(PasswordField field, Map<String, String> keys, MarketProvider provider) {
+        SettingsForm.Field key = provider.form().key();
+        field.setDisable(key == null);
+        field.setText(key == null ? "" : keys.get(key.entry()));
+        field.setPromptText(key == null ? "no key needed" : key.prompt());
+    }
+
+    private static void keepKey(PasswordField field, Map<String, String> keys, MarketProvider provider) {
+        SettingsForm.Field key = provider.form().key();
+        if (key != null) {
+            keys.put(key.entry(), field.getText());
         }
-        if (blank && chosen == Provider.ALPACA && isBlank(System.getenv("APCA_API_KEY_ID"))) {
-            throw new IllegalArgumentException("API key: Alpaca needs your key id and secret (alpaca.markets,"
-                    + " API Keys). Paste them above, or choose the simulated market.");
+    }
+
+    /** A provider's own field as a control, its value saved under its entry on OK. */
+    private static Control control(SettingsForm.Field field, AppConfig config, Map<String, Supplier<String>> entries) {
+        if (!field.choices().isEmpty()) {
+            ChoiceBox<String> choice = new ChoiceBox<>();
+            choice.setId(field.id());
+            choice.getItems().setAll(field.choices());
+            choice.setValue(config.get(field.entry()).orElse(field.fallback()));
+            entries.put(field.entry(), choice::getValue);
+            return choice;
         }
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static int slot(Provider provider) {
-        return provider == Provider.LOCAL ? 1 : provider == Provider.ALPACA ? 2 : 0;
-    }
-
-    private static void showKey(PasswordField field, String[] keys, Provider provider) {
-        field.setText(keys[slot(provider)]);
-        field.setPromptText(switch (slot(provider)) {
-            case 1 -> "the recorder's local key (record prints it at start)";
-            case 2 -> "Alpaca key id (else APCA_API_KEY_ID)";
-            default -> "Polygon API key (kept in the settings file, owner-only)";
-        });
+        TextField text = field.secret() ? new PasswordField() : new TextField();
+        text.setId(field.id());
+        text.setText(config.get(field.entry()).orElse(""));
+        text.setPromptText(field.prompt());
+        entries.put(field.entry(), text::getText);
+        return text;
     }
 
     /** The local key clients of the shared stream present: made (random) the first time, saved with the settings. */
@@ -226,15 +251,6 @@ final class SettingsDialog {
             // reported below
         }
         throw new IllegalArgumentException("Sharing port: '" + text + "' is not a port number (1 to 65535, e.g. 8765).");
-    }
-
-    /** The saved provider, or the simulator if the file names one this version does not know. */
-    private static Provider providerOrDefault(String id) {
-        try {
-            return Provider.parse(id);
-        } catch (IllegalArgumentException e) {
-            return Provider.SIMULATOR;
-        }
     }
 
     /** A number typed in a field; the error names the field and what was typed. */

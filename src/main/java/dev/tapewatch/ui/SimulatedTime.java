@@ -10,8 +10,7 @@ import dev.tapewatch.market.Bar;
 record SimulatedTime(long market, long nanos, double speed) {
 
     static SimulatedTime of(LiveSession simulated) {
-        return new SimulatedTime(simulated.marketClock().getAsLong(), System.nanoTime(),
-                simulated.settings().feed().simulation().speed());
+        return new SimulatedTime(simulated.marketClock().getAsLong(), System.nanoTime(), simulated.marketSpeed());
     }
 
     /** The market time now; never more than a day ahead of the real clock, where a simulator refuses to start. */

@@ -10,6 +10,7 @@ import dev.tapewatch.TestPostgres;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A session whose provider is the shared database: it shows what a recorder stores, and stores nothing itself. */
 class DatabaseWatchTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final FeedSettings WATCH = new FeedSettings(Provider.DATABASE, null, null, 30_000, null, null, false);
+    private static final FeedSettings WATCH = new FeedSettings(Providers.DATABASE, null, null, 30_000, null, false);
 
     @TempDir
     Path dir;
@@ -37,7 +38,7 @@ class DatabaseWatchTest {
                     DetectorSettings.DEFAULT, List.of("SPY")))) {
                 Await.until(WAIT, "the day so far", () -> session.series().bars("SPY", 0, Long.MAX_VALUE).size() == 150);
                 assertEquals(FeedStatus.State.STREAMING, session.status().state());
-                assertEquals(Provider.DATABASE, session.provider());
+                assertEquals(Providers.DATABASE, session.provider());
 
                 recorder.upsert(day.subList(150, 200));
                 Bar replaced = day.get(10);

@@ -6,10 +6,11 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ class LiveSessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().start(live).speed(5).build())
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().start(live).speed(5).build())
                 .withBackfill(false);
         LiveSession session = LiveSession.start(new LiveSession.Settings(feed, database, DetectorSettings.DEFAULT,
                 List.of("SPY")));

@@ -7,9 +7,9 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ class LiveSpikesTest {
     void liveEqualsHistory() throws Exception {
         long start = ExchangeTime.toEpochMillis(DAY, LocalTime.of(9, 25));
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            Pipeline pipeline = Pipeline.open(store, FeedSettings.simulator(SimulatorSettings.builder()
+            Pipeline pipeline = Pipeline.open(store, Providers.simulator(SimulatorSettings.builder()
                     .start(start).speed(400).seed(5).build()).withBackfill(false), DetectorSettings.DEFAULT);
             pipeline.start(SYMBOLS);
             long until = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 15));

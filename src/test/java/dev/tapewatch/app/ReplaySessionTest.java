@@ -8,11 +8,12 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimClock;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ class ReplaySessionTest {
             store.upsert(spy);
             store.upsert(aapl);
         }
-        FeedSettings simulator = FeedSettings.simulator(SimulatorSettings.builder().speed(1)
+        FeedSettings simulator = Providers.simulator(SimulatorSettings.builder().speed(1)
                 .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build());
         try (LiveSession live = LiveSession.start(new LiveSession.Settings(simulator.withBackfill(false), database,
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL")))) {
@@ -54,7 +55,7 @@ class ReplaySessionTest {
                 assertEquals(before, replay.series().bars("SPY", 0, Long.MAX_VALUE), "the day up to the replay, at once");
                 replay.play();
                 SimClock clock = replay.replayClock();
-                assertEquals(Provider.REPLAY, replay.provider());
+                assertEquals(Providers.REPLAY, replay.provider());
                 Await.until(WAIT, "a first part of the replay", () -> replay.series().bars("SPY", 0, Long.MAX_VALUE)
                         .size() >= before.size() + 20);
                 clock.pause();

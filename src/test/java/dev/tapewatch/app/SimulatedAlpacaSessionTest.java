@@ -7,9 +7,11 @@ import dev.tapewatch.Await;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.simulator.MarketToSimulate;
 import dev.tapewatch.sim.SimulatedMarket;
-import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.sim.SimulatorSettings;
+import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,11 +30,11 @@ class SimulatedAlpacaSessionTest {
     @Test
     void theLiveChartGetsTheSimulatedSecondsThroughAlpacasProtocol() throws Exception {
         long ten = ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 0));
-        FeedSettings feed = new FeedSettings(Provider.SIMULATOR_ALPACA, null, null, 30_000,
-                SimulatorSettings.builder().seed(5).speed(20).start(ten).build(), null, false);
+        FeedSettings feed = new FeedSettings(Providers.SIMULATOR_ALPACA, null, null, 30_000, null, false,
+                new MarketToSimulate(SimulatorSettings.builder().seed(5).speed(20).start(ten).build()));
         try (LiveSession session = LiveSession.start(new LiveSession.Settings(feed, StoreLocation.ofFile(
                 dir.resolve("db")), DetectorSettings.DEFAULT, List.of("SPY")))) {
-            assertEquals(Provider.SIMULATOR_ALPACA, session.provider());
+            assertEquals(Providers.SIMULATOR_ALPACA, session.provider());
             Await.until(Duration.ofSeconds(30), "streamed seconds",
                     () -> session.series().bars("SPY", ten, Long.MAX_VALUE).size() >= 40);
             List<Bar> live = session.series().bars("SPY", ten, Long.MAX_VALUE);

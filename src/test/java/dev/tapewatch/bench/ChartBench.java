@@ -1,11 +1,11 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.ui.chart.ChartSnapshot;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetector;
@@ -186,7 +186,7 @@ public final class ChartBench {
         private double[] liveFrames() throws Exception {
             Path dir = Files.createTempDirectory("tapewatch-chart-bench");
             AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
-            LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(SimulatorSettings.builder()
+            LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
                     .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).speed(50).build()),
                     StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT, SimSymbol.DEFAULTS.subList(0, 30));
             MainViewModel model = new MainViewModel(config, () -> settings);

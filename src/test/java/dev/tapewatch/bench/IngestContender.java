@@ -1,9 +1,9 @@
 package dev.tapewatch.bench;
 
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.Pipeline;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.StoreLocation;
@@ -45,8 +45,8 @@ public final class IngestContender {
     /** The record command's own path: {@link Pipeline} with the detector, the writer and coverage. */
     private static void tapewatch(URI url, long bars, Path dir) throws Exception {
         try (BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.CREATE)) {
-            Pipeline pipeline = Pipeline.open(store, new FeedSettings(Provider.POLYGON, url, "bench", 30_000,
-                    null, null, false), DetectorSettings.DEFAULT);
+            Pipeline pipeline = Pipeline.open(store, new FeedSettings(Providers.POLYGON, url, "bench", 30_000,
+                    null, false), DetectorSettings.DEFAULT);
             BarWriter writer = pipeline.recorder().writer();
             Usage before = Usage.now();
             long started = System.nanoTime();

@@ -1,12 +1,12 @@
 package dev.tapewatch.bench;
 
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSeries;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Path;
@@ -201,7 +201,7 @@ public final class PostgresBench {
         double[] p50 = new double[runs];
         double[] p99 = new double[runs];
         double[] max = new double[runs];
-        FeedSettings watch = new FeedSettings(Provider.DATABASE, null, null, 30_000, null, null, false);
+        FeedSettings watch = new FeedSettings(Providers.DATABASE, null, null, 30_000, null, false);
         long ten = ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0));
         try (BarStore recorder = BarStore.open(location, BarStore.Mode.CREATE)) {
             recorder.upsert(List.of(SyntheticBars.bar("SPY", ten, 0)));

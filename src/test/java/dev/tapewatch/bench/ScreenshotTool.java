@@ -1,11 +1,11 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.ui.Icons;
 import dev.tapewatch.ui.MainView;
 import dev.tapewatch.ui.MainViewModel;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
@@ -74,7 +74,7 @@ public final class ScreenshotTool {
         config.set("ui.chart.2.window", "1 h");
         long start = ExchangeTime.toEpochMillis(LocalDate.of(2024, 3, 12), LocalTime.of(9, 22));
         LiveSession.Settings settings = new LiveSession.Settings(
-                FeedSettings.simulator(SimulatorSettings.builder().start(start).speed(20).seed(4).build()),
+                Providers.simulator(SimulatorSettings.builder().start(start).speed(20).seed(4).build()),
                 StoreLocation.ofFile(dir.resolve("db")), DetectorSettings.DEFAULT,
                 List.of("SPY", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "QQQ"));
         MainViewModel model = new MainViewModel(config, () -> settings);

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.Pipeline;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.app.Threads;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.serve.MarketServer;
 import dev.tapewatch.serve.ServerSettings;
 import dev.tapewatch.serve.StoredDaySource;
@@ -63,8 +63,8 @@ class ReplayTest {
             assertEquals(spy.size() + aapl.size(), replay.bars());
             try (MarketServer server = MarketServer.start(ServerSettings.of(ServerSettings.Protocol.POLYGON), replay,
                     new SimClock(replay.first(), 0), Threads::named)) {
-                Pipeline recorder = Pipeline.open(copy, new FeedSettings(Provider.POLYGON, server.url(), "k",
-                        30_000, null, null, false), DetectorSettings.DEFAULT);
+                Pipeline recorder = Pipeline.open(copy, new FeedSettings(Providers.POLYGON, server.url(), "k",
+                        30_000, null, false), DetectorSettings.DEFAULT);
                 recorder.start(List.of("*"));
                 Await.until(Duration.ofSeconds(60), "the replayed bars stored",
                         () -> recorder.recorder().writer().stats().written() >= replay.bars());

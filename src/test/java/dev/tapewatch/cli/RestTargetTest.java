@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.TapeServer;
-import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.market.Bar;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,14 +42,14 @@ class RestTargetTest {
 
     @Test
     void onlyAnotherHostsStreamMovesRestThere() {
-        assertNull(SessionConfig.restBesideStream(URI.create("wss://socket.polygon.io")));
-        assertNull(SessionConfig.restBesideStream(URI.create("wss://delayed.massive.com")));
-        assertNull(SessionConfig.restBesideStream(URI.create("wss://stream.data.alpaca.markets")));
-        assertNull(SessionConfig.restBesideStream(null));
+        assertNull(Providers.POLYGON.restBeside(URI.create("wss://socket.polygon.io")));
+        assertNull(Providers.POLYGON_DELAYED.restBeside(URI.create("wss://delayed.massive.com")));
+        assertNull(Providers.ALPACA.restBeside(URI.create("wss://stream.data.alpaca.markets")));
+        assertNull(Providers.POLYGON.restBeside(null));
         assertEquals(URI.create("http://127.0.0.1:8765"),
-                SessionConfig.restBesideStream(URI.create("ws://127.0.0.1:8765/stocks?apiKey=x")));
+                Providers.POLYGON.restBeside(URI.create("ws://127.0.0.1:8765/stocks?apiKey=x")));
         assertEquals(URI.create("https://proxy.example:9443"),
-                SessionConfig.restBesideStream(URI.create("wss://user:pw@proxy.example:9443/v2/iex")));
+                Providers.ALPACA.restBeside(URI.create("wss://user:pw@proxy.example:9443/v2/iex")));
     }
 
     @Test

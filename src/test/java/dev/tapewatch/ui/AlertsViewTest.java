@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
@@ -20,7 +22,6 @@ import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class AlertsViewTest {
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
         config.set(AlertsViewModel.SPIKES, "false"); // only the alerts a test raises
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder()
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT")));

@@ -7,6 +7,8 @@ import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.DetectorConfig;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.provider.SettingsInput;
+import dev.tapewatch.provider.polygon.Polygon;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import java.nio.file.Files;
@@ -49,15 +51,15 @@ class MainViewModelTest {
         Path file = dir.resolve("config/tapewatch.properties");
         AppConfig config = AppConfig.load(file);
         DetectorSettings edited = new DetectorSettings(90, 3.5, 200, 5, 6, 0.003, 3, 8);
-        config.set(AppConfig.PROVIDER, "polygon-delayed");
-        config.set(AppConfig.POLYGON_KEY, "k-123");
+        config.set(SettingsInput.PROVIDER, "polygon-delayed");
+        config.set(Polygon.KEY, "k-123");
         config.set(Themes.KEY, "light");
         DetectorConfig.write(config, edited);
         config.save();
         AppConfig reread = AppConfig.load(file);
         assertEquals(edited, DetectorConfig.read(reread));
-        assertEquals("polygon-delayed", reread.get(AppConfig.PROVIDER).orElseThrow());
-        assertEquals("k-123", reread.get(AppConfig.POLYGON_KEY).orElseThrow());
+        assertEquals("polygon-delayed", reread.get(SettingsInput.PROVIDER).orElseThrow());
+        assertEquals("k-123", reread.get(Polygon.KEY).orElseThrow());
         assertEquals("light", Themes.current(reread));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }

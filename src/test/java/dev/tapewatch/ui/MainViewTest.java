@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.Audit;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.cli.Cli;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimulatedMarket;
 import dev.tapewatch.serve.MarketServer;
 import dev.tapewatch.store.BarStore;
@@ -80,7 +80,7 @@ class MainViewTest {
         dir = Files.createTempDirectory("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
-        feed.set(FeedSettings.simulator(SimulatorSettings.builder()
+        feed.set(Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build()));
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
@@ -564,8 +564,8 @@ class MainViewTest {
     void aFeedFailureShowsInTheStatusBar(FxRobot robot) throws Exception {
         try (MarketServer strict = MarketServer.simulate(new ServerSettings(0, "ok", ServerSettings.Protocol.POLYGON),
                 SimulatorSettings.DEFAULT, Threads::named)) {
-            feed.set(new FeedSettings(Provider.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
-                    null, null, false));
+            feed.set(new FeedSettings(Providers.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
+                    null, false));
             model.start();
             Await.until(WAIT, "the failure in the status bar",
                     () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("failed"));
@@ -575,8 +575,8 @@ class MainViewTest {
             Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
                     && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
             // the key put right: once the feed streams, the banner about the refused key goes
-            robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Provider.POLYGON,
-                    URI.create(strict.url().toString()), "ok", 30_000, null, null, false))));
+            robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Providers.POLYGON,
+                    URI.create(strict.url().toString()), "ok", 30_000, null, false))));
             Await.until(WAIT, "streaming again", () -> robot.lookup("#feedState").queryAs(Label.class).getText()
                     .contains("streaming"));
             Await.until(WAIT, "the stale banner gone", () -> !robot.lookup("#errorMessage").queryAs(Label.class)
@@ -628,7 +628,7 @@ class MainViewTest {
 
     @Test
     void auditingAStoredDayShowsTheSecondsTheProviderHasAndTheStoreLacks(FxRobot robot) {
-        feed.set(FeedSettings.simulator(SimulatorSettings.builder().seed(9)
+        feed.set(Providers.simulator(SimulatorSettings.builder().seed(9)
                 .start(ExchangeTime.toEpochMillis(STORED_DAY.plusDays(1), LocalTime.of(10, 0))).build())
                 .withBackfill(false));
         startLive();

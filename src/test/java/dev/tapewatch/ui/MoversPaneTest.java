@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.movers.Mover;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartSnapshot;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class MoversPaneTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-movers");
         // 400 symbols with an event an hour in every other one, at 20x: a mover every few seconds
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder()
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 30))).speed(20).market(400)
                 .events(new SimulatedMarket.EventSettings(0.5, 12, 40, 0.5, 4, 0.5, true)).build());
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +97,7 @@ class OpensFullTest {
     @Test
     void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-first-launch");
-        LiveSession.Settings settings = new LiveSession.Settings(FeedSettings.simulator(SimulatorSettings.builder()
+        LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0))).build()),
                 StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT"));

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.FullDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class RecordingProblemViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().speed(20)
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().speed(20)
                 .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build())
                 .withBackfill(false);
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
+import dev.tapewatch.app.Providers;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.detect.SpikeDetectors;
@@ -66,7 +67,7 @@ class ReplayWindowTest {
             store.upsert(stored);
             store.addCoverage(List.of("SPY"), at(STORED_DAY, 4, 0), at(STORED_DAY, 11, 30), "stopped");
         }
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().seed(9)
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().seed(9)
                 .start(at(LIVE_DAY, 10, 0)).speed(20).build());
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         TestWindows.quiet(config);

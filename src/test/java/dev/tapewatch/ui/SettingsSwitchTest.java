@@ -9,6 +9,8 @@ import dev.tapewatch.app.AppConfig;
 import dev.tapewatch.app.AppPaths;
 import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.SessionConfig;
+import dev.tapewatch.provider.SettingsInput;
+import dev.tapewatch.provider.simulator.Simulator;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.ui.common.FxRead;
@@ -46,9 +48,9 @@ class SettingsSwitchTest {
         Path home = Files.createTempDirectory("tapewatch-settings");
         AppPaths paths = new AppPaths(Map.of(), "Linux", home);
         config = AppConfig.load(paths.configFile());
-        config.set(AppConfig.PROVIDER, "simulator");
-        config.set(SessionConfig.SIM_START, "2024-01-03T09:25");
-        config.set(SessionConfig.SIM_SPEED, "20");
+        config.set(SettingsInput.PROVIDER, "simulator");
+        config.set(Simulator.START, "2024-01-03T09:25");
+        config.set(Simulator.SPEED, "20");
         config.set(SessionConfig.WATCHLIST, "SPY,AAPL,MSFT");
         TestWindows.quiet(config);
         model = MainViewModel.forUser(config, paths, Map.of());
@@ -71,7 +73,7 @@ class SettingsSwitchTest {
     }
 
     private void choose(FxRobot robot, String provider) {
-        robot.interact(() -> model.applySettings(() -> config.set(AppConfig.PROVIDER, provider)));
+        robot.interact(() -> model.applySettings(() -> config.set(SettingsInput.PROVIDER, provider)));
     }
 
     private static String banner(FxRobot robot) {

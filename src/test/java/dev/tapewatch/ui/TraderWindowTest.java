@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.provider.MarketProvider;
+import dev.tapewatch.provider.SettingsInput;
+import dev.tapewatch.provider.alpaca.Alpaca;
+import dev.tapewatch.provider.polygon.LocalTapewatch;
+import dev.tapewatch.provider.polygon.Polygon;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
@@ -73,7 +80,7 @@ class TraderWindowTest {
             store.upsert(new SimulatedMarket(9).day("SPY", STORED_DAY).bars(from, to));
             store.addCoverage(List.of("SPY"), from, to, "stopped");
         }
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder().seed(9)
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder().seed(9)
                 .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
@@ -264,14 +271,14 @@ class TraderWindowTest {
     /** Defect 7 (first part): Polygon with no key is refused in the dialog, in its own words, not accepted. */
     @Test
     void polygonWithoutAKeyIsRefusedInTheDialog(FxRobot robot) {
-        String fromEnvironment = System.getenv(dev.tapewatch.app.AppConfig.ENV_POLYGON_KEY);
+        String fromEnvironment = System.getenv(Polygon.ENV_KEY);
         org.junit.jupiter.api.Assumptions.assumeTrue(fromEnvironment == null || fromEnvironment.isBlank());
         robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<dev.tapewatch.app.Provider> provider = robot.lookup("#providerChoice")
+        javafx.scene.control.ChoiceBox<MarketProvider> provider = robot.lookup("#providerChoice")
                 .queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> {
-            provider.setValue(dev.tapewatch.app.Provider.POLYGON);
+            provider.setValue(Providers.POLYGON);
             robot.lookup("#apiKey").queryAs(javafx.scene.control.TextField.class).setText("");
         });
         javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) provider.getScene().getRoot();
@@ -280,8 +287,50 @@ class TraderWindowTest {
                 + " above, or choose the simulated market.", robot.lookup("#settingsProblem")
                 .queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(FxRead.on(robot, () -> pane.getScene().getWindow().isShowing()), "the dialog stays open");
-        assertFalse(config.get(dev.tapewatch.app.AppConfig.PROVIDER).map("polygon"::equals).orElse(false),
+        assertFalse(config.get(SettingsInput.PROVIDER).map("polygon"::equals).orElse(false),
                 "nothing saved");
         robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+    }
+
+    /** Each provider's key and fields are its own: switching providers shows and keeps them, OK saves each entry. */
+    @Test
+    void theDialogKeepsEachProvidersKeyAndFieldsInTheirOwnEntries(FxRobot robot) {
+        config.set(Polygon.KEY, "polygon-key-1");
+        config.set(Alpaca.KEY, "alpaca-id-1");
+        config.set(Alpaca.SECRET, "alpaca-secret-1");
+        config.set(LocalTapewatch.KEY, "local-key-1");
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<MarketProvider> provider = robot.lookup("#providerChoice")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        javafx.scene.control.TextField key = robot.lookup("#apiKey").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField secret = robot.lookup("#alpacaSecret")
+                .queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.Node feed = robot.lookup("#alpacaFeed").query();
+        assertEquals(Providers.SIMULATOR, provider.getValue(), "nothing saved yet: the simulator");
+        assertTrue(key.isDisabled() && key.getText().isEmpty(), "the simulator needs no key");
+        assertTrue(secret.isDisabled() && feed.isDisabled(), "Alpaca's own fields wait for Alpaca");
+        robot.interact(() -> provider.setValue(Providers.ALPACA));
+        assertEquals("alpaca-id-1", key.getText());
+        assertFalse(key.isDisabled() || secret.isDisabled() || feed.isDisabled());
+        assertEquals("alpaca-secret-1", secret.getText());
+        robot.interact(() -> {
+            key.setText("alpaca-id-2");
+            provider.setValue(Providers.POLYGON);
+        });
+        assertEquals("polygon-key-1", key.getText());
+        assertTrue(secret.isDisabled());
+        robot.interact(() -> provider.setValue(Providers.LOCAL));
+        assertEquals("local-key-1", key.getText());
+        robot.interact(() -> provider.setValue(Providers.ALPACA));
+        assertEquals("alpaca-id-2", key.getText(), "the key typed for Alpaca was kept");
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) provider.getScene().getRoot();
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        assertEquals("alpaca", config.get(SettingsInput.PROVIDER).orElseThrow());
+        assertEquals("alpaca-id-2", config.get(Alpaca.KEY).orElseThrow());
+        assertEquals("alpaca-secret-1", config.get(Alpaca.SECRET).orElseThrow());
+        assertEquals("iex", config.get(Alpaca.FEED).orElseThrow());
+        assertEquals("polygon-key-1", config.get(Polygon.KEY).orElseThrow());
+        assertEquals("local-key-1", config.get(LocalTapewatch.KEY).orElseThrow());
     }
 }

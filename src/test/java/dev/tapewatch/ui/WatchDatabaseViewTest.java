@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tapewatch.Await;
 import dev.tapewatch.TestPostgres;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
-import dev.tapewatch.app.Provider;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class WatchDatabaseViewTest {
         recorder.upsert(seconds(0, 60));
         Path dir = Files.createTempDirectory("tapewatch-watch");
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
-        FeedSettings watch = new FeedSettings(Provider.DATABASE, null, null, 30_000, null, null, false);
+        FeedSettings watch = new FeedSettings(Providers.DATABASE, null, null, 30_000, null, false);
         model = new MainViewModel(config, () -> new LiveSession.Settings(watch, database, DetectorSettings.DEFAULT,
                 List.of("SPY")));
         view = new MainView(model);

@@ -4,18 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.Await;
 import dev.tapewatch.app.AppConfig;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
+import dev.tapewatch.provider.FeedSettings;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class WindowFitTest {
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");
         config.set(AlertsViewModel.DESKTOP, "false");
-        FeedSettings feed = FeedSettings.simulator(SimulatorSettings.builder()
+        FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).speed(20).build());
         model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT", "BRK.B")));

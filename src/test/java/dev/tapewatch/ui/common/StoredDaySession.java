@@ -1,15 +1,15 @@
 package dev.tapewatch.ui.common;
 
 import dev.tapewatch.Await;
-import dev.tapewatch.app.FeedSettings;
 import dev.tapewatch.app.LiveSession;
+import dev.tapewatch.app.Providers;
 import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.sim.SimulatedMarket;
+import dev.tapewatch.sim.SimulatorSettings;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
-import dev.tapewatch.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ public final class StoredDaySession implements AutoCloseable {
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {
             stored.values().forEach(store::upsert);
         }
-        session = LiveSession.start(new LiveSession.Settings(FeedSettings.simulator(SimulatorSettings.builder()
+        session = LiveSession.start(new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).build()), database,
                 DetectorSettings.DEFAULT, List.of("SPY")));
         Await.until(Duration.ofSeconds(60), "SPY's live day stored", () -> session.store().days("SPY").stream()

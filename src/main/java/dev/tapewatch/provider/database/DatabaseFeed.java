@@ -1,4 +1,4 @@
-package dev.tapewatch.app;
+package dev.tapewatch.provider.database;
 
 import dev.tapewatch.feed.Backoff;
 import dev.tapewatch.feed.Feed;
@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,10 @@ final class DatabaseFeed implements Feed {
 
     private volatile Anchor anchor;
 
-    DatabaseFeed(BarStore store, FeedListener listener) {
+    DatabaseFeed(BarStore store, FeedListener listener, Function<String, ThreadFactory> threads) {
         this.store = store;
         this.listener = listener;
-        this.thread = Threads.named("database-watch").newThread(this::run);
+        this.thread = threads.apply("database-watch").newThread(this::run);
     }
 
     @Override
