@@ -61,8 +61,10 @@ public final class H2Files {
      * H2 keeps every replaced page of its copy-on-write file for RETENTION_TIME (45 s by default) before it may
      * reuse the space; a recorder rewrites each open minute's chunk every batch, so a fast recording grew its file
      * to 5-6 times its live data (and the 200 ms H2 spends compacting on close did not always bring it back:
-     * 122 bytes a bar once). Every durable write here is checkpointed to disk, so two seconds is enough, and on
-     * close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
+     * 122 bytes a bar once). Every durable write here is checkpointed into the file, so two seconds is enough
+     * against a killed process (not a power cut: nothing is fsynced). Reused space is also what hid the newest
+     * chunks from H2 after a kill, with 45 s too, only later in a file's life: {@link #recoverNewestVersion}.
+     * On close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
      */
     static String settings(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
