@@ -6,21 +6,28 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * H2: a file by default (any other H2 URL works too), bars in minute chunks ({@link MinuteChunkTable}).
  * H2 writes commits to its file in the background up to a second later, which a {@code kill -9} loses, so each
- * durable write is checkpointed. H2's own shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping
- * process can still store what it holds, and after H2 closed the database itself (it does on a failed write,
- * e.g. a full disk) {@link #reconnect} opens it again. H2 cannot tell other processes what was stored.
+ * durable write is checkpointed; a file left open by a process that ended is recovered to its newest commit
+ * before it is opened, which H2 alone does not always find. H2's own shutdown hook is off
+ * ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2 closed the
+ * database itself (it does on a failed write, e.g. a full disk) {@link #reconnect} opens it again. H2 cannot
+ * tell other processes what was stored.
  */
 final class H2Database extends Database {
     private static final String UPSERT_SPIKE = "MERGE INTO spikes (" + SpikeRows.COLUMNS + ")"
             + " KEY (symbol, start_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** H2 files open in this process, with the number of pools holding each. */
+    private static final Map<Path, Integer> FILES_HELD = new HashMap<>();
 
     private final String url;
 
@@ -46,12 +53,40 @@ final class H2Database extends Database {
         return new H2Database(location, url, pool(location, url));
     }
 
-    /** A pool whose first connection has been opened: lock, corruption and login errors surface here. */
+    /**
+     * A pool whose first connection has been opened: lock, corruption and login errors surface here. A file that no
+     * pool of this process holds is first recovered to its newest commit ({@link H2Files#recoverNewestVersion});
+     * one it holds is left alone, since closing any other handle on a file drops the process's lock on it.
+     */
     private static Pool pool(StoreLocation location, String url) {
+        if (!location.isH2File()) {
+            return openPool(location, url, () -> { });
+        }
+        Path file = location.dataFile();
+        synchronized (FILES_HELD) {
+            if (!FILES_HELD.containsKey(file)) {
+                H2Files.recoverNewestVersion(file);
+            }
+            Pool pool = openPool(location, url, () -> release(file));
+            FILES_HELD.merge(file, 1, Integer::sum);
+            return pool;
+        }
+    }
+
+    private static void release(Path file) {
+        synchronized (FILES_HELD) {
+            FILES_HELD.computeIfPresent(file, (held, pools) -> pools == 1 ? null : pools - 1);
+        }
+    }
+
+    private static Pool openPool(StoreLocation location, String url, Runnable released) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(16);
         try (Connection ignored = pool.getConnection()) {
-            return new Pool(pool, pool::dispose);
+            return new Pool(pool, () -> {
+                pool.dispose();
+                released.run();
+            });
         } catch (SQLException e) {
             pool.dispose();
             throw StoreErrors.translate(e, location, "open");

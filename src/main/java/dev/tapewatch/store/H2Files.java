@@ -1,5 +1,7 @@
 package dev.tapewatch.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,11 +10,17 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the store sets on and reads from H2 files. */
 public final class H2Files {
     private H2Files() {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Files.class);
 
     /**
      * The most live data a stopping recorder rewrites (about 50 M bars): the rewrite copies the live data at
@@ -53,13 +61,71 @@ public final class H2Files {
      * H2 keeps every replaced page of its copy-on-write file for RETENTION_TIME (45 s by default) before it may
      * reuse the space; a recorder rewrites each open minute's chunk every batch, so a fast recording grew its file
      * to 5-6 times its live data (and the 200 ms H2 spends compacting on close did not always bring it back:
-     * 122 bytes a bar once). Every durable write here is checkpointed to disk, so two seconds is enough, and on
-     * close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
+     * 122 bytes a bar once). Every durable write here is checkpointed into the file, so two seconds is enough
+     * against a killed process (not a power cut: nothing is fsynced). Reused space is also what hid the newest
+     * chunks from H2 after a kill, with 45 s too, only later in a file's life: {@link #recoverNewestVersion}.
+     * On close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
      */
     static String settings(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
         return (upper.contains("RETENTION_TIME") ? "" : ";RETENTION_TIME=2000")
                 + (upper.contains("MAX_COMPACT_TIME") ? "" : ";MAX_COMPACT_TIME=5000");
+    }
+
+    /**
+     * Has H2 open the newest complete version of a file that was not closed (a kill -9, a crash, or H2 giving it
+     * up after a failed write). H2 2.5 opens such a file at the chunk its header names and follows the place each
+     * chunk predicted for the next. When a chunk lands elsewhere (in space freed meanwhile), H2 rewrites the
+     * header, but naming the chunk before it, so neither reaches that chunk nor those after it, and H2 opened the
+     * older version without a word: bars already counted as stored were gone (README, "Storage layout"). H2's
+     * full scan of the file finds them; when it finds a newer version than H2's own open would, the file is
+     * opened once with that scan and closed, which writes a header naming the newest version. A file another
+     * process holds, or one that is no H2 file, is left to H2's own open to report.
+     */
+    static void recoverNewestVersion(Path file) {
+        String name = file.toString();
+        long opened;
+        long newest;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                return;
+            }
+            try (MVStore store = storeAt(name).readOnly().open()) {
+                if (store.getStoreHeader().containsKey("clean")) { // H2 closed it: its header names the newest
+                    return;
+                }
+                opened = store.getCurrentVersion();
+            }
+            try (MVStore store = storeAt(name).readOnly().recoveryMode().open()) {
+                newest = store.getCurrentVersion();
+            }
+        } catch (IOException | MVStoreException e) {
+            return;
+        }
+        if (newest <= opened) {
+            return;
+        }
+        LOG.warn("{} was not closed: H2 would open it at version {} while it holds version {}; recovering it",
+                file, opened, newest);
+        long reopened;
+        try {
+            storeAt(name).recoveryMode().open().close(); // the close writes a header naming the newest version
+            try (MVStore store = storeAt(name).readOnly().open()) {
+                reopened = store.getCurrentVersion();
+            }
+        } catch (MVStoreException e) {
+            throw new StoreException("Cannot recover " + file + ", which was not closed: " + e.getMessage()
+                    + ". Opened as it is, it would lose its newest writes; keep a copy of it.", e);
+        }
+        if (reopened < newest) {
+            throw new StoreException("Cannot recover " + file + ", which was not closed: it holds version " + newest
+                    + " but opens at version " + reopened + " (is it read-only?). Opened as it is, it would lose"
+                    + " its newest writes; keep a copy of it.");
+        }
+    }
+
+    private static MVStore.Builder storeAt(String file) {
+        return new MVStore.Builder().fileName(file).autoCommitDisabled();
     }
 
     /** File size and live bytes from H2's fill rates of the file and of its chunks. */
