@@ -65,7 +65,9 @@ class WindowFitTest {
         config.set(AlertsViewModel.DESKTOP, "false");
         FeedSettings feed = FeedSettings.simulator(MarketServer.Settings.defaults()
                 .withStart(ExchangeTime.toEpochMillis(LIVE_DAY, LocalTime.of(10, 0))).withSpeed(20));
-        model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(dir.resolve("db")),
+        // where a user's database lives: a path as long as a real home's (a short one hid a cut status bar)
+        java.nio.file.Path data = Files.createDirectories(dir.resolve("home/trader/.local/share/tapewatch"));
+        model = new MainViewModel(config, () -> new LiveSession.Settings(feed, StoreLocation.ofFile(data.resolve("simulated")),
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT", "BRK.B")));
         view = new MainView(model);
         stage.setScene(new Scene(view, 1280, 800));
@@ -101,6 +103,13 @@ class WindowFitTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
+        // a selection's figures take a line of the status bar of their own: they, and the feed's labels, stay whole
+        Await.until(WAIT, "bars to select", () -> FxRead.on(robot, () -> view.chart().shownBars().size()) > 60);
+        robot.interact(() -> {
+            List<dev.tapewatch.market.Bar> shown = view.chart().shownBars();
+            model.history().select(shown.get(0).start(), shown.get(shown.size() - 1).end(), shown);
+        });
+        assertEquals(true, FxRead.on(robot, () -> robot.lookup("#selectionInfo").query().isVisible()), "selection shown");
         for (int charts : ChartLayout.COUNTS) {
             robot.interact(() -> model.layout().countProperty().set(charts));
             String where = width + "x" + height + " " + theme + " " + charts + " chart(s)";
