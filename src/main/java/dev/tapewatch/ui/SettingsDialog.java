@@ -105,9 +105,7 @@ final class SettingsDialog {
         theme.getItems().addAll(Themes.NAMES);
         theme.setValue(Themes.current(config));
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
+        GridPane grid = form();
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
@@ -120,14 +118,13 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
         grid.addRow(row++, new Label("Database password"), databasePassword);
-        grid.addRow(row++, new Label("Window (s)"), window);
-        grid.addRow(row++, new Label("Volume z ≥"), volumeZ);
-        grid.addRow(row++, new Label("Min volume"), minVolume);
-        grid.addRow(row++, new Label("Min × usual volume"), minMultiple);
-        grid.addRow(row++, new Label("Price z ≥"), priceZ);
-        grid.addRow(row++, new Label("Min move"), minReturn);
-        grid.addRow(row++, new Label("Merge within (s)"), cooldown);
-        grid.addRow(row++, new Label("Min score"), minScore);
+        // the detector's short numbers two by two: one below the other, the dialog was taller than a 700 px screen
+        GridPane thresholds = form();
+        thresholds.addRow(0, new Label("Window (s)"), window, new Label("Volume z ≥"), volumeZ);
+        thresholds.addRow(1, new Label("Min volume"), minVolume, new Label("Min × usual volume"), minMultiple);
+        thresholds.addRow(2, new Label("Price z ≥"), priceZ, new Label("Min move"), minReturn);
+        thresholds.addRow(3, new Label("Merge within (s)"), cooldown, new Label("Min score"), minScore);
+        grid.addRow(row++, new Label("Detector"), thresholds);
         grid.addRow(row, new Label("Theme"), theme);
         Label problem = new Label();
         problem.setId("settingsProblem");
@@ -136,6 +133,8 @@ final class SettingsDialog {
         problem.getStyleClass().add("settings-problem");
         grid.add(problem, 0, row + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getStyleClass().add("settings-dialog");
+        dialog.getDialogPane().getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
@@ -276,7 +275,23 @@ final class SettingsDialog {
     }
 
     private static TextField field(double value) {
-        return new TextField(value == Math.rint(value) ? Long.toString((long) value)
+        TextField field = new TextField(value == Math.rint(value) ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", value));
+        field.setPrefColumnCount(6);
+        return field;
+    }
+
+    /** Labels beside their fields; a label column never narrower than its widest label ("Alpaca s…" was cut). */
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        for (int column = 0; column < 4; column++) {
+            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+            constraints.setMinWidth(column % 2 == 0 ? javafx.scene.layout.Region.USE_PREF_SIZE
+                    : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            grid.getColumnConstraints().add(constraints);
+        }
+        return grid;
     }
 }
