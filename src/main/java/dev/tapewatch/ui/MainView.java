@@ -7,6 +7,7 @@ import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.spikes.SpikeListPane;
 import dev.tapewatch.ui.status.StatusBar;
@@ -50,7 +51,7 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
-        getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
+        getStylesheets().add(Themes.stylesheet());
         watchlist = new WatchlistPane(model.watchlist());
         charts = new ChartGrid(model);
         chart = charts.pane(0).chart();
@@ -97,6 +98,7 @@ public final class MainView extends BorderPane {
         });
         VBox.setVgrow(spikeListPane, Priority.ALWAYS);
         javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", new VBox(4, spikeListPane, study));
+        spikesTab.setId("spikesTab");
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
@@ -261,7 +263,13 @@ public final class MainView extends BorderPane {
 
     /** Brings the alert log to the front. */
     public void showAlerts() {
-        spikeList.getSelectionModel().select(1);
+        showTab("alertsTab");
+    }
+
+    /** Brings a tab of the side pane to the front by its id ("spikesTab", "alertsTab", "moversTab"). */
+    void showTab(String id) {
+        spikeList.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> spikeList.getSelectionModel().select(tab));
     }
 
     ChartGrid charts() {

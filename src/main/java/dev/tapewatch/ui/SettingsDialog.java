@@ -6,6 +6,7 @@ import dev.tapewatch.app.Provider;
 import dev.tapewatch.app.Relay;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.detect.DetectorSettings;
+import dev.tapewatch.ui.common.InputProblem;
 import dev.tapewatch.ui.common.Themes;
 import java.util.Locale;
 import javafx.scene.control.Button;
@@ -126,19 +127,17 @@ final class SettingsDialog {
         thresholds.addRow(3, new Label("Merge within (s)"), cooldown, new Label("Min score"), minScore);
         grid.addRow(row++, new Label("Detector"), thresholds);
         grid.addRow(row, new Label("Theme"), theme);
-        Label problem = new Label();
-        problem.setId("settingsProblem");
-        problem.setWrapText(true);
+        javafx.beans.property.StringProperty refused = new javafx.beans.property.SimpleStringProperty();
+        Label problem = InputProblem.label("settingsProblem", refused);
         problem.setMaxWidth(420);
-        problem.getStyleClass().add("settings-problem");
         grid.add(problem, 0, row + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getStyleClass().add("settings-dialog");
-        dialog.getDialogPane().getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
+        dialog.getDialogPane().getStylesheets().add(Themes.stylesheet());
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
-                DetectorSettings edited = new DetectorSettings(whole(window, "Window (s)"),
+                DetectorSettings edited = detector(whole(window, "Window (s)"),
                         number(volumeZ, "Volume z"), number(minVolume, "Min volume"),
                         number(minMultiple, "Min × usual volume"), number(priceZ, "Price z"),
                         number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
@@ -166,7 +165,7 @@ final class SettingsDialog {
                     Themes.apply(config, theme.getValue());
                 });
             } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
+                refused.set(e.getMessage());
                 dialog.getDialogPane().getScene().getWindow().sizeToScene(); // keep OK and Cancel in view
                 event.consume();
             }
@@ -179,12 +178,12 @@ final class SettingsDialog {
         boolean blank = key == null || key.isBlank();
         if (blank && (chosen == Provider.POLYGON || chosen == Provider.POLYGON_DELAYED)
                 && isBlank(System.getenv(AppConfig.ENV_POLYGON_KEY))) {
-            throw new IllegalArgumentException("API key: " + chosen.label() + " needs your API key (polygon.io,"
-                    + " Dashboard, API Keys). Paste it above, or choose the simulated market.");
+            throw new IllegalArgumentException(InputProblem.of("API key", chosen.label() + " needs your API key"
+                    + " (polygon.io, Dashboard, API Keys)", "Paste it above, or choose the simulated market"));
         }
         if (blank && chosen == Provider.ALPACA && isBlank(System.getenv("APCA_API_KEY_ID"))) {
-            throw new IllegalArgumentException("API key: Alpaca needs your key id and secret (alpaca.markets,"
-                    + " API Keys). Paste them above, or choose the simulated market.");
+            throw new IllegalArgumentException(InputProblem.of("API key", "Alpaca needs your key id and secret"
+                    + " (alpaca.markets, API Keys)", "Paste them above, or choose the simulated market"));
         }
     }
 
@@ -224,7 +223,8 @@ final class SettingsDialog {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Sharing port: '" + text + "' is not a port number (1 to 65535, e.g. 8765).");
+        throw new IllegalArgumentException(InputProblem.of("Sharing port", "'" + text + "' is not a port number",
+                "Type one from 1 to 65535, e.g. 8765"));
     }
 
     /** The saved provider, or the simulator if the file names one this version does not know. */
@@ -242,7 +242,8 @@ final class SettingsDialog {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a number (e.g. 4 or 0.002).");
+            throw new IllegalArgumentException(InputProblem.of(name, "'" + text + "' is not a number",
+                    "Type one, e.g. 4 or 0.002"));
         }
     }
 
@@ -251,7 +252,20 @@ final class SettingsDialog {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number of seconds (e.g. 60).");
+            throw new IllegalArgumentException(InputProblem.of(name, "'" + text + "' is not a whole number of seconds",
+                    "Type one, e.g. 60"));
+        }
+    }
+
+    private static final String USE_WEBSOCKET = "Use wss://host/path, or leave it empty for the provider's default";
+
+    /** The detector's settings as typed; one out of its range is named as the fields are. */
+    private static DetectorSettings detector(int window, double volumeZ, double minVolume, double minMultiple,
+            double priceZ, double minReturn, int cooldown, double minScore) {
+        try {
+            return new DetectorSettings(window, volumeZ, minVolume, minMultiple, priceZ, minReturn, cooldown, minScore);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(InputProblem.of("Detector", e.getMessage(), "Change it and press OK"));
         }
     }
 
@@ -265,12 +279,12 @@ final class SettingsDialog {
             java.net.URI uri = new java.net.URI(trimmed);
             boolean websocket = "ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme());
             if (!websocket || uri.getHost() == null) {
-                throw new IllegalArgumentException("URL: '" + trimmed + "' is not a websocket address; use"
-                        + " wss://host/path (or leave it empty for the provider's default).");
+                throw new IllegalArgumentException(InputProblem.of("URL", "'" + trimmed + "' is not a websocket"
+                        + " address", USE_WEBSOCKET));
             }
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("URL: '" + trimmed + "' is not a valid address (" + e.getReason()
-                    + "); use wss://host/path (or leave it empty for the provider's default).");
+            throw new IllegalArgumentException(InputProblem.of("URL", "'" + trimmed + "' is not a valid address ("
+                    + e.getReason() + ")", USE_WEBSOCKET));
         }
     }
 

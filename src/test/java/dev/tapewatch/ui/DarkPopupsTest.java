@@ -50,7 +50,7 @@ class DarkPopupsTest {
         choice.getItems().setAll("1 chart", "2 charts", "4 charts");
         menu = new MenuButton("Symbols", null, new MenuItem("SPY"), new MenuItem("AAPL"));
         HBox window = new HBox(8, combo, choice, menu);
-        window.getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
+        window.getStylesheets().add(Themes.stylesheet());
         stage.setScene(new Scene(window, 600, 400));
         stage.show();
     }

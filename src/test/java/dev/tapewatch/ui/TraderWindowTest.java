@@ -241,7 +241,7 @@ class TraderWindowTest {
         robot.clickOn("#search").write("xyzq").type(KeyCode.ENTER);
         javafx.scene.control.Label problem = robot.lookup("#searchProblem").queryAs(javafx.scene.control.Label.class);
         assertTrue(FxRead.on(robot, problem::isVisible), "the reason is shown");
-        assertTrue(FxRead.on(robot, problem::getText).startsWith("The simulated market has no ticker XYZQ"));
+        assertTrue(FxRead.on(robot, problem::getText).startsWith("Symbol: the simulated market has no ticker XYZQ. "));
         javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
         assertTrue(FxRead.on(robot, () -> search.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
                 .equals("danger"))), "the field is marked");
@@ -273,5 +273,50 @@ class TraderWindowTest {
         assertFalse(config.get(dev.tapewatch.app.AppConfig.PROVIDER).map("polygon"::equals).orElse(false),
                 "nothing saved");
         robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+    }
+
+    /**
+     * #27: every refused entry of the window (watchlist search, Settings, rules, movers filters, the study's days) is
+     * said in one style, the theme's danger colour (not grey), and one wording: "Field: what is wrong. What to do."
+     */
+    @Test
+    void everyRefusedEntryIsSaidInTheDangerColourAndOneWording(FxRobot robot) {
+        List<javafx.scene.control.Label> shown = new java.util.ArrayList<>();
+        robot.clickOn("#search").write("$$$").type(KeyCode.ENTER);
+        shown.add(robot.lookup("#searchProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> {
+            view.showAlerts();
+            robot.lookup("#alertRules").queryAs(javafx.scene.control.TextArea.class).setText("SPY crosses 1");
+        });
+        robot.clickOn("#alertRulesApply");
+        shown.add(robot.lookup("#alertRulesProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> view.showTab("moversTab"));
+        robot.interact(() -> robot.lookup("#moversMinPrice").queryAs(javafx.scene.control.TextField.class).setText("5x"));
+        shown.add(robot.lookup("#moversFilterProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> view.showTab("spikesTab"));
+        robot.clickOn("#studyOpenButton");
+        robot.interact(() -> {
+            robot.lookup("#studyFrom").queryAs(javafx.scene.control.DatePicker.class).setValue(LIVE_DAY);
+            robot.lookup("#studyTo").queryAs(javafx.scene.control.DatePicker.class).setValue(STORED_DAY);
+            robot.lookup("#studyButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        shown.add(robot.lookup("#studyProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        robot.interact(() -> robot.lookup("#detectorWindow").queryAs(javafx.scene.control.TextField.class).setText("abc"));
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) robot.lookup("#detectorWindow").query()
+                .getScene().getRoot();
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        shown.add(robot.lookup("#settingsProblem").queryAs(javafx.scene.control.Label.class));
+        javafx.scene.paint.Color danger = javafx.scene.paint.Color.web("#f85149"); // Primer dark's -color-danger-fg
+        for (javafx.scene.control.Label problem : shown) {
+            String text = FxRead.on(robot, problem::getText);
+            robot.interact(problem::applyCss);
+            assertTrue(FxRead.on(robot, problem::isVisible), problem.getId() + " shown");
+            assertTrue(problem.getStyleClass().contains("input-problem"), problem.getId());
+            assertEquals(danger, FxRead.on(robot, problem::getTextFill), problem.getId() + " in the danger colour");
+            assertTrue(text.matches("[^:.]+: [^ ].*[^.]\\. [A-Z].*\\."), problem.getId() + ": " + text);
+        }
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        robot.interact(() -> robot.lookup("#studyView").query().getScene().getWindow().hide());
     }
 }
