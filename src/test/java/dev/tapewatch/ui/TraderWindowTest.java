@@ -319,4 +319,46 @@ class TraderWindowTest {
         robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
         robot.interact(() -> robot.lookup("#studyView").query().getScene().getWindow().hide());
     }
+
+    /**
+     * #27 keyboard-first: F1 (or ? outside a text field) shows every shortcut the window registers, no more and no
+     * fewer; a key from the list does what it says; Esc closes the list.
+     */
+    @Test
+    void f1ListsEveryRegisteredShortcutAndTheyWork(FxRobot robot) {
+        robot.clickOn(view.chart());
+        robot.type(KeyCode.F1);
+        javafx.scene.Node help = robot.lookup("#shortcutHelp").query();
+        assertTrue(FxRead.on(robot, help::isVisible), "F1 shows the shortcuts");
+        List<String> listed = FxRead.on(robot, () -> ((ShortcutHelp) help).listedKeys());
+        List<String> registered = FxRead.on(robot, () -> view.getScene().getAccelerators().keySet().stream()
+                .map(javafx.scene.input.KeyCombination::getDisplayText).toList());
+        assertEquals(new java.util.TreeSet<>(registered), new java.util.TreeSet<>(listed.stream()
+                .filter(keys -> !keys.equals("?")).toList()), "the list is what the scene registers");
+        assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "each key once");
+        assertEquals(registered.size() + 1, listed.size(), "and ? typed");
+        for (String needed : List.of("Ctrl+1", "Ctrl+2", "Ctrl+4", "Ctrl+T", "Ctrl+E", "Ctrl+R", "Ctrl+P", "Ctrl+L",
+                "Ctrl+Shift+A", "Ctrl+Shift+C", "Ctrl+Shift+V", "Ctrl+Shift+M", "Ctrl+Shift+F", "Alt+W", "Alt+S",
+                "Alt+A", "Alt+M", "Ctrl+F", "F1", "Escape", "Ctrl+,", "Alt+←")) {
+            assertTrue(listed.contains(needed), needed + " in " + listed);
+        }
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals(2, FxRead.on(robot, () -> model.layout().countProperty().get()), "Ctrl+2: two charts");
+        assertEquals(2, FxRead.on(robot, () -> robot.lookup("#layoutChoice").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue()), "the layout choice says so");
+        ToggleButton vwap = toggle(view.charts().pane(0).controls(), "vwapButton");
+        boolean vwapOn = FxRead.on(robot, vwap::isSelected);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.V).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(!vwapOn, FxRead.on(robot, vwap::isSelected), "Ctrl+Shift+V: the first chart's VWAP");
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(FxRead.on(robot, help::isVisible), "Esc closes the list");
+
+        robot.clickOn(view.chart()).write("?");
+        assertTrue(FxRead.on(robot, help::isVisible), "? shows it too");
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("#search").write("?");
+        assertFalse(FxRead.on(robot, help::isVisible), "? in a text field is typed, not a shortcut");
+        assertEquals("?", robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).getText());
+    }
 }

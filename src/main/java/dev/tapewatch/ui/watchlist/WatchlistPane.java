@@ -50,6 +50,14 @@ public final class WatchlistPane extends VBox {
         search.requestFocus();
     }
 
+    /** The quote table takes the keys (arrows pick a symbol, Delete removes it), a row selected. */
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
     private void searchField() {
         search.setId("search");
         search.setPromptText("Add symbol (Ctrl+F)");
