@@ -42,6 +42,9 @@ public final class Backfill implements FeedListener, AutoCloseable {
     private final List<Consumer<List<Bar>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong queuedJobs = new AtomicLong();
+    /** Symbols whose day so far waits for their first streamed bar, then is fetched up to it (read from any thread). */
+    private final Set<String> awaitingDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> fetchingDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private volatile boolean keyRefused;
 
@@ -67,6 +70,16 @@ public final class Backfill implements FeedListener, AutoCloseable {
         return fetched.get();
     }
 
+    /** Whether the symbol's day so far is queued or being fetched (any thread). */
+    public boolean fetchingDayOf(String symbol) {
+        return fetchingDays.contains(symbol);
+    }
+
+    /** Whether the symbol's day so far is still to fetch once its first bar streams in (any thread). */
+    public boolean awaitingDayOf(String symbol) {
+        return awaitingDays.contains(symbol);
+    }
+
     /** Whether no fetch is queued or running. */
     public boolean idle() {
         return queuedJobs.get() == 0;
@@ -78,6 +91,9 @@ public final class Backfill implements FeedListener, AutoCloseable {
         for (String symbol : symbols) {
             if (!symbol.equals(CoverageSpan.ALL_SYMBOLS) && !lastStreamed.containsKey(symbol)) {
                 missingFrom.putIfAbsent(symbol, Long.MIN_VALUE); // the day so far: looked up when fetching
+                if (missingFrom.get(symbol) == Long.MIN_VALUE && !keyRefused && !closing) {
+                    awaitingDays.add(symbol);
+                }
             }
         }
     }
@@ -100,6 +116,7 @@ public final class Backfill implements FeedListener, AutoCloseable {
         for (Bar bar : bars) {
             Long from = missingFrom.isEmpty() ? null : missingFrom.remove(bar.symbol());
             if (from != null) {
+                awaitingDays.remove(bar.symbol());
                 schedule(bar.symbol(), from, bar.start());
             }
             lastStreamed.merge(bar.symbol(), bar.end(), Math::max);
@@ -111,13 +128,20 @@ public final class Backfill implements FeedListener, AutoCloseable {
             return;
         }
         queuedJobs.incrementAndGet();
+        boolean daySoFar = from == Long.MIN_VALUE;
+        if (daySoFar) {
+            fetchingDays.add(symbol);
+        }
         fetcher.execute(() -> {
             try {
                 if (closing) {
                     return;
                 }
-                fill(symbol, from == Long.MIN_VALUE ? dayStartFor(symbol, to) : from, to);
+                fill(symbol, daySoFar ? dayStartFor(symbol, to) : from, to);
             } finally {
+                if (daySoFar) {
+                    fetchingDays.remove(symbol);
+                }
                 queuedJobs.decrementAndGet();
             }
         });

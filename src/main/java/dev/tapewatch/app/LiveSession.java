@@ -95,6 +95,8 @@ public final class LiveSession implements AutoCloseable {
     private final java.util.concurrent.ExecutorService storedDays =
             java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("stored-day"));
     private List<Spike> spikesBefore = List.of();
+    /** Symbols whose stored day so far is still to be read into the live series. */
+    private final Set<String> readingDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -223,16 +225,35 @@ public final class LiveSession implements AutoCloseable {
         if (connection.provider().watchesStore() || replaying) {
             return; // the database feed delivers the day so far itself; a replay is its own day
         }
+        readingDays.add(symbol);
         storedDays.execute(() -> {
-            if (closed.get()) {
-                return;
-            }
-            long now = connection.marketClock().getAsLong();
-            List<Bar> stored = store.bars(symbol, ExchangeTime.startOfDay(ExchangeTime.dayOf(now)), now);
-            if (!stored.isEmpty()) {
-                series.merge(stored.subList(Math.max(0, stored.size() - LiveSeries.CAPACITY), stored.size()));
+            try {
+                if (closed.get()) {
+                    return;
+                }
+                long now = connection.marketClock().getAsLong();
+                List<Bar> stored = store.bars(symbol, ExchangeTime.startOfDay(ExchangeTime.dayOf(now)), now);
+                if (!stored.isEmpty()) {
+                    series.merge(stored.subList(Math.max(0, stored.size() - LiveSeries.CAPACITY), stored.size()));
+                }
+            } finally {
+                readingDays.remove(symbol);
             }
         });
+    }
+
+    /** How far the symbol's day so far has come into the live series (any thread, without waiting). */
+    public enum DayFill { IN, READING, AWAITING_FIRST_BAR, FETCHING }
+
+    /**
+     * Whether the symbol's day so far is in, or still being read from the database, waiting for the symbol's first
+     * streamed bar (the provider's REST history is fetched up to it), or being fetched.
+     */
+    public DayFill dayFill(String symbol) {
+        Backfill backfill = pipeline.backfill();
+        return readingDays.contains(symbol) ? DayFill.READING
+                : backfill != null && backfill.fetchingDayOf(symbol) ? DayFill.FETCHING
+                : backfill != null && backfill.awaitingDayOf(symbol) ? DayFill.AWAITING_FIRST_BAR : DayFill.IN;
     }
 
     /** Opens the store and starts streaming the watchlist (or the whole market: every symbol, {@code *}). */

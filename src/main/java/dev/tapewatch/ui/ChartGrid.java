@@ -14,9 +14,12 @@ import javafx.scene.layout.RowConstraints;
  * line on each.
  */
 final class ChartGrid extends GridPane {
+    private static final javafx.css.PseudoClass KEYED = javafx.css.PseudoClass.getPseudoClass("keyed");
     private final List<ChartPane> panes = new ArrayList<>();
     private final ChartLayout layout;
     private int shown;
+    /** The chart the chart keys act on (Alt+1 to Alt+4, or the last one pressed). */
+    private int keyed;
 
     ChartGrid(MainViewModel model) {
         this.layout = model.layout();
@@ -30,6 +33,8 @@ final class ChartGrid extends GridPane {
             pane.chart().setOnHover(seconds -> panes.stream().filter(other -> other != pane)
                     .forEach(other -> other.chart().showTimeCursor(seconds)));
             panes.add(pane);
+            int index = i;
+            pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> keyTo(index));
         }
         arrange(layout.countProperty().get());
         layout.countProperty().addListener((o, was, now) -> arrange(now.intValue()));
@@ -54,6 +59,7 @@ final class ChartGrid extends GridPane {
             row.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(row);
         }
+        keyTo(Math.min(keyed, count - 1));
         for (int i = 0; i < panes.size(); i++) {
             boolean on = i < count;
             panes.get(i).model().active(on);
@@ -61,6 +67,21 @@ final class ChartGrid extends GridPane {
                 add(panes.get(i), i % columns, i / columns);
             }
         }
+    }
+
+    /** The chart keys act on chart {@code index} (of those shown), marked while there is more than one. */
+    void keyTo(int index) {
+        if (index < shown) {
+            keyed = index;
+        }
+        for (int i = 0; i < panes.size(); i++) {
+            panes.get(i).pseudoClassStateChanged(KEYED, shown > 1 && i == keyed);
+        }
+    }
+
+    /** The chart the chart keys act on. */
+    ChartPane keyed() {
+        return panes.get(Math.min(keyed, shown - 1));
     }
 
     private void linkFrom(ChartPane moved) {

@@ -33,6 +33,8 @@ final class ChartPane extends VBox {
     /** The symbol and its relative volume ("SPY · RVol 1.8×"); a chart with a symbol choice shows the rest. */
     private final Label headline = new Label();
     private final Runnable headlineOf;
+    /** "Loading SPY 04:00–now…" with a spinner over the middle of the chart while its live day so far comes in. */
+    private final Label loading = new Label();
 
     ChartPane(MainViewModel main, int index) {
         model = main.chart(index);
@@ -59,7 +61,15 @@ final class ChartPane extends VBox {
         chart.priceShare(layout.share(index, PriceVolumeChart.DEFAULT_PRICE_SHARE));
         chart.setOnPriceShareChosen(share -> layout.remember(index, "priceShare",
                 String.format(java.util.Locale.ROOT, "%.3f", share)));
-        area = new StackPane(chart);
+        loading.setId("loading" + index);
+        loading.getStyleClass().add("chart-loading");
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        loading.setGraphic(spinner);
+        loading.setMouseTransparent(true);
+        loading.setMinWidth(Region.USE_PREF_SIZE);
+        loading.setVisible(false);
+        area = new StackPane(chart, loading);
         getChildren().addAll(header, area);
         VBox.setVgrow(area, Priority.ALWAYS);
         installAlertLines(main, symbol);
@@ -76,9 +86,12 @@ final class ChartPane extends VBox {
         });
     }
 
-    /** The pulse: the headline's relative volume moves with the day. */
+    /** The pulse: the headline's relative volume moves with the day, and the day's loading shows until it is in. */
     void refresh() {
         headlineOf.run();
+        String coming = model.loading();
+        loading.setText(coming);
+        loading.setVisible(coming != null);
     }
 
     private static ComboBox<String> symbolChoice(MainViewModel main, ChartLayout layout, int index) {

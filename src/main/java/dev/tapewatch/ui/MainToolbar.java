@@ -141,6 +141,16 @@ final class MainToolbar extends ToolBar {
                 new Separator(Orientation.VERTICAL), exportButton);
     }
 
+    /**
+     * Presses a button of the toolbar by its id as a click would, only while it is shown and enabled ("auditButton",
+     * "replayButton", "replayPause"): the keyboard's way to it, also from the toolbar's overflow menu.
+     */
+    void press(String id) {
+        getItems().stream().filter(item -> id.equals(item.getId()) && item.isVisible())
+                .filter(javafx.scene.control.ButtonBase.class::isInstance).map(javafx.scene.control.ButtonBase.class::cast)
+                .findFirst().ifPresent(javafx.scene.control.ButtonBase::fire);
+    }
+
     /** A day in the date picker, marked when bars of the selected symbol are stored for it. */
     private static final class StoredDayCell extends javafx.scene.control.DateCell {
         private final HistoryViewModel history;

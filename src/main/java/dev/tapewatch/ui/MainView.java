@@ -7,6 +7,7 @@ import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.spikes.SpikeListPane;
 import dev.tapewatch.ui.status.StatusBar;
@@ -46,11 +47,12 @@ public final class MainView extends BorderPane {
     private final Timeline pulse;
     private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
     private javafx.stage.Stage studyWindow;
+    private ShortcutHelp help;
 
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
-        getStylesheets().add(MainView.class.getResource("tapewatch.css").toExternalForm());
+        getStylesheets().add(Themes.stylesheet());
         watchlist = new WatchlistPane(model.watchlist());
         charts = new ChartGrid(model);
         chart = charts.pane(0).chart();
@@ -97,6 +99,7 @@ public final class MainView extends BorderPane {
         });
         VBox.setVgrow(spikeListPane, Priority.ALWAYS);
         javafx.scene.control.Tab spikesTab = new javafx.scene.control.Tab("Spikes", new VBox(4, spikeListPane, study));
+        spikesTab.setId("spikesTab");
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
@@ -109,7 +112,8 @@ public final class MainView extends BorderPane {
         spikeList.prefWidthProperty().bind(spikeListPane.prefWidthProperty().add(4));
         arrangement = new PaneArrangement(split, watchlist, chartPane, spikeList,
                 WindowLayout.dividersSaved(model));
-        setCenter(new javafx.scene.layout.StackPane(split, banners));
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(split, banners);
+        setCenter(center);
         setBottom(new StatusBar(model.status(), model.history(), model.replay(), model.tasks()));
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
@@ -120,7 +124,14 @@ public final class MainView extends BorderPane {
         }));
         pulse.setCycleCount(Timeline.INDEFINITE);
         pulse.play();
-        installShortcuts();
+        Shortcuts table = shortcuts();
+        help = new ShortcutHelp(table.all());
+        center.getChildren().add(help);
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                table.install(scene);
+            }
+        });
     }
 
     /** 1, 2 or 4 charts. */
@@ -141,6 +152,7 @@ public final class MainView extends BorderPane {
         });
         layoutChoice.setValue(layout.countProperty().get());
         layoutChoice.valueProperty().addListener((o, was, now) -> layout.countProperty().set(now));
+        layout.countProperty().addListener((o, was, now) -> layoutChoice.setValue(now.intValue())); // from the keys
         layoutChoice.setTooltip(new javafx.scene.control.Tooltip("How many charts: each has its own symbol and step;"
                 + " their time is linked"));
         layoutChoice.setPrefWidth(96);
@@ -227,26 +239,77 @@ public final class MainView extends BorderPane {
     /** How far Alt+Shift+Right and Alt+Shift+Left move a replay. */
     private static final long SKIP_MS = 60_000;
 
-    private void installShortcuts() {
+    /** Every shortcut of the window, in the one table the scene registers and the help lists. */
+    private Shortcuts shortcuts() {
         HistoryViewModel history = model.history();
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene == null) {
-                return;
-            }
-            var keys = scene.getAccelerators();
-            keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportSelection);
-            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), model::goLive);
-            keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), watchlist::focusSearch);
-            keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> history.stepDay(-1));
-            keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> history.stepDay(1));
-            keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
-                    () -> model.replay().skip(SKIP_MS));
-            keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN),
-                    () -> model.replay().skip(-SKIP_MS));
-            keys.put(new KeyCodeCombination(KeyCode.ESCAPE), history::clearSelection);
-            keys.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
-                    () -> SettingsDialog.show(getScene().getWindow(), model));
-        });
+        KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
+        KeyCombination.Modifier alt = KeyCombination.ALT_DOWN;
+        KeyCombination.Modifier shift = KeyCombination.SHIFT_DOWN;
+        String window = "Window";
+        String panes = "Panes";
+        String chart = "The chart the keys act on";
+        String days = "Days, replay and export";
+        Shortcuts table = new Shortcuts()
+                .add(keys(KeyCode.F1), window, "Show or hide these shortcuts", () -> help.toggle())
+                .typed("?", window, "The same, outside a text field", () -> help.toggle())
+                .add(keys(KeyCode.ESCAPE), window, "Close this list, else clear the selection",
+                        () -> {
+                            if (help.showing()) {
+                                help.close();
+                            } else {
+                                history.clearSelection();
+                            }
+                        })
+                .add(keys(KeyCode.COMMA, ctrl), window, "Settings", () -> SettingsDialog.show(getScene().getWindow(), model))
+                .add(keys(KeyCode.T, ctrl), window, "Dark or light theme", this::switchTheme);
+        for (int count : ChartLayout.COUNTS) {
+            table.add(keys(KeyCode.valueOf("DIGIT" + count), ctrl), window, count == 1 ? "One chart" : count + " charts",
+                    () -> model.layout().countProperty().set(count));
+        }
+        table.add(keys(KeyCode.F, ctrl), panes, "Search: add a symbol", watchlist::focusSearch)
+                .add(keys(KeyCode.W, alt), panes, "Watchlist", watchlist::focusTable)
+                .add(keys(KeyCode.S, alt), panes, "Spikes", () -> focusTab("spikesTab", "#spikeTable"))
+                .add(keys(KeyCode.A, alt), panes, "Alerts", () -> focusTab("alertsTab", "#alertLog"))
+                .add(keys(KeyCode.M, alt), panes, "Movers", () -> focusTab("moversTab", "#moversTable"));
+        for (int i = 0; i < ChartLayout.MOST; i++) {
+            int index = i;
+            table.add(keys(KeyCode.valueOf("DIGIT" + (i + 1)), alt), chart, "Chart " + (i + 1) + " of the layout",
+                    () -> charts.keyTo(index));
+        }
+        table.add(keys(KeyCode.F, ctrl, shift), chart, "Follow live", () -> charts.keyed().controls().flip("followButton"))
+                .add(keys(KeyCode.C, ctrl, shift), chart, "Candles or a close line",
+                        () -> charts.keyed().controls().flip("candlesButton"))
+                .add(keys(KeyCode.V, ctrl, shift), chart, "VWAP", () -> charts.keyed().controls().flip("vwapButton"))
+                .add(keys(KeyCode.M, ctrl, shift), chart, "MA 20/50", () -> charts.keyed().controls().flip("meansButton"))
+                .add(keys(KeyCode.L, ctrl), days, "Back to live (ends a replay)", model::goLive)
+                .add(keys(KeyCode.LEFT, alt), days, "Previous stored day", () -> history.stepDay(-1))
+                .add(keys(KeyCode.RIGHT, alt), days, "Next stored day", () -> history.stepDay(1))
+                .add(keys(KeyCode.RIGHT, alt, shift), days, "Replay: a minute on", () -> model.replay().skip(SKIP_MS))
+                .add(keys(KeyCode.LEFT, alt, shift), days, "Replay: a minute back", () -> model.replay().skip(-SKIP_MS))
+                .add(keys(KeyCode.A, ctrl, shift), days, "Audit the shown day", () -> toolbar.press("auditButton"))
+                .add(keys(KeyCode.R, ctrl), days, "Replay from the selection or the chart's left edge",
+                        () -> toolbar.press("replayButton"))
+                .add(keys(KeyCode.P, ctrl), days, "Pause or resume the replay", () -> toolbar.press("replayPause"))
+                .add(keys(KeyCode.E, ctrl), days, "Export the selection",
+                        this::exportSelection);
+        return table;
+    }
+
+    private static KeyCombination keys(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
+    }
+
+    /** The other theme, remembered; nothing else changes (a replay goes on). */
+    private void switchTheme() {
+        Themes.apply(model.config(), Themes.darkProperty().get() ? "light" : "dark");
+        model.saveSettings();
+    }
+
+    /** A tab of the side pane to the front, its list taking the keys. */
+    private void focusTab(String tab, String list) {
+        showTab(tab);
+        spikeList.getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
+                .map(t -> t.getContent().lookup(list)).ifPresent(javafx.scene.Node::requestFocus);
     }
 
     /** Picks a live time window by its label (e.g. "15 min"). */
@@ -268,7 +331,13 @@ public final class MainView extends BorderPane {
 
     /** Brings the alert log to the front. */
     public void showAlerts() {
-        spikeList.getSelectionModel().select(1);
+        showTab("alertsTab");
+    }
+
+    /** Brings a tab of the side pane to the front by its id ("spikesTab", "alertsTab", "moversTab"). */
+    void showTab(String id) {
+        spikeList.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> spikeList.getSelectionModel().select(tab));
     }
 
     ChartGrid charts() {

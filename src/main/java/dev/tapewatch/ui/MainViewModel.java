@@ -228,20 +228,24 @@ public final class MainViewModel {
         history.goLive();
     }
 
+    /** Saves the settings in the background as they are (a change of look alone: nothing restarts). */
+    void saveSettings() {
+        tasks.execute("Could not save the settings", () -> {
+            try {
+                config.save();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Saves the settings and restarts the session with them (the feed reconnects, charts restart). */
     public void applySettings(Runnable edit) {
         edit.run();
         stopReplay();
         LiveSession previous = session.get();
         if (previous != null && sameSession()) {
-            // only the look changed (the theme): the connection, the chart and the spikes stay as they are
-            tasks.execute("Could not save the settings", () -> {
-                try {
-                    config.save();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            saveSettings(); // only the look changed (the theme): the connection, the chart and the spikes stay as they are
             return;
         }
         if (previous != null && previous.provider().simulated()) { // its day goes on when the simulator is back

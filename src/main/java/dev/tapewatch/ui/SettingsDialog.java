@@ -9,6 +9,7 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.provider.MarketProvider;
 import dev.tapewatch.provider.SettingsForm;
 import dev.tapewatch.provider.SettingsInput;
+import dev.tapewatch.ui.common.InputProblem;
 import dev.tapewatch.ui.common.Themes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,9 +130,7 @@ final class SettingsDialog {
         theme.getItems().addAll(Themes.NAMES);
         theme.setValue(Themes.current(config));
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
+        GridPane grid = form();
         int row = 0;
         grid.addRow(row++, new Label("Provider"), provider);
         grid.addRow(row++, new Label("API key"), key);
@@ -146,26 +145,25 @@ final class SettingsDialog {
         grid.addRow(row++, new Label("URL"), url);
         grid.addRow(row++, new Label("Database"), database);
         grid.addRow(row++, new Label("Database password"), databasePassword);
-        grid.addRow(row++, new Label("Window (s)"), window);
-        grid.addRow(row++, new Label("Volume z ≥"), volumeZ);
-        grid.addRow(row++, new Label("Min volume"), minVolume);
-        grid.addRow(row++, new Label("Min × usual volume"), minMultiple);
-        grid.addRow(row++, new Label("Price z ≥"), priceZ);
-        grid.addRow(row++, new Label("Min move"), minReturn);
-        grid.addRow(row++, new Label("Merge within (s)"), cooldown);
-        grid.addRow(row++, new Label("Min score"), minScore);
+        // the detector's short numbers two by two: one below the other, the dialog was taller than a 700 px screen
+        GridPane thresholds = form();
+        thresholds.addRow(0, new Label("Window (s)"), window, new Label("Volume z ≥"), volumeZ);
+        thresholds.addRow(1, new Label("Min volume"), minVolume, new Label("Min × usual volume"), minMultiple);
+        thresholds.addRow(2, new Label("Price z ≥"), priceZ, new Label("Min move"), minReturn);
+        thresholds.addRow(3, new Label("Merge within (s)"), cooldown, new Label("Min score"), minScore);
+        grid.addRow(row++, new Label("Detector"), thresholds);
         grid.addRow(row, new Label("Theme"), theme);
-        Label problem = new Label();
-        problem.setId("settingsProblem");
-        problem.setWrapText(true);
+        javafx.beans.property.StringProperty refused = new javafx.beans.property.SimpleStringProperty();
+        Label problem = InputProblem.label("settingsProblem", refused);
         problem.setMaxWidth(420);
-        problem.getStyleClass().add("settings-problem");
         grid.add(problem, 0, row + 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getStyleClass().add("settings-dialog");
+        dialog.getDialogPane().getStylesheets().add(Themes.stylesheet());
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
-                DetectorSettings edited = new DetectorSettings(whole(window, "Window (s)"),
+                DetectorSettings edited = detector(whole(window, "Window (s)"),
                         number(volumeZ, "Volume z"), number(minVolume, "Min volume"),
                         number(minMultiple, "Min × usual volume"), number(priceZ, "Price z"),
                         number(minReturn, "Min move"), whole(cooldown, "Merge within (s)"),
@@ -190,7 +188,7 @@ final class SettingsDialog {
                     Themes.apply(config, theme.getValue());
                 });
             } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
+                refused.set(e.getMessage());
                 dialog.getDialogPane().getScene().getWindow().sizeToScene(); // keep OK and Cancel in view
                 event.consume();
             }
@@ -250,7 +248,8 @@ final class SettingsDialog {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Sharing port: '" + text + "' is not a port number (1 to 65535, e.g. 8765).");
+        throw new IllegalArgumentException(InputProblem.of("Sharing port", "'" + text + "' is not a port number",
+                "Type one from 1 to 65535, e.g. 8765"));
     }
 
     /** A number typed in a field; the error names the field and what was typed. */
@@ -259,7 +258,8 @@ final class SettingsDialog {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a number (e.g. 4 or 0.002).");
+            throw new IllegalArgumentException(InputProblem.of(name, "'" + text + "' is not a number",
+                    "Type one, e.g. 4 or 0.002"));
         }
     }
 
@@ -268,7 +268,20 @@ final class SettingsDialog {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number of seconds (e.g. 60).");
+            throw new IllegalArgumentException(InputProblem.of(name, "'" + text + "' is not a whole number of seconds",
+                    "Type one, e.g. 60"));
+        }
+    }
+
+    private static final String USE_WEBSOCKET = "Use wss://host/path, or leave it empty for the provider's default";
+
+    /** The detector's settings as typed; one out of its range is named as the fields are. */
+    private static DetectorSettings detector(int window, double volumeZ, double minVolume, double minMultiple,
+            double priceZ, double minReturn, int cooldown, double minScore) {
+        try {
+            return new DetectorSettings(window, volumeZ, minVolume, minMultiple, priceZ, minReturn, cooldown, minScore);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(InputProblem.of("Detector", e.getMessage(), "Change it and press OK"));
         }
     }
 
@@ -282,17 +295,33 @@ final class SettingsDialog {
             java.net.URI uri = new java.net.URI(trimmed);
             boolean websocket = "ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme());
             if (!websocket || uri.getHost() == null) {
-                throw new IllegalArgumentException("URL: '" + trimmed + "' is not a websocket address; use"
-                        + " wss://host/path (or leave it empty for the provider's default).");
+                throw new IllegalArgumentException(InputProblem.of("URL", "'" + trimmed + "' is not a websocket"
+                        + " address", USE_WEBSOCKET));
             }
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("URL: '" + trimmed + "' is not a valid address (" + e.getReason()
-                    + "); use wss://host/path (or leave it empty for the provider's default).");
+            throw new IllegalArgumentException(InputProblem.of("URL", "'" + trimmed + "' is not a valid address ("
+                    + e.getReason() + ")", USE_WEBSOCKET));
         }
     }
 
     private static TextField field(double value) {
-        return new TextField(value == Math.rint(value) ? Long.toString((long) value)
+        TextField field = new TextField(value == Math.rint(value) ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", value));
+        field.setPrefColumnCount(6);
+        return field;
+    }
+
+    /** Labels beside their fields; a label column never narrower than its widest label ("Alpaca s…" was cut). */
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        for (int column = 0; column < 4; column++) {
+            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+            constraints.setMinWidth(column % 2 == 0 ? javafx.scene.layout.Region.USE_PREF_SIZE
+                    : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            grid.getColumnConstraints().add(constraints);
+        }
+        return grid;
     }
 }

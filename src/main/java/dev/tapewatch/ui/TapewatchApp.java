@@ -32,6 +32,9 @@ public final class TapewatchApp extends Application {
         config = AppConfig.load(paths.configFile());
         Themes.apply(config, Themes.current(config));
         model = MainViewModel.forUser(config, paths, System.getenv());
+        // the session (database, feed, the day's history) starts in the background while the window is built: on a
+        // first launch each took seconds, one after the other
+        model.start();
         view = new MainView(model);
         WindowLayout.restore(config, stage, view.split());
         stage.setTitle("Tapewatch " + Version.current());
@@ -47,7 +50,6 @@ public final class TapewatchApp extends Application {
             Runtime.getRuntime().halt(1);
         });
         stage.show();
-        model.start();
     }
 
     /** After the last window closed or a stop signal: the window is gone, so waiting here for the store is fine. */

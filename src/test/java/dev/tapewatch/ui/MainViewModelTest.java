@@ -26,7 +26,7 @@ class MainViewModelTest {
     @Test
     void rejectsABadTickerWithAClearMessage() {
         MainViewModel model = new MainViewModel(AppConfig.load(dir.resolve("t.properties")), () -> null);
-        assertEquals("'$$$' is not a US ticker (letters, digits, '.' and '-', e.g. SPY or BRK.B)",
+        assertEquals("Symbol: '$$$' is not a US ticker. Type letters, digits, '.' and '-', e.g. SPY or BRK.B.",
                 model.watchlist().addSymbol("$$$").orElseThrow());
         assertTrue(model.watchlist().suggestions("micro").contains("MSFT"));
         assertEquals("SPY", model.watchlist().suggestions("SP").get(0));

@@ -286,8 +286,8 @@ class MainViewTest {
         startLive();
         robot.clickOn("#search").write("xyzq").type(KeyCode.ENTER);
         assertEquals(3, model.watchlist().rows().size(), "an unknown ticker is not added");
-        assertEquals("The simulated market has no ticker XYZQ: it trades the 64 tickers the search suggests (type a"
-                + " name or a letter)", robot.lookup("#search").queryAs(TextField.class).getTooltip().getText());
+        assertEquals("Symbol: the simulated market has no ticker XYZQ. Pick one of the 64 tickers the search suggests"
+                + " (type a name or a letter).", robot.lookup("#search").queryAs(TextField.class).getTooltip().getText());
         robot.interact(() -> robot.lookup("#search").queryAs(TextField.class).clear());
         robot.clickOn("#search").write("amd").type(KeyCode.ENTER);
         Await.until(WAIT, "AMD in the watchlist",
@@ -503,7 +503,7 @@ class MainViewTest {
         robot.clickOn(share);
         robot.interact(() -> robot.lookup("#sharePort").queryAs(TextField.class).setText("70000"));
         robot.clickOn(pane.lookupButton(ButtonType.OK));
-        assertEquals("Sharing port: '70000' is not a port number (1 to 65535, e.g. 8765).",
+        assertEquals("Sharing port: '70000' is not a port number. Type one from 1 to 65535, e.g. 8765.",
                 robot.lookup("#settingsProblem").queryAs(Label.class).getText());
         robot.interact(() -> robot.lookup("#sharePort").queryAs(TextField.class).setText("18765"));
         robot.clickOn(pane.lookupButton(ButtonType.OK));
@@ -533,7 +533,7 @@ class MainViewTest {
         robot.interact(() -> window.setText("abc"));
         robot.clickOn(ok);
         Label problem = robot.lookup("#settingsProblem").queryAs(Label.class);
-        assertEquals("Window (s): 'abc' is not a whole number of seconds (e.g. 60).", problem.getText());
+        assertEquals("Window (s): 'abc' is not a whole number of seconds. Type one, e.g. 60.", problem.getText());
         robot.interact(() -> {
             window.setText("60");
             robot.lookup("#feedUrl").queryAs(TextField.class).setText("http//example");

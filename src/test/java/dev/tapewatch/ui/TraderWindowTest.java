@@ -258,7 +258,7 @@ class TraderWindowTest {
         robot.clickOn("#search").write("xyzq").type(KeyCode.ENTER);
         javafx.scene.control.Label problem = robot.lookup("#searchProblem").queryAs(javafx.scene.control.Label.class);
         assertTrue(FxRead.on(robot, problem::isVisible), "the reason is shown");
-        assertTrue(FxRead.on(robot, problem::getText).startsWith("The simulated market has no ticker XYZQ"));
+        assertTrue(FxRead.on(robot, problem::getText).startsWith("Symbol: the simulated market has no ticker XYZQ. "));
         javafx.scene.control.TextField search = robot.lookup("#search").queryAs(javafx.scene.control.TextField.class);
         assertTrue(FxRead.on(robot, () -> search.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
                 .equals("danger"))), "the field is marked");
@@ -332,5 +332,92 @@ class TraderWindowTest {
         assertEquals("iex", config.get(Alpaca.FEED).orElseThrow());
         assertEquals("polygon-key-1", config.get(Polygon.KEY).orElseThrow());
         assertEquals("local-key-1", config.get(LocalTapewatch.KEY).orElseThrow());
+    }
+
+    /**
+     * #27: every refused entry of the window (watchlist search, Settings, rules, movers filters, the study's days) is
+     * said in one style, the theme's danger colour (not grey), and one wording: "Field: what is wrong. What to do."
+     */
+    @Test
+    void everyRefusedEntryIsSaidInTheDangerColourAndOneWording(FxRobot robot) {
+        List<javafx.scene.control.Label> shown = new java.util.ArrayList<>();
+        robot.clickOn("#search").write("$$$").type(KeyCode.ENTER);
+        shown.add(robot.lookup("#searchProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> {
+            view.showAlerts();
+            robot.lookup("#alertRules").queryAs(javafx.scene.control.TextArea.class).setText("SPY crosses 1");
+        });
+        robot.clickOn("#alertRulesApply");
+        shown.add(robot.lookup("#alertRulesProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> view.showTab("moversTab"));
+        robot.interact(() -> robot.lookup("#moversMinPrice").queryAs(javafx.scene.control.TextField.class).setText("5x"));
+        shown.add(robot.lookup("#moversFilterProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> view.showTab("spikesTab"));
+        robot.clickOn("#studyOpenButton");
+        robot.interact(() -> {
+            robot.lookup("#studyFrom").queryAs(javafx.scene.control.DatePicker.class).setValue(LIVE_DAY);
+            robot.lookup("#studyTo").queryAs(javafx.scene.control.DatePicker.class).setValue(STORED_DAY);
+            robot.lookup("#studyButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        shown.add(robot.lookup("#studyProblem").queryAs(javafx.scene.control.Label.class));
+        robot.interact(() -> SettingsDialog.show(view.getScene().getWindow(), model));
+        robot.interact(() -> robot.lookup("#detectorWindow").queryAs(javafx.scene.control.TextField.class).setText("abc"));
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) robot.lookup("#detectorWindow").query()
+                .getScene().getRoot();
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        shown.add(robot.lookup("#settingsProblem").queryAs(javafx.scene.control.Label.class));
+        javafx.scene.paint.Color danger = javafx.scene.paint.Color.web("#f85149"); // Primer dark's -color-danger-fg
+        for (javafx.scene.control.Label problem : shown) {
+            String text = FxRead.on(robot, problem::getText);
+            robot.interact(problem::applyCss);
+            assertTrue(FxRead.on(robot, problem::isVisible), problem.getId() + " shown");
+            assertTrue(problem.getStyleClass().contains("input-problem"), problem.getId());
+            assertEquals(danger, FxRead.on(robot, problem::getTextFill), problem.getId() + " in the danger colour");
+            assertTrue(text.matches("[^:.]+: [^ ].*[^.]\\. [A-Z].*\\."), problem.getId() + ": " + text);
+        }
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        robot.interact(() -> robot.lookup("#studyView").query().getScene().getWindow().hide());
+    }
+
+    /**
+     * #27 keyboard-first: F1 (or ? outside a text field) shows every shortcut the window registers, no more and no
+     * fewer; a key from the list does what it says; Esc closes the list.
+     */
+    @Test
+    void f1ListsEveryRegisteredShortcutAndTheyWork(FxRobot robot) {
+        robot.clickOn(view.chart());
+        robot.type(KeyCode.F1);
+        javafx.scene.Node help = robot.lookup("#shortcutHelp").query();
+        assertTrue(FxRead.on(robot, help::isVisible), "F1 shows the shortcuts");
+        List<String> listed = FxRead.on(robot, () -> ((ShortcutHelp) help).listedKeys());
+        List<String> registered = FxRead.on(robot, () -> view.getScene().getAccelerators().keySet().stream()
+                .map(javafx.scene.input.KeyCombination::getDisplayText).toList());
+        assertEquals(new java.util.TreeSet<>(registered), new java.util.TreeSet<>(listed.stream()
+                .filter(keys -> !keys.equals("?")).toList()), "the list is what the scene registers");
+        assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "each key once");
+        assertEquals(registered.size() + 1, listed.size(), "and ? typed");
+        for (String needed : List.of("Ctrl+1", "Ctrl+2", "Ctrl+4", "Ctrl+T", "Ctrl+E", "Ctrl+R", "Ctrl+P", "Ctrl+L",
+                "Ctrl+Shift+A", "Ctrl+Shift+C", "Ctrl+Shift+V", "Ctrl+Shift+M", "Ctrl+Shift+F", "Alt+W", "Alt+S",
+                "Alt+A", "Alt+M", "Ctrl+F", "F1", "Escape", "Ctrl+,", "Alt+←")) {
+            assertTrue(listed.contains(needed), needed + " in " + listed);
+        }
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals(2, FxRead.on(robot, () -> model.layout().countProperty().get()), "Ctrl+2: two charts");
+        assertEquals(2, FxRead.on(robot, () -> robot.lookup("#layoutChoice").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue()), "the layout choice says so");
+        ToggleButton vwap = toggle(view.charts().pane(0).controls(), "vwapButton");
+        boolean vwapOn = FxRead.on(robot, vwap::isSelected);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.V).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(!vwapOn, FxRead.on(robot, vwap::isSelected), "Ctrl+Shift+V: the first chart's VWAP");
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(FxRead.on(robot, help::isVisible), "Esc closes the list");
+
+        robot.clickOn(view.chart()).write("?");
+        assertTrue(FxRead.on(robot, help::isVisible), "? shows it too");
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("#search").write("?");
+        assertFalse(FxRead.on(robot, help::isVisible), "? in a text field is typed, not a shortcut");
+        assertEquals("?", robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).getText());
     }
 }

@@ -3,6 +3,7 @@ package dev.tapewatch.ui.alerts;
 import dev.tapewatch.alert.Alert;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.ui.common.ChartFormat;
+import dev.tapewatch.ui.common.InputProblem;
 import dev.tapewatch.ui.watchlist.WatchlistViewModel;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +86,10 @@ public final class AlertsPane extends VBox {
         Button apply = new Button("Apply rules");
         apply.setId("alertRulesApply");
         apply.setOnAction(event -> alerts.rulesTextProperty().set(rules.getText()));
-        Label problem = new Label();
-        problem.setId("alertRulesProblem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add("danger");
-        problem.textProperty().bind(alerts.rulesProblemProperty());
-        problem.visibleProperty().bind(alerts.rulesProblemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label problem = InputProblem.label("alertRulesProblem", javafx.beans.binding.Bindings.createStringBinding(
+                () -> alerts.rulesProblemProperty().get() == null ? null : InputProblem.of("Rules",
+                        alerts.rulesProblemProperty().get(), "Correct it and press Apply rules"),
+                alerts.rulesProblemProperty()));
 
         ListView<Alert> log = new ListView<>(alerts.log());
         log.setId("alertLog");

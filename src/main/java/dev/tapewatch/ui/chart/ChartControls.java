@@ -17,6 +17,9 @@ public final class ChartControls extends ToolBar {
     private final ToggleButton follow = new ToggleButton("Follow live");
     private final ChoiceBox<String> window = new ChoiceBox<>();
     private final ChoiceBox<String> step = new ChoiceBox<>();
+    private final ToggleButton candles = new ToggleButton("Candles");
+    private final ToggleButton vwap = new ToggleButton("VWAP");
+    private final ToggleButton means = new ToggleButton("MA " + ChartSnapshot.FAST_MEAN + "/" + ChartSnapshot.SLOW_MEAN);
 
     /** Controls of chart {@code index} of the layout, starting from its remembered choices. */
     public ChartControls(ChartViewModel model, PriceVolumeChart chart, ChartLayout layout, int index) {
@@ -56,17 +59,14 @@ public final class ChartControls extends ToolBar {
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest bars in view (pauses when you zoom or pan)"));
         follow.selectedProperty().addListener((o, was, now) -> model.following(now));
-        ToggleButton candles = new ToggleButton("Candles");
         candles.setId("candlesButton");
         candles.setTooltip(new Tooltip("Candles or a close line"));
         remembered(candles, layout, index, "candles", true);
         chart.showCandles(candles.isSelected());
         candles.selectedProperty().addListener((o, was, now) -> chart.showCandles(now));
-        ToggleButton vwap = new ToggleButton("VWAP");
         vwap.setId("vwapButton");
         remembered(vwap, layout, index, "vwap", true);
         vwap.setTooltip(new Tooltip("Session VWAP (from the regular open; pre-market VWAP before it)"));
-        ToggleButton means = new ToggleButton("MA " + ChartSnapshot.FAST_MEAN + "/" + ChartSnapshot.SLOW_MEAN);
         means.setId("meansButton");
         remembered(means, layout, index, "means", false);
         means.setTooltip(new Tooltip("Moving averages of the close over 20 and 50 candles"));
@@ -104,6 +104,18 @@ public final class ChartControls extends ToolBar {
     private static void remembered(ToggleButton toggle, ChartLayout layout, int index, String what, boolean fallback) {
         toggle.setSelected(Boolean.parseBoolean(layout.choice(index, what, Boolean.toString(fallback))));
         toggle.selectedProperty().addListener((o, was, now) -> layout.remember(index, what, now.toString()));
+    }
+
+    /**
+     * Flips one of the chart's toggles as a click would, by its id ("followButton", "candlesButton", "vwapButton",
+     * "meansButton"): the keyboard's way to them, also to those a narrow chart keeps in its » menu or leaves out.
+     */
+    public void flip(String id) {
+        for (ToggleButton toggle : java.util.List.of(follow, candles, vwap, means)) {
+            if (toggle.getId().equals(id)) {
+                toggle.setSelected(!toggle.isSelected());
+            }
+        }
     }
 
     /** The user moved the chart: stop following. */

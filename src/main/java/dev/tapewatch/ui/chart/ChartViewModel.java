@@ -84,6 +84,9 @@ public final class ChartViewModel {
     private volatile DayData day;
     private volatile boolean stale = true;
     private volatile boolean active = true;
+    /** What the chart says while its live day so far is still coming, or null (written by the feeder). */
+    private volatile String loading;
+    private volatile boolean starting = true;
     /** The step the last viewport called for (FX thread). */
     private int shownStepSeen = 1;
     // Owned by the feeder thread.
@@ -124,6 +127,7 @@ public final class ChartViewModel {
         });
         history.modeProperty().addListener((o, was, now) -> {
             live = now == HistoryViewModel.Mode.LIVE;
+            starting = now == HistoryViewModel.Mode.STARTING;
             stale = true;
             if (live) {
                 day = null;
@@ -321,6 +325,7 @@ public final class ChartViewModel {
     private void feed() {
         LiveSession current = session;
         String shown = symbol;
+        loading = day != null || !active ? null : DayLoading.text(current, shown, starting); // a stored day is whole
         if (!live || !active || current == null || shown == null || sink == null) {
             return;
         }
@@ -362,6 +367,11 @@ public final class ChartViewModel {
             // never let the feeder die; the next tick tries again
             LoggerFactory.getLogger(ChartViewModel.class).warn("Chart update failed", e);
         }
+    }
+
+    /** What the chart says while its live day so far is still coming, or null; read on the FX thread. */
+    public String loading() {
+        return loading;
     }
 
     /** Feeder thread: a stored day at this step; with its range only when first shown (a zoom stays). */

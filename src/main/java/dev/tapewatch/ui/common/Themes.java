@@ -35,6 +35,11 @@ public final class Themes {
     private Themes() {
     }
 
+    /** The app's own stylesheet over the theme (chart colours, refused entries, popups): every window takes it. */
+    public static String stylesheet() {
+        return Themes.class.getResource("/dev/tapewatch/ui/tapewatch.css").toExternalForm();
+    }
+
     public static String current(AppConfig config) {
         return config.get(KEY).filter(NAMES::contains).orElse("dark");
     }

@@ -4,6 +4,7 @@ import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.movers.Mover;
 import dev.tapewatch.movers.MoverFilter;
 import dev.tapewatch.movers.MoverLog;
+import dev.tapewatch.ui.common.InputProblem;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,7 @@ import javafx.scene.layout.VBox;
  */
 public final class MoversPane extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
 
     public MoversPane(MoversViewModel model, Consumer<Mover> onPick) {
         super(6);
@@ -73,14 +75,19 @@ public final class MoversPane extends VBox {
         });
         Label title = new Label("Movers");
         title.getStyleClass().add("title-4");
-        getChildren().addAll(title, filters(model), table, new Label("Entered / left"), log);
+        javafx.beans.property.StringProperty refused = new javafx.beans.property.SimpleStringProperty();
+        getChildren().addAll(title, filters(model, refused), InputProblem.label("moversFilterProblem", refused), table,
+                new Label("Entered / left"), log);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
         setPrefWidth(520);
     }
 
-    /** Price range, minimum volume today and relative volume, kinds: each edit becomes the new filter. */
-    private static FlowPane filters(MoversViewModel model) {
+    /**
+     * Price range, minimum volume today and relative volume, kinds: each edit becomes the new filter. One that does not
+     * read (a half-typed number) keeps the last good filter, and {@code refused} says why until the fields read again.
+     */
+    private static FlowPane filters(MoversViewModel model, javafx.beans.property.StringProperty refused) {
         MoverFilter start = model.filterProperty().get();
         TextField minPrice = field("moversMinPrice", start.minPrice(), "min $");
         TextField maxPrice = field("moversMaxPrice", start.maxPrice(), "max $");
@@ -96,13 +103,23 @@ public final class MoversPane extends VBox {
                     kinds.add(box.getText());
                 }
             }
+            List<TextField> fields = List.of(minPrice, maxPrice, minVolume, minRelative);
             try {
-                model.filterProperty().set(new MoverFilter(value(minPrice, 0), value(maxPrice, Double.POSITIVE_INFINITY),
-                        value(minVolume, 0), value(minRelative, 0), 0, kinds));
-                List.of(minPrice, maxPrice, minVolume, minRelative).forEach(f -> f.setStyle(null));
+                double low = value(minPrice, 0);
+                double high = value(maxPrice, Double.POSITIVE_INFINITY);
+                double volume = value(minVolume, 0);
+                double relative = value(minRelative, 0);
+                try {
+                    model.filterProperty().set(new MoverFilter(low, high, volume, relative, 0, kinds));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(InputProblem.of("Filters", e.getMessage(), "Correct the fields"
+                            + " marked red"), e);
+                }
+                refused.set(null);
+                fields.forEach(f -> f.pseudoClassStateChanged(DANGER, false));
             } catch (IllegalArgumentException e) {
-                // a half-typed number: keep the last good filter, mark the fields until they read again
-                List.of(minPrice, maxPrice, minVolume, minRelative).forEach(f -> f.setStyle("-fx-border-color: red"));
+                refused.set(e.getMessage());
+                fields.forEach(f -> f.pseudoClassStateChanged(DANGER, true));
             }
         };
         for (TextField field : List.of(minPrice, maxPrice, minVolume, minRelative)) {
@@ -133,7 +150,12 @@ public final class MoversPane extends VBox {
 
     private static double value(TextField field, double empty) {
         String text = field.getText().trim();
-        return text.isEmpty() ? empty : Double.parseDouble(text);
+        try {
+            return text.isEmpty() ? empty : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(InputProblem.of("Filter " + field.getPromptText(), "'" + text
+                    + "' is not a number", "Type one, e.g. 5 or 2.5, or leave it empty"), e);
+        }
     }
 
     private static TableColumn<Mover, String> text(String title, Function<Mover, String> value) {

@@ -22,7 +22,9 @@ import javafx.scene.layout.Region;
 public final class StatusBar extends javafx.scene.layout.VBox {
 
     public StatusBar(StatusViewModel status, HistoryViewModel history, ReplayViewModel replay, BackgroundTasks tasks) {
-        HBox row = new HBox(14);
+        Label database = new Label();
+        database.setId("database");
+        FeedRow row = new FeedRow(database, status.databaseProperty());
         Label state = new Label();
         state.setId("feedState");
         state.textProperty().bind(Bindings.concat("Feed: ", status.feedStateProperty()));
@@ -36,13 +38,12 @@ public final class StatusBar extends javafx.scene.layout.VBox {
         rates.textProperty().bind(status.ratesProperty());
         Label selection = new Label();
         selection.setId("selectionInfo");
+        selection.setWrapText(true); // a narrow window wraps its figures rather than cut them
         selection.textProperty().bind(Bindings.createStringBinding(() -> describe(history.selectionProperty().get()),
                 history.selectionProperty()));
         Label sharing = new Label();
         sharing.setId("sharing");
         sharing.textProperty().bind(status.sharingProperty());
-        Label database = new Label();
-        database.textProperty().bind(Bindings.concat("DB: ", status.databaseProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label replayState = new Label(); // in the status bar: the toolbar has no room for "Replay of …, paused at …"
@@ -61,13 +62,12 @@ public final class StatusBar extends javafx.scene.layout.VBox {
             busy.visibleProperty().bind(tasks.busyProperty());
             busy.managedProperty().bind(tasks.busyProperty());
         }
-        // the feed's own labels are never cut; the database's path gives way (whole in its tooltip)
-        for (Label whole : List.of(state, provider, replayState, sharing)) {
+        // no label is cut: the database's path gives way to its last part where the row is short (whole in its tooltip)
+        for (Label whole : List.of(state, provider, replayState, rates, task, sharing, database)) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        database.setMinWidth(0);
         javafx.scene.control.Tooltip path = new javafx.scene.control.Tooltip();
-        path.textProperty().bind(database.textProperty());
+        path.textProperty().bind(Bindings.concat("DB: ", status.databaseProperty()));
         database.setTooltip(path);
         row.getChildren().addAll(state, provider, replayState, rates, spacer, progress, task, cancel, sharing, database);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -78,6 +78,48 @@ public final class StatusBar extends javafx.scene.layout.VBox {
         setSpacing(2);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");
+    }
+
+    /**
+     * The feed's row: before each layout the database's label takes its whole path where it fits beside the rest at
+     * their preferred widths, else the path's last part (an H2 file's name), so no label of the row is ever cut.
+     */
+    private static final class FeedRow extends HBox {
+        private final Label database;
+        private final javafx.beans.value.ObservableStringValue path;
+
+        FeedRow(Label database, javafx.beans.value.ObservableStringValue path) {
+            super(14);
+            this.database = database;
+            this.path = path;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            String whole = path.get() == null ? "" : path.get();
+            double others = getInsets().getLeft() + getInsets().getRight();
+            int shown = 0;
+            for (javafx.scene.Node child : getChildren()) {
+                if (child.isManaged()) {
+                    shown++;
+                    others += child == database ? 0 : child.prefWidth(-1);
+                }
+            }
+            double room = getWidth() - others - getSpacing() * Math.max(0, shown - 1);
+            String full = "DB: " + whole;
+            javafx.scene.text.Text measured = new javafx.scene.text.Text(full);
+            measured.setFont(database.getFont());
+            boolean fits = measured.getLayoutBounds().getWidth() + database.snappedLeftInset()
+                    + database.snappedRightInset() <= room;
+            database.setText(fits ? full : "DB: " + lastPart(whole));
+            super.layoutChildren();
+        }
+    }
+
+    /** A database's last part: an H2 file's name, a PostgreSQL database's name. */
+    static String lastPart(String database) {
+        String trimmed = database.endsWith("/") ? database.substring(0, database.length() - 1) : database;
+        return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(java.io.File.separatorChar)) + 1);
     }
 
     /** "Selection 10:00:00–10:05:00 · 300 bars · 1.2M shares · +0.42% · H 471.20 L 469.80 · VWAP 470.51". */

@@ -2,6 +2,7 @@ package dev.tapewatch.ui.study;
 
 import dev.tapewatch.study.AveragePath;
 import dev.tapewatch.study.SpikePath;
+import dev.tapewatch.ui.common.InputProblem;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,6 +42,7 @@ public final class StudyView extends BorderPane {
     public StudyView(StudyViewModel model) {
         this.model = model;
         setId("studyView");
+        getStylesheets().add(dev.tapewatch.ui.common.Themes.stylesheet());
         setPadding(new Insets(8));
         DatePicker from = new DatePicker();
         from.setId("studyFrom");
@@ -60,9 +62,13 @@ public final class StudyView extends BorderPane {
         Label status = new Label();
         status.setId("studyStatus");
         status.textProperty().bind(model.statusProperty());
+        Label problem = InputProblem.label("studyProblem", model.problemProperty());
+        problem.setMinWidth(0);
         HBox controls = new HBox(6, fixed(new Label("From")), from, fixed(new Label("to")), to,
-                fixed(new Label("min score")), fixed(minScore), fixed(study), status);
+                fixed(new Label("min score")), fixed(minScore), fixed(study), problem, status);
         status.setMinWidth(0); // the status gives way, never the controls
+        status.visibleProperty().bind(problem.visibleProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(0, 0, 8, 0));

@@ -6,6 +6,7 @@ import dev.tapewatch.store.BarStore;
 import dev.tapewatch.study.AveragePath;
 import dev.tapewatch.study.SpikePath;
 import dev.tapewatch.study.SpikeStudy;
+import dev.tapewatch.ui.common.InputProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class StudyViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(Snapshot.EMPTY);
     private final ReadOnlyObjectWrapper<SpikePath> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose days and press Study.");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
 
     /** {@code store} answers the database to read (null while there is none). */
@@ -65,9 +67,12 @@ public final class StudyViewModel implements AutoCloseable {
         LocalDate first = from.get();
         LocalDate last = to.get();
         if (first == null || last == null || last.isBefore(first)) {
-            status.set("The range needs a first day on or before its last day.");
+            problem.set(InputProblem.of("Days", first == null || last == null ? "the range needs a first and a last day"
+                    : "the first day, " + first + ", is after the last, " + last, "Pick a first day on or before the"
+                    + " last"));
             return;
         }
+        problem.set(null);
         BarStore database = store.get();
         if (database == null) {
             status.set("No database is open yet.");
@@ -133,6 +138,11 @@ public final class StudyViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<SpikePath> shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** Why the chosen days were refused, or null. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

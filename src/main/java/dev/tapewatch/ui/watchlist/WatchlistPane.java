@@ -2,6 +2,7 @@ package dev.tapewatch.ui.watchlist;
 
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.ColumnWidths;
+import dev.tapewatch.ui.common.InputProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class WatchlistPane extends VBox {
     private final WatchlistViewModel model;
     private final TextField search = new TextField();
     /** Why the typed ticker was not added, in words under the field; gone once the text changes. */
-    private final javafx.scene.control.Label problem = new javafx.scene.control.Label();
+    private final javafx.beans.property.StringProperty problem = new javafx.beans.property.SimpleStringProperty("");
     private final ListView<String> suggestions = new ListView<>();
     private final TableView<QuoteRow> table = new TableView<>();
 
@@ -39,13 +40,7 @@ public final class WatchlistPane extends VBox {
         remove.setId("removeButton");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> model.removeSymbol(table.getSelectionModel().getSelectedItem().symbol()));
-        problem.setId("searchProblem");
-        problem.getStyleClass().add("field-problem");
-        problem.setWrapText(true);
-        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        problem.managedProperty().bind(problem.visibleProperty());
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        getChildren().addAll(search, problem, suggestions, table, remove);
+        getChildren().addAll(search, InputProblem.label("searchProblem", problem), suggestions, table, remove);
         VBox.setVgrow(table, Priority.ALWAYS);
         setPadding(new Insets(6));
         model.selectedProperty().addListener((o, was, now) -> selectRow(now));
@@ -53,6 +48,14 @@ public final class WatchlistPane extends VBox {
 
     public void focusSearch() {
         search.requestFocus();
+    }
+
+    /** The quote table takes the keys (arrows pick a symbol, Delete removes it), a row selected. */
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
     }
 
     private void searchField() {
@@ -159,7 +162,7 @@ public final class WatchlistPane extends VBox {
     }
 
     private void showProblem(String text) {
-        problem.setText(text == null ? "" : text);
+        problem.set(text == null ? "" : text);
         search.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), text != null);
         search.setTooltip(text == null ? null : new Tooltip(text));
     }

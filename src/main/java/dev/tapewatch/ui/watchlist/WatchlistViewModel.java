@@ -6,6 +6,7 @@ import dev.tapewatch.app.LiveSession;
 import dev.tapewatch.app.SessionConfig;
 import dev.tapewatch.market.Symbols;
 import dev.tapewatch.ui.common.BackgroundTasks;
+import dev.tapewatch.ui.common.InputProblem;
 import dev.tapewatch.ui.spikes.SpikesViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,9 @@ import javafx.collections.ObservableList;
 
 /** The watchlist: rows with live quotes, adding and removing tickers, and which symbol is selected. */
 public final class WatchlistViewModel {
+    /** The field a refused ticker is named by. */
+    private static final String FIELD = "Symbol";
+
     static final String SORT = "ui.watchlist.sort";
     private final AppConfig config;
     private final Supplier<LiveSession> session;
@@ -135,22 +139,24 @@ public final class WatchlistViewModel {
     public Optional<String> addSymbol(String text) {
         String symbol = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         if (!Symbols.isValid(symbol)) {
-            return Optional.of("'" + text + "' is not a US ticker (letters, digits, '.' and '-', e.g. SPY or BRK.B)");
+            return Optional.of(InputProblem.of(FIELD, "'" + text + "' is not a US ticker",
+                    "Type letters, digits, '.' and '-', e.g. SPY or BRK.B"));
         }
         LiveSession current = session.get();
         if (current == null) {
-            return Optional.of("Still starting; try again in a moment");
+            return Optional.of(InputProblem.of(FIELD, "the window is still starting", "Try again in a moment"));
         }
         boolean watched = rows.stream().anyMatch(row -> row.symbol().equals(symbol));
         if (!watched && !tickers.known(symbol)) {
             if (current.provider().simulated()) {
-                return Optional.of("The simulated market has no ticker " + symbol + ": it trades the "
-                        + tickers.bundledCount() + " tickers the search suggests (type a name or a letter)");
+                return Optional.of(InputProblem.of(FIELD, "the simulated market has no ticker " + symbol,
+                        "Pick one of the " + tickers.bundledCount() + " tickers the search suggests (type a name or"
+                                + " a letter)"));
             }
             if (!symbol.equals(unknownOnce)) {
                 unknownOnce = symbol; // a real provider may know tickers our list does not: ask once
-                return Optional.of(symbol + " is not in the ticker list. Press Enter again to watch it anyway;"
-                        + " bars come only if " + current.provider().label() + " knows it.");
+                return Optional.of(InputProblem.of(FIELD, symbol + " is not in the ticker list", "Press Enter again"
+                        + " to watch it anyway; bars come only if " + current.provider().label() + " knows it"));
             }
         }
         unknownOnce = null;

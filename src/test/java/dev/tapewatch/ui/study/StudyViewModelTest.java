@@ -67,7 +67,8 @@ class StudyViewModelTest {
         model.fromProperty().set(TestBars.DAY);
         model.toProperty().set(TestBars.DAY.minusDays(1));
         model.run();
-        assertEquals("The range needs a first day on or before its last day.", model.statusProperty().get());
+        assertEquals("Days: the first day, " + TestBars.DAY + ", is after the last, " + TestBars.DAY.minusDays(1)
+                + ". Pick a first day on or before the last.", model.problemProperty().get());
         model.close();
     }
 }
