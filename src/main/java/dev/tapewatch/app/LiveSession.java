@@ -11,7 +11,6 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.feed.FeedStats;
 import dev.tapewatch.feed.FeedStatus;
 import dev.tapewatch.market.Bar;
-import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.StoreLocation;
@@ -92,11 +91,8 @@ public final class LiveSession implements AutoCloseable {
     /** What the live series takes (the watchlist) when the whole market comes in; read on the feed's thread. */
     private final Set<String> charted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService storedDays =
-            java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("stored-day"));
+    private final StoredDayReader storedDays;
     private List<Spike> spikesBefore = List.of();
-    /** Symbols whose stored day so far is still to be read into the live series. */
-    private final Set<String> readingDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LiveSession(Settings settings) {
         this.settings = settings;
@@ -124,6 +120,7 @@ public final class LiveSession implements AutoCloseable {
             throw e;
         }
         this.connection = pipeline.connection();
+        this.storedDays = new StoredDayReader(store, series, connection.marketClock());
         if (relay != null) {
             pipeline.spikes().onSpike(relay::spike);
         }
@@ -145,6 +142,7 @@ public final class LiveSession implements AutoCloseable {
         this.movers = new MoversEngine(settings.detector(), MoverFilter.ALL);
         this.pipeline = Pipeline.replay(store, settings.feed(), settings.detector(), series, movers::accept);
         this.connection = pipeline.connection();
+        this.storedDays = new StoredDayReader(store, series, connection.marketClock());
         this.closes = connection.rest() == null ? null : new MoverCloses(store, connection.rest(), movers);
     }
 
@@ -216,30 +214,11 @@ public final class LiveSession implements AutoCloseable {
         return relay == null ? null : relay.server().url() + "/stocks";
     }
 
-    /**
-     * Puts what the database already holds of the symbol's day so far into the live series, so its chart does
-     * not start empty (at launch, after new settings, or when the symbol is added). On a thread of its own: it
-     * reads the database, which the caller (the FX thread, for {@link #watch}) must never wait on.
-     */
+    /** The symbol's day so far from the database into the live series ({@link StoredDayReader}). */
     private void loadStoredDay(String symbol) {
-        if (connection.provider().watchesStore() || replaying) {
-            return; // the database feed delivers the day so far itself; a replay is its own day
+        if (!connection.provider().watchesStore() && !replaying) { // those deliver their day themselves
+            storedDays.read(symbol);
         }
-        readingDays.add(symbol);
-        storedDays.execute(() -> {
-            try {
-                if (closed.get()) {
-                    return;
-                }
-                long now = connection.marketClock().getAsLong();
-                List<Bar> stored = store.bars(symbol, ExchangeTime.startOfDay(ExchangeTime.dayOf(now)), now);
-                if (!stored.isEmpty()) {
-                    series.merge(stored.subList(Math.max(0, stored.size() - LiveSeries.CAPACITY), stored.size()));
-                }
-            } finally {
-                readingDays.remove(symbol);
-            }
-        });
     }
 
     /** How far the symbol's day so far has come into the live series (any thread, without waiting). */
@@ -251,7 +230,7 @@ public final class LiveSession implements AutoCloseable {
      */
     public DayFill dayFill(String symbol) {
         Backfill backfill = pipeline.backfill();
-        return readingDays.contains(symbol) ? DayFill.READING
+        return storedDays.reading(symbol) ? DayFill.READING
                 : backfill != null && backfill.fetchingDayOf(symbol) ? DayFill.FETCHING
                 : backfill != null && backfill.awaitingDayOf(symbol) ? DayFill.AWAITING_FIRST_BAR : DayFill.IN;
     }
@@ -395,8 +374,7 @@ public final class LiveSession implements AutoCloseable {
             return; // not synchronized: the FX thread's watch/unwatch must never wait for a closing store
         }
         try {
-            storedDays.shutdown(); // never interrupted: its job may be inside the database
-            storedDays.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            storedDays.close();
             if (closes != null) {
                 closes.close();
             }

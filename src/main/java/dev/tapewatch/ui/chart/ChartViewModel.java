@@ -317,10 +317,6 @@ public final class ChartViewModel {
         });
     }
 
-    private double previousClose(String shown, LocalDate date) {
-        return previousCloses.getOrDefault(shown + "@" + date, Double.NaN);
-    }
-
     /** Feeder thread, at most 30 times a second. */
     private void feed() {
         LiveSession current = session;
@@ -345,8 +341,8 @@ public final class ChartViewModel {
                 long from = !following ? Long.MIN_VALUE : windowMillis == 0 ? dayStart : now - windowMillis - 60_000;
                 publish(ChartSnapshot.build(new ChartSnapshot.Request(shown,
                         current.series().bars(shown, dayStart, Long.MAX_VALUE), from, Long.MAX_VALUE, step,
-                        liveSpikes, List.of(), List.of(), averageSeconds(current), previousClose(shown, today),
-                        null)));
+                        liveSpikes, List.of(), List.of(), current.settings().detector().windowSeconds(),
+                        previousCloses.getOrDefault(shown + "@" + today, Double.NaN), null)));
             }
             // The window moves in whole seconds, the bars' own step: an idle chart is redrawn once a second,
             // not at every tick of this loop (measured: a smoothly scrolling axis kept the renderer busy).
@@ -374,20 +370,18 @@ public final class ChartViewModel {
         return loading;
     }
 
-    /** Feeder thread: a stored day at this step; with its range only when first shown (a zoom stays). */
+    /**
+     * Feeder thread: a stored day at this step; with its range only when first shown (a zoom stays). The volume
+     * average is over the detector's window, the one the spikes are judged by.
+     */
     private void publishDay(DayData shown, int step, boolean withRange) {
         LiveSession current = session;
         if (current == null || day != shown) {
             return;
         }
         shownStep = step;
-        publish(ChartSnapshot.day(shown, step, averageSeconds(current), previousClose(shown.symbol(), shown.day()),
-                withRange));
-    }
-
-    /** The volume average is the session's detector's baseline: the same window the spikes are judged by. */
-    private static int averageSeconds(LiveSession session) {
-        return session.settings().detector().windowSeconds();
+        publish(ChartSnapshot.day(shown, step, current.settings().detector().windowSeconds(),
+                previousCloses.getOrDefault(shown.symbol() + "@" + shown.day(), Double.NaN), withRange));
     }
 
     private void publish(ChartSnapshot snapshot) {
