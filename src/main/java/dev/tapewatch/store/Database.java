@@ -6,10 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.LoggerFactory;
 
 /**
  * One kind of database behind {@link BarStore}'s contract: what differs between H2 ({@link H2Database}) and
@@ -46,13 +48,22 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
     static Database open(StoreLocation location, BarStore.Mode mode) {
         Database database = location.isPostgres() ? PostgresDatabase.connect(location)
                 : H2Database.connect(location, mode);
-        database.migrate();
+        if (database.migrate() && location.isH2File()) {
+            // a migration that moved every bar leaves an H2 file about twice its live data until compacted
+            LoggerFactory.getLogger(Database.class).info("Compacting {} after moving its bars to the new layout",
+                    location.describe());
+            database.closeCompacted();
+            database = H2Database.connect(location, mode);
+            database.migrate();
+        }
         return database;
     }
 
-    private void migrate() {
+    /** Migrates the tables; true when a migration rewrote stored bars (H2's versions 4 and 7). */
+    private boolean migrate() {
         try {
-            migrations(Flyway.configure().dataSource(pool.source())).load().migrate();
+            return migrations(Flyway.configure().dataSource(pool.source())).load().migrate().migrations.stream()
+                    .anyMatch(done -> Set.of("4", "7").contains(done.version)) && countsBars();
         } catch (FlywayException e) {
             close();
             SQLException cause = findSqlCause(e);
@@ -62,6 +73,16 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
             throw new StoreException("Cannot prepare the tables of database " + location.describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Whether any bar is stored: a new file's migrations moved nothing worth compacting. */
+    private boolean countsBars() {
+        return query("read", connection -> {
+            try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM bar_minutes LIMIT 1");
+                 java.sql.ResultSet rows = any.executeQuery()) {
+                return rows.next();
+            }
+        });
     }
 
     private static SQLException findSqlCause(Throwable e) {
@@ -138,6 +159,24 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
     }
 
     <T> T inTransaction(String action, SqlWork<T> work) {
+        java.util.concurrent.locks.ReentrantLock lock = transactionLock();
+        if (lock == null) {
+            return transaction(action, work);
+        }
+        lock.lock();
+        try {
+            return transaction(action, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A lock held for each whole write transaction, or null where the database itself keeps writers apart. */
+    java.util.concurrent.locks.ReentrantLock transactionLock() {
+        return null;
+    }
+
+    private <T> T transaction(String action, SqlWork<T> work) {
         try (Connection connection = pool.source().getConnection()) {
             connection.setAutoCommit(false);
             try {

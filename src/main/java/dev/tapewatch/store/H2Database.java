@@ -29,6 +29,10 @@ final class H2Database extends Database {
     /** H2 files open in this process, with the number of pools holding each. */
     private static final Map<Path, Integer> FILES_HELD = new HashMap<>();
 
+    /** The transaction lock of each database, by its location's URL. */
+    private static final Map<String, java.util.concurrent.locks.ReentrantLock> TRANSACTION_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String url;
 
     private H2Database(StoreLocation location, String url, Pool pool) {
@@ -146,6 +150,17 @@ final class H2Database extends Database {
     @Override
     H2Files.Use fileUse() {
         return query("read the file use of", H2Files::use);
+    }
+
+    /**
+     * One write transaction at a time per database in this process: a batch is merged into a minute's stored chunk
+     * by reading the chunk and writing it back, so two transactions merging into the same minute at once (an import
+     * while recording) would each write back a chunk without the other's bars.
+     */
+    @Override
+    java.util.concurrent.locks.ReentrantLock transactionLock() {
+        return TRANSACTION_LOCKS.computeIfAbsent(location().jdbcUrl(),
+                key -> new java.util.concurrent.locks.ReentrantLock());
     }
 
     @Override

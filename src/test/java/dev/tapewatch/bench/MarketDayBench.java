@@ -2,6 +2,7 @@ package dev.tapewatch.bench;
 
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
+import dev.tapewatch.lake.Lake;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.BarWriter;
 import dev.tapewatch.store.StoreLocation;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -22,8 +24,8 @@ import java.util.SplittableRandom;
  * arrival order (every active symbol's bar of a second, then the next second), as fast as it goes or paced at
  * a speed (market seconds per second): bars/s, the file's size and bytes per bar as record leaves it (compacted
  * on close, {@link BarStore#closeCompacted}) and before, the
- * largest the file grew while recording against the bars then stored, the process's peak RSS, and symbol-day
- * reads from the file afterwards. The market is {@link SyntheticMarket}'s, not the simulator's.
+ * largest the file grew while recording against the bars then stored, the process's peak RSS, symbol-day
+ * reads from the file afterwards, and the day's lake export from it. The market is {@link SyntheticMarket}'s, not the simulator's.
  */
 public final class MarketDayBench {
     private static final LocalDate DAY = LocalDate.of(2024, 1, 2);
@@ -102,6 +104,7 @@ public final class MarketDayBench {
                 throw new IllegalStateException("the file holds " + store.countBars() + " of " + bars + " bars");
             }
             result.putAll(queries(store, market, seconds, queries));
+            result.putAll(lakeDay(store, dir.resolve("market-lake")));
         }
         return result;
     }
@@ -122,8 +125,6 @@ public final class MarketDayBench {
                 result.put(name, first);
             }
         }
-        result.put("lake_export", "not measured here: the Parquet lake's one-day export belongs with its own"
-                + " benchmark (bench lake)");
         return result;
     }
 
@@ -147,6 +148,28 @@ public final class MarketDayBench {
         result.put("query_bars_mean", (double) read / queries);
         result.put("query_p50_ms", millis[queries / 2]);
         result.put("query_p99_ms", millis[(int) Math.min(queries - 1, Math.ceil(queries * 0.99) - 1)]);
+        return result;
+    }
+
+    /** The day's lake export from the file as left: every symbol's day to its Parquet file, as {@code lake} does. */
+    private static Map<String, Object> lakeDay(BarStore store, Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var old = Files.walk(folder)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        long started = System.nanoTime();
+        Lake.Result written = new Lake(store, folder).update(new Lake.Selection(null, null, Set.of(), true), null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long bytes;
+        try (var files = Files.walk(folder)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("lake_day_files", (double) written.written());
+        result.put("lake_day_rows_per_second", written.barsWritten() / seconds);
+        result.put("lake_day_seconds", seconds);
+        result.put("lake_bytes_per_bar", bytes / (double) written.barsWritten());
         return result;
     }
 
