@@ -7,13 +7,14 @@ import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.DayData;
-import dev.tapewatch.ui.common.FxTicker;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.spikes.SpikeListPane;
 import dev.tapewatch.ui.status.StatusBar;
 import dev.tapewatch.ui.watchlist.WatchlistPane;
 import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
@@ -26,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
 /**
  * The main window's layout: toolbar and banners above, watchlist | chart | spike list in the middle, the status
@@ -42,7 +44,7 @@ public final class MainView extends BorderPane {
     private final ChartControls chartControls;
     private final SplitPane split = new SplitPane();
     private final PaneArrangement arrangement;
-    private final FxTicker pulse;
+    private final Timeline pulse;
     private java.util.function.BiFunction<String, Path, Path> exportChooser = this::chooseExportFile;
     private javafx.stage.Stage studyWindow;
     private ShortcutHelp help;
@@ -116,10 +118,12 @@ public final class MainView extends BorderPane {
         model.watchlist().selectedProperty().addListener((o, was, now) -> chart.selection(null, null));
         model.history().selectionProperty().addListener((o, was, now) -> chart.selection(
                 now == null ? null : now.from(), now == null ? null : now.to()));
-        pulse = new FxTicker("window-pulse", 250, () -> {
+        pulse = new Timeline(new KeyFrame(Duration.millis(250), event -> {
             model.refresh();
             charts.refresh();
-        });
+        }));
+        pulse.setCycleCount(Timeline.INDEFINITE);
+        pulse.play();
         Shortcuts table = shortcuts();
         help = new ShortcutHelp(table.all());
         center.getChildren().add(help);
@@ -350,7 +354,7 @@ public final class MainView extends BorderPane {
 
     /** Stops the pulse and the chart feeder (the model is closed by the app). */
     public void dispose() {
-        pulse.close();
+        pulse.stop();
         for (int i = 0; i < ChartLayout.MOST; i++) {
             model.chart(i).close();
         }

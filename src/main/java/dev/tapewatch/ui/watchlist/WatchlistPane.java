@@ -172,9 +172,6 @@ public final class WatchlistPane extends VBox {
         TableColumn<QuoteRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> value.apply(row.getValue()));
         column.setCellFactory(col -> new TableCell<>() {
-            /** One per cell, its text set on each update: a Tooltip is a popup window with a scene of its own. */
-            private Tooltip previousClose;
-
             @Override
             protected void updateItem(Number number, boolean empty) {
                 super.updateItem(number, empty);
@@ -184,17 +181,9 @@ public final class WatchlistPane extends VBox {
                 setStyle(blank || !title.startsWith("Chg") ? null : number.doubleValue() >= 0
                         ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
                 QuoteRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row == null || !title.startsWith("Chg")) {
-                    setTooltip(null);
-                    return;
-                }
-                if (previousClose == null) {
-                    previousClose = new Tooltip();
-                }
-                double close = row.previousCloseProperty().get();
-                previousClose.setText(Double.isNaN(close) ? "No previous close known yet"
-                        : "From the previous close, " + ChartFormat.price(close));
-                setTooltip(previousClose);
+                setTooltip(row == null || !title.startsWith("Chg") ? null : new Tooltip(Double.isNaN(
+                        row.previousCloseProperty().get()) ? "No previous close known yet"
+                        : "From the previous close, " + ChartFormat.price(row.previousCloseProperty().get())));
             }
         });
         return column;
