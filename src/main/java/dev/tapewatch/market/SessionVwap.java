@@ -1,6 +1,5 @@
 package dev.tapewatch.market;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -19,22 +18,22 @@ public final class SessionVwap {
     public static double[] atCloses(List<Bar> day, List<Bar> candles) {
         double[] vwap = new double[candles.size()];
         Rollup session = new Rollup();
-        Anchors anchors = new Anchors();
+        DayCursor days = new DayCursor();
         long anchor = Long.MIN_VALUE;
         int second = 0;
         for (int i = 0; i < candles.size(); i++) {
             Bar candle = candles.get(i);
             for (; second < day.size() && day.get(second).start() < candle.end(); second++) {
                 Bar bar = day.get(second);
-                long sessionStart = anchors.of(bar.start());
+                long sessionStart = anchor(days, bar.start());
                 if (sessionStart != anchor) {
                     anchor = sessionStart;
                     session = new Rollup();
                 }
                 session.add(bar);
             }
-            long candleAnchor = anchors.of(candle.start());
-            boolean restarted = i > 0 && anchors.of(candles.get(i - 1).start()) != candleAnchor;
+            long candleAnchor = anchor(days, candle.start());
+            boolean restarted = i > 0 && anchor(days, candles.get(i - 1).start()) != candleAnchor;
             vwap[i] = !restarted && candleAnchor == anchor ? session.vwap() : Double.NaN;
         }
         return vwap;
@@ -42,28 +41,11 @@ public final class SessionVwap {
 
     /** Where the session holding this instant (epoch ms) is anchored: the regular open, or the day's start before it. */
     public static long anchor(long time) {
-        LocalDate date = ExchangeTime.dayOf(time);
-        long open = ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN);
-        return time >= open ? open : ExchangeTime.startOfDay(date);
+        return anchor(new DayCursor(), time);
     }
 
-    /**
-     * The anchors of the last day asked about. A day's bars come in order, so one day's bounds answer nearly every
-     * call without the time-zone arithmetic, which was most of a live chart's redraw.
-     */
-    private static final class Anchors {
-        private long dayStart = Long.MAX_VALUE;
-        private long nextDayStart = Long.MIN_VALUE;
-        private long open;
-
-        long of(long time) {
-            if (time < dayStart || time >= nextDayStart) {
-                LocalDate date = ExchangeTime.dayOf(time);
-                dayStart = ExchangeTime.startOfDay(date);
-                nextDayStart = ExchangeTime.startOfDay(date.plusDays(1));
-                open = ExchangeTime.toEpochMillis(date, ExchangeTime.REGULAR_OPEN);
-            }
-            return time >= open ? open : dayStart;
-        }
+    private static long anchor(DayCursor days, long time) {
+        days.at(time);
+        return time >= days.regularOpen() ? days.regularOpen() : days.start();
     }
 }

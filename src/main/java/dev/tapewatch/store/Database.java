@@ -6,11 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -59,11 +60,10 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
         return database;
     }
 
-    /** Migrates the tables; true when a migration rewrote stored bars (H2's versions 4 and 7). */
+    /** Migrates the tables; true when the migrations just run rewrote stored bars ({@link #rewroteBars}). */
     private boolean migrate() {
         try {
-            return migrations(Flyway.configure().dataSource(pool.source())).load().migrate().migrations.stream()
-                    .anyMatch(done -> Set.of("4", "7").contains(done.version)) && countsBars();
+            return rewroteBars(migrations(Flyway.configure().dataSource(pool.source())).load().migrate());
         } catch (FlywayException e) {
             close();
             SQLException cause = findSqlCause(e);
@@ -75,14 +75,9 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
         }
     }
 
-    /** Whether any bar is stored: a new file's migrations moved nothing worth compacting. */
-    private boolean countsBars() {
-        return query("read", connection -> {
-            try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM bar_minutes LIMIT 1");
-                 java.sql.ResultSet rows = any.executeQuery()) {
-                return rows.next();
-            }
-        });
+    /** Whether these migrations moved stored bars to a new layout, leaving a file to compact. */
+    boolean rewroteBars(MigrateResult migrated) {
+        return false;
     }
 
     private static SQLException findSqlCause(Throwable e) {
@@ -159,7 +154,7 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
     }
 
     <T> T inTransaction(String action, SqlWork<T> work) {
-        java.util.concurrent.locks.ReentrantLock lock = transactionLock();
+        ReentrantLock lock = transactionLock();
         if (lock == null) {
             return transaction(action, work);
         }
@@ -172,7 +167,7 @@ abstract sealed class Database implements AutoCloseable permits H2Database, Post
     }
 
     /** A lock held for each whole write transaction, or null where the database itself keeps writers apart. */
-    java.util.concurrent.locks.ReentrantLock transactionLock() {
+    ReentrantLock transactionLock() {
         return null;
     }
 

@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -30,8 +35,8 @@ final class H2Database extends Database {
     private static final Map<Path, Integer> FILES_HELD = new HashMap<>();
 
     /** The transaction lock of each database, by its location's URL. */
-    private static final Map<String, java.util.concurrent.locks.ReentrantLock> TRANSACTION_LOCKS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ReentrantLock> TRANSACTION_LOCKS =
+            new ConcurrentHashMap<>();
 
     private final String url;
 
@@ -152,15 +157,27 @@ final class H2Database extends Database {
         return query("read the file use of", H2Files::use);
     }
 
+    /** Versions 4 and 7 moved every bar to a new layout; on a file with bars, that leaves it twice its live data. */
+    @Override
+    boolean rewroteBars(MigrateResult migrated) {
+        return migrated.migrations.stream().anyMatch(done -> Set.of("4", "7").contains(done.version))
+                && query("read", connection -> {
+                    try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM bar_minutes LIMIT 1");
+                         ResultSet rows = any.executeQuery()) {
+                        return rows.next();
+                    }
+                });
+    }
+
     /**
      * One write transaction at a time per database in this process: a batch is merged into a minute's stored chunk
      * by reading the chunk and writing it back, so two transactions merging into the same minute at once (an import
      * while recording) would each write back a chunk without the other's bars.
      */
     @Override
-    java.util.concurrent.locks.ReentrantLock transactionLock() {
+    ReentrantLock transactionLock() {
         return TRANSACTION_LOCKS.computeIfAbsent(location().jdbcUrl(),
-                key -> new java.util.concurrent.locks.ReentrantLock());
+                key -> new ReentrantLock());
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.tapewatch.store;
 
 import dev.tapewatch.market.Bar;
+import dev.tapewatch.market.DayCursor;
 import dev.tapewatch.market.ExchangeTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class MinuteChunkTable extends BarTable {
             chunks.computeIfAbsent(new ChunkKey(bar.symbol(), MinuteChunk.minuteOf(bar.start())),
                     key -> new ArrayList<>(4)).add(bar);
         }
-        TradeDates dates = new TradeDates();
+        DayCursor days = new DayCursor();
         try (PreparedStatement read = connection.prepareStatement(READ);
              PreparedStatement write = connection.prepareStatement(UPSERT)) {
             for (Map.Entry<ChunkKey, List<Bar>> entry : chunks.entrySet()) {
@@ -50,7 +50,7 @@ final class MinuteChunkTable extends BarTable {
                 byte[] merged = MinuteChunk.merge(stored, key.symbol(), key.minute(), entry.getValue());
                 write.setString(1, key.symbol());
                 write.setLong(2, key.minute());
-                write.setObject(3, dates.of(key.minute()));
+                write.setObject(3, days.at(key.minute()).date());
                 write.setInt(4, MinuteChunk.count(merged));
                 write.setBytes(5, merged);
                 write.addBatch();
@@ -141,22 +141,6 @@ final class MinuteChunkTable extends BarTable {
         public int compareTo(ChunkKey other) {
             int bySymbol = symbol.compareTo(other.symbol);
             return bySymbol != 0 ? bySymbol : Long.compare(minute, other.minute);
-        }
-    }
-
-    /** The exchange date of a time; remembers the last day, as bars come in runs of the same day. */
-    private static final class TradeDates {
-        private long dayStart = Long.MAX_VALUE;
-        private long dayEnd = Long.MIN_VALUE;
-        private LocalDate date;
-
-        LocalDate of(long time) {
-            if (time < dayStart || time >= dayEnd) {
-                date = ExchangeTime.dayOf(time);
-                dayStart = ExchangeTime.startOfDay(date);
-                dayEnd = ExchangeTime.endOfDay(date);
-            }
-            return date;
         }
     }
 }
