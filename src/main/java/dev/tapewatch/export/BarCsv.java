@@ -1,6 +1,8 @@
 package dev.tapewatch.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -25,6 +28,7 @@ public final class BarCsv {
             "low", "close", "volume", "vwap", "accumulated_volume", "day_open", "day_vwap", "avg_trade_size",
             "spike");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final int LOCAL_TIME_LENGTH = "2024-01-02T09:30:00".length();
     private static final DateTimeFormatter LOCAL_TIME_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
@@ -34,15 +38,29 @@ public final class BarCsv {
     private BarCsv() {
     }
 
-    /** Writes rows to a character stream; call {@link #header()} first. Not thread-safe. */
+    /**
+     * Writes rows; call {@link #header()} first. Not thread-safe. Numbers and times are formatted into buffers
+     * this writer reuses, and an integer value goes to the generator as a {@code long}: a day's export is mostly
+     * formatting, and strings built per cell were most of its garbage.
+     */
     public static final class RowWriter implements AutoCloseable {
         private final CsvGenerator generator;
+        private final char[] number = new char[32];
+        private final char[] time = new char[LOCAL_TIME_LENGTH];
         private long rows;
         private long minuteStart = Long.MIN_VALUE;
-        private String minutePrefix;
+
+        /** UTF-8 straight to the stream, through Jackson's own encoder. */
+        public RowWriter(OutputStream out) throws IOException {
+            this((CsvGenerator) MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8));
+        }
 
         public RowWriter(Writer out) throws IOException {
-            generator = (CsvGenerator) MAPPER.getFactory().createGenerator(out);
+            this((CsvGenerator) MAPPER.getFactory().createGenerator(out));
+        }
+
+        private RowWriter(CsvGenerator generator) {
+            this.generator = generator;
             generator.setSchema(SCHEMA);
         }
 
@@ -57,7 +75,7 @@ public final class BarCsv {
         public void write(Bar bar, boolean inSpike) throws IOException {
             generator.writeStartArray();
             generator.writeString(guardText(bar.symbol()));
-            generator.writeString(time(bar.start()));
+            time(bar.start());
             generator.writeNumber(bar.start());
             generator.writeNumber(bar.end());
             number(bar.open());
@@ -75,23 +93,34 @@ public final class BarCsv {
             rows++;
         }
 
-        /** Bars come in time order: the date, hour and minute are formatted once a minute. */
-        private String time(long start) {
+        /** Bars come in time order: the date, hour and minute are formatted once a minute, the seconds per row. */
+        private void time(long start) throws IOException {
             if (start % 1000 != 0) {
-                return localTime(start);
+                generator.writeRawValue(localTime(start)); // sub-second starts are rare: no fast path
+                return;
             }
             long minute = Math.floorDiv(start, 60_000L) * 60_000L;
             if (minute != minuteStart) {
                 minuteStart = minute;
-                String full = localTime(minute);
-                minutePrefix = full.substring(0, full.length() - 2);
+                localTime(minute).getChars(0, LOCAL_TIME_LENGTH, time, 0);
             }
             int second = (int) ((start - minute) / 1000);
-            return minutePrefix + (char) ('0' + second / 10) + (char) ('0' + second % 10);
+            time[LOCAL_TIME_LENGTH - 2] = (char) ('0' + second / 10);
+            time[LOCAL_TIME_LENGTH - 1] = (char) ('0' + second % 10);
+            generator.writeRawValue(time, 0, LOCAL_TIME_LENGTH);
         }
 
         private void number(double value) throws IOException {
-            generator.writeNumber(format(value));
+            if (isWhole(value)) {
+                generator.writeNumber((long) value);
+                return;
+            }
+            int length = decimal(value, number);
+            if (length > 0) {
+                generator.writeRawValue(number, 0, length);
+            } else {
+                generator.writeRawValue(exact(value));
+            }
         }
 
         /** A day field the provider did not send (REST bars have none) is an empty cell. */
@@ -131,34 +160,63 @@ public final class BarCsv {
      * times faster than going through BigDecimal; other values take that way.
      */
     static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (isWhole(value)) {
             return Long.toString((long) value);
         }
+        char[] text = new char[32];
+        int length = decimal(value, text);
+        return length > 0 ? new String(text, 0, length) : exact(value);
+    }
+
+    private static boolean isWhole(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15;
+    }
+
+    /** The value with up to 9 decimals written into {@code out}: its length, or 0 when it needs more. */
+    private static int decimal(double value, char[] out) {
         for (int digits = 1; digits < POWERS_OF_TEN.length; digits++) {
             double scaled = Math.rint(value * POWERS_OF_TEN[digits]);
             if (Math.abs(scaled) >= 1L << 53) {
-                break;
+                return 0;
             }
             if (scaled / POWERS_OF_TEN[digits] == value) {
-                return decimal((long) scaled, digits);
+                return decimal((long) scaled, digits, out);
             }
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return 0;
     }
 
-    private static String decimal(long scaled, int digits) {
-        String magnitude = Long.toString(Math.abs(scaled));
-        StringBuilder text = new StringBuilder(magnitude.length() + 3);
+    /** {@code scaled}·10^-digits, written from the right end of {@code out} and moved to its start. */
+    private static int decimal(long scaled, int digits, char[] out) {
+        long magnitude = Math.abs(scaled);
+        int at = out.length;
+        for (int written = 0; written < digits; written++) {
+            out[--at] = (char) ('0' + magnitude % 10);
+            magnitude /= 10;
+        }
+        out[--at] = '.';
+        do {
+            out[--at] = (char) ('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
         if (scaled < 0) {
-            text.append('-');
+            out[--at] = '-';
         }
-        if (magnitude.length() <= digits) {
-            text.append("0.").append("0".repeat(digits - magnitude.length())).append(magnitude);
-        } else {
-            int point = magnitude.length() - digits;
-            text.append(magnitude, 0, point).append('.').append(magnitude, point, magnitude.length());
-        }
-        return text.toString();
+        int length = out.length - at;
+        System.arraycopy(out, at, out, 0, length);
+        return length;
+    }
+
+    /**
+     * Any other value: its shortest round-trip digits from Jackson's Schubfach writer (this JDK's
+     * {@code Double.toString} took most of an export of bars whose VWAP we compute, three times slower), which are
+     * already plain between 10^-3 and 10^7; outside that, written out without an exponent.
+     */
+    private static String exact(double value) {
+        String shortest = NumberOutput.toString(value, true);
+        double magnitude = Math.abs(value);
+        return magnitude >= 1e-3 && magnitude < 1e7 ? shortest
+                : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 
     /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */

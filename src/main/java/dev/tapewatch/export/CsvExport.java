@@ -2,12 +2,9 @@ package dev.tapewatch.export;
 
 import dev.tapewatch.market.Spike;
 import dev.tapewatch.store.BarStore;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -95,8 +92,7 @@ public final class CsvExport {
     public long toStream(String symbol, long from, long to, OutputStream out, LongConsumer progress)
             throws IOException {
         List<Spike> spikes = store.spikes(symbol, from - 24L * 3600_000, to);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        BarCsv.RowWriter rows = new BarCsv.RowWriter(writer);
+        BarCsv.RowWriter rows = new BarCsv.RowWriter(out);
         rows.header();
         SpikeCursor inSpike = new SpikeCursor(spikes);
         try {
@@ -114,7 +110,6 @@ public final class CsvExport {
             throw e.getCause();
         }
         rows.flush();
-        writer.flush();
         return rows.rows();
     }
 

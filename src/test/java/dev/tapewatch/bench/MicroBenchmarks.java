@@ -6,7 +6,7 @@ import dev.tapewatch.export.BarCsv;
 import dev.tapewatch.feed.PolygonCodec;
 import dev.tapewatch.feed.PolygonDecoder;
 import dev.tapewatch.market.Bar;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +57,7 @@ public class MicroBenchmarks {
                     price + 0.01, 500 + (s * 7919L) % 700, price, 0, 0, 0, 0, false);
         }
         detector = new SpikeDetector("SPY", DetectorSettings.DEFAULT, spike -> { });
-        csv = new BarCsv.RowWriter(Writer.nullWriter());
+        csv = new BarCsv.RowWriter(OutputStream.nullOutputStream());
     }
 
     /** One 100-bar frame decoded as the feed decodes it: divide the score by 100 for bars/s. */
