@@ -25,6 +25,7 @@ import dev.tapewatch.ui.chart.Band;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.ChartFormat;
+import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.watchlist.QuoteRow;
@@ -567,21 +568,24 @@ class MainViewTest {
             feed.set(new FeedSettings(Providers.POLYGON, URI.create(strict.url().toString()), "not-the-key-7781", 30_000,
                     null, false));
             model.start();
-            Await.until(WAIT, "the failure in the status bar",
-                    () -> robot.lookup("#feedState").queryAs(Label.class).getText().contains("failed"));
-            Label state = robot.lookup("#feedState").queryAs(Label.class);
-            assertTrue(state.getText().contains("refused the API key"), state.getText());
-            assertFalse(state.getText().contains("not-the-key-7781"));
-            Await.until(WAIT, "the error banner", () -> robot.lookup("#errorMessage").queryAs(Label.class).isVisible()
-                    && robot.lookup("#errorMessage").queryAs(Label.class).getText() != null);
+            // the scene graph is read on the FX thread: read from here it changed under the lookup once
+            Await.until(WAIT, "the failure in the status bar", () -> text(robot, "#feedState").contains("failed"));
+            String state = text(robot, "#feedState");
+            assertTrue(state.contains("refused the API key"), state);
+            assertFalse(state.contains("not-the-key-7781"));
+            Await.until(WAIT, "the error banner", () -> FxRead.on(robot, () -> robot.lookup("#errorMessage")
+                    .queryAs(Label.class).isVisible()) && text(robot, "#errorMessage") != null);
             // the key put right: once the feed streams, the banner about the refused key goes
             robot.interact(() -> model.applySettings(() -> feed.set(new FeedSettings(Providers.POLYGON,
                     URI.create(strict.url().toString()), "ok", 30_000, null, false))));
-            Await.until(WAIT, "streaming again", () -> robot.lookup("#feedState").queryAs(Label.class).getText()
-                    .contains("streaming"));
-            Await.until(WAIT, "the stale banner gone", () -> !robot.lookup("#errorMessage").queryAs(Label.class)
-                    .getParent().isVisible(), () -> robot.lookup("#errorMessage").queryAs(Label.class).getText());
+            Await.until(WAIT, "streaming again", () -> text(robot, "#feedState").contains("streaming"));
+            Await.until(WAIT, "the stale banner gone", () -> !FxRead.on(robot, () -> robot.lookup("#errorMessage")
+                    .queryAs(Label.class).getParent().isVisible()), () -> text(robot, "#errorMessage"));
         }
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return FxRead.on(robot, () -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     @Test

@@ -82,9 +82,11 @@ public final class StatusBar extends javafx.scene.layout.VBox {
 
     /**
      * The feed's row: before each layout the database's label takes its whole path where it fits beside the rest at
-     * their preferred widths, else the path's last part (an H2 file's name), so no label of the row is ever cut.
+     * their preferred widths, else the path's last part (an H2 file's name), so no label of the row is ever cut. The
+     * row asks for no more than room for the last part: asking for the whole path it was shown (its label's width,
+     * as no label may be cut) kept a window made narrower as wide as before, cut at its right edge.
      */
-    private static final class FeedRow extends HBox {
+    static final class FeedRow extends HBox {
         private final Label database;
         private final javafx.beans.value.ObservableStringValue path;
 
@@ -95,8 +97,12 @@ public final class StatusBar extends javafx.scene.layout.VBox {
         }
 
         @Override
+        protected double computeMinWidth(double height) {
+            return super.computeMinWidth(height) - database.minWidth(height) + labelWidth("DB: " + lastPart(whole()));
+        }
+
+        @Override
         protected void layoutChildren() {
-            String whole = path.get() == null ? "" : path.get();
             double others = getInsets().getLeft() + getInsets().getRight();
             int shown = 0;
             for (javafx.scene.Node child : getChildren()) {
@@ -106,13 +112,20 @@ public final class StatusBar extends javafx.scene.layout.VBox {
                 }
             }
             double room = getWidth() - others - getSpacing() * Math.max(0, shown - 1);
-            String full = "DB: " + whole;
-            javafx.scene.text.Text measured = new javafx.scene.text.Text(full);
-            measured.setFont(database.getFont());
-            boolean fits = measured.getLayoutBounds().getWidth() + database.snappedLeftInset()
-                    + database.snappedRightInset() <= room;
-            database.setText(fits ? full : "DB: " + lastPart(whole));
+            String full = "DB: " + whole();
+            database.setText(labelWidth(full) <= room ? full : "DB: " + lastPart(whole()));
             super.layoutChildren();
+        }
+
+        private String whole() {
+            return path.get() == null ? "" : path.get();
+        }
+
+        /** The database label's width showing {@code text}. */
+        private double labelWidth(String text) {
+            javafx.scene.text.Text measured = new javafx.scene.text.Text(text);
+            measured.setFont(database.getFont());
+            return measured.getLayoutBounds().getWidth() + database.snappedLeftInset() + database.snappedRightInset();
         }
     }
 
