@@ -54,8 +54,8 @@ class FeedRowTest {
         robot.interact(() -> stage.setWidth(narrower));
         Await.until(WAIT, "the file's name shown in a window of " + narrower,
                 () -> FxRead.on(robot, () -> database.getText().equals("DB: simulated.mv.db")));
-        assertEquals(FxRead.on(robot, () -> row.getScene().getWidth()), FxRead.on(robot, () -> row.getWidth()), 0.5,
-                "the row's width in the window");
+        double[] widths = FxRead.on(robot, () -> new double[] {row.getScene().getWidth(), row.getWidth()});
+        assertEquals(widths[0], widths[1], 0.5, "the row's width in the window"); // both read in one FX turn
         robot.interact(() -> stage.setWidth(1600));
         Await.until(WAIT, "the whole path shown again", () -> FxRead.on(robot,
                 () -> database.getText().equals("DB: " + PATH)));
