@@ -138,6 +138,13 @@ final class H2Database extends Database {
 
     @Override
     void makeDurable(String action) {
+        MinuteChunkTable chunks = (MinuteChunkTable) bars();
+        if (chunks.movedHours()) {
+            inTransaction("clear the moved hours of", connection -> {
+                chunks.emptyMovedHours(connection);
+                return null;
+            });
+        }
         query(action, connection -> {
             try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
                 checkpoint.execute();
