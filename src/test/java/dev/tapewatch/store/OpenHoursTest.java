@@ -2,6 +2,7 @@ package dev.tapewatch.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tapewatch.LogCapture;
 import dev.tapewatch.TestBars;
 import dev.tapewatch.market.Bar;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +109,40 @@ class OpenHoursTest {
         assertEquals(4L * 60 * 3, rows.get("bar_minutes"), "the whole first day moved");
         assertEquals(3L, rows.get("bar_minutes_open_0") + rows.get("bar_minutes_open_1")
                 + rows.get("bar_minutes_open_2"), "only the next day's minute left open");
+    }
+
+    @Test
+    void migrationEightRewritesStoredMinutesInKeyOrderCompactsTheFileAndOpensAfterTheNewest() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2")
+                .javaMigrations(new V4__bar_minutes(), new V7__compact_minute_chunks()).target("7").load().migrate();
+        List<List<Bar>> batches = recording(TestBars.at(4, 0, 0), 120, 10); // 04:00-06:00, in arrival order
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO bar_minutes (symbol, minute_ms,"
+                     + " trade_date, bar_count, bars) VALUES (?, ?, DATE '2024-01-02', ?, ?)")) {
+            for (List<Bar> batch : batches) {
+                for (String symbol : SYMBOLS) {
+                    List<Bar> bars = batch.stream().filter(bar -> bar.symbol().equals(symbol)).toList();
+                    long minute = MinuteChunk.minuteOf(bars.get(0).start());
+                    insert.setString(1, symbol);
+                    insert.setLong(2, minute);
+                    insert.setInt(3, bars.size());
+                    insert.setBytes(4, MinuteChunk.encode(minute, bars));
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try (LogCapture logs = new LogCapture();
+             BarStore store = BarStore.open(StoreLocation.ofFile(dir.resolve("db")), BarStore.Mode.EXISTING)) {
+            assertEquals(120 * 9, store.countBars());
+            assertEquals(batches.stream().flatMap(List::stream).filter(bar -> bar.symbol().equals("MSFT")).toList(),
+                    store.bars("MSFT", 0, Long.MAX_VALUE));
+            assertEquals(1, logs.lines().stream().filter(line -> line.startsWith("Compacting ")
+                    && line.endsWith(" after moving its bars to the new layout")).count(), "compacted once");
+        }
+        assertEquals(TestBars.at(6, 0, 0), boundary(), "open after the newest stored minute, 05:59");
+        List<Long> rowIds = rowIds("MSFT", 0, Long.MAX_VALUE);
+        assertEquals(119, rowIds.get(119) - rowIds.get(0), "MSFT's minutes in one run: " + rowIds);
     }
 
     private Connection connect() throws SQLException {
