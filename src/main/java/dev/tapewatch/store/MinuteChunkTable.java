@@ -16,22 +16,22 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * H2's layout: one row per symbol-minute holding that minute's bars ({@link MinuteChunk}), the last two hours in
  * open tables and each complete hour moved once, in key order, into {@code bar_minutes} ({@link OpenHours}).
  */
 final class MinuteChunkTable extends BarTable {
-    /** Every stored minute: {@code bar_minutes} and the open tables' rows not yet moved. */
-    private static final String ALL_MINUTES = "(SELECT symbol, trade_date, bar_count FROM bar_minutes"
-            + OpenHours.TABLES.stream().map(table -> " UNION ALL SELECT symbol, trade_date, bar_count FROM " + table
-                    + " WHERE " + OpenHours.CURRENT).collect(Collectors.joining()) + ") all_minutes";
+    /** Where stored minutes are: {@code bar_minutes}, and the open tables' rows not yet moved. */
+    private static final List<Part> PARTS = Stream.concat(Stream.of(new Part("bar_minutes", null)),
+            OpenHours.TABLES.stream().map(table -> new Part(table, OpenHours.CURRENT))).toList();
 
     /** Set by a write that moved hours: the open tables hold moved rows to clear once it commits. */
     private final AtomicReference<Boolean> movedFar = new AtomicReference<>();
 
     MinuteChunkTable() {
-        super(ALL_MINUTES, "SUM(bar_count)");
+        super(PARTS, "SUM(bar_count)");
     }
 
     /**

@@ -44,7 +44,7 @@ final class PostgresBarTable extends BarTable {
     private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
 
     PostgresBarTable(DataSource dataSource) {
-        super("bars", "COUNT(*)");
+        super(List.of(new Part("bars", null)), "COUNT(*)");
         this.dataSource = dataSource;
     }
 
