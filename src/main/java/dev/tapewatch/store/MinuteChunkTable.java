@@ -130,15 +130,14 @@ final class MinuteChunkTable extends BarTable {
     /** A symbol's chunks of [from's minute, to) from every table, in {@code order}. */
     private static PreparedStatement chunksOf(Connection connection, String symbol, long from, long to, String order)
             throws SQLException {
-        String range = " WHERE symbol = ? AND minute_ms >= ? AND minute_ms < ?";
-        PreparedStatement statement = connection.prepareStatement("SELECT minute_ms, bars FROM bar_minutes" + range
-                + OpenHours.TABLES.stream().map(table -> " UNION ALL SELECT minute_ms, bars FROM " + table + range
-                        + " AND " + OpenHours.CURRENT).collect(Collectors.joining())
-                + " ORDER BY minute_ms " + order);
-        for (int table = 0; table <= OpenHours.TABLES.size(); table++) {
-            statement.setString(3 * table + 1, symbol);
-            statement.setLong(3 * table + 2, MinuteChunk.minuteOf(from));
-            statement.setLong(3 * table + 3, to);
+        PreparedStatement statement = connection.prepareStatement(PARTS.stream()
+                .map(part -> "SELECT minute_ms, bars FROM " + part.table() + part.where(true)
+                        + " AND minute_ms >= ? AND minute_ms < ?")
+                .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY minute_ms " + order);
+        for (int part = 0; part < PARTS.size(); part++) {
+            statement.setString(3 * part + 1, symbol);
+            statement.setLong(3 * part + 2, MinuteChunk.minuteOf(from));
+            statement.setLong(3 * part + 3, to);
         }
         return statement;
     }

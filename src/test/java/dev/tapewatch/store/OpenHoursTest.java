@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,8 @@ class OpenHoursTest {
         try (Connection connection = connect()) {
             for (String table : List.of("bar_minutes", "bar_minutes_open_0", "bar_minutes_open_1",
                     "bar_minutes_open_2")) {
-                try (ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                try (Statement select = connection.createStatement();
+                     ResultSet count = select.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     count.next();
                     rows.put(table, count.getLong(1));
                 }
