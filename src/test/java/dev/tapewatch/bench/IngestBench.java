@@ -23,10 +23,11 @@ import java.util.Map;
 
 /**
  * The ingest race (scripts/bench.sh): a firehose in a process of its own streams the same bars to Tapewatch's
- * recording path, to the SQLite reference recorder, to the Node reference recorder (the one a user would write
- * in an afternoon: Polygon's JS client and better-sqlite3; run when {@code -Dbench.node=} names its script), and
- * to a client that only receives (the ceiling for any recorder on this websocket client and machine), each in a
- * fresh process, round after round; then the stages alone (decode, store) and a naive recorder (one autocommitted
+ * recording path, to the SQLite reference recorder, to the Node reference recorder (the one a user would write in
+ * an afternoon: Polygon's JS client and better-sqlite3; run when {@code -Dbench.node=} names its script), and to a
+ * client that only receives (the ceiling for any recorder on this websocket client and machine), each in a fresh
+ * process, round after round (Tapewatch with the image's JVM options, as its launcher runs {@code record}; the Java
+ * reference on the JDK's defaults); then the stages alone (decode, store) and a naive recorder (one autocommitted
  * INSERT per bar) as the floor. Beside each Java contender's rate it prints its JVM's CPU-seconds per million bars
  * and heap bytes allocated per bar: the work a bar costs, which other load on the machine leaves alone while it
  * moves the rates. {@code IngestBench BARS SYMBOLS RUNS DIR RESULTS_JSON}.
@@ -175,7 +176,8 @@ public final class IngestBench {
 
     /** Runs one contender against a fresh firehose process. */
     private static Raced race(String contender, long bars, int symbols, Path dir) throws Exception {
-        Process firehose = child("dev.tapewatch.bench.Firehose", String.valueOf(bars), String.valueOf(symbols));
+        Process firehose = child(List.of(), "dev.tapewatch.bench.Firehose", String.valueOf(bars),
+                String.valueOf(symbols));
         try (BufferedReader firehoseOut = reader(firehose)) {
             String url = firehoseOut.readLine();
             if (url == null || !url.startsWith("ws")) {
@@ -184,7 +186,8 @@ public final class IngestBench {
             Process recorder = contender.equals("node")
                     ? new ProcessBuilder("node", NODE_RECORDER, url, String.valueOf(bars), dir.resolve("node")
                             .toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start()
-                    : child("dev.tapewatch.bench.IngestContender", contender, url, String.valueOf(bars),
+                    : child(contender.equals("tapewatch") ? IdleWindowBench.launcherOptions() : List.of(),
+                            "dev.tapewatch.bench.IngestContender", contender, url, String.valueOf(bars),
                             dir.toString());
             String result = null;
             try (BufferedReader out = reader(recorder)) {
@@ -207,9 +210,12 @@ public final class IngestBench {
         }
     }
 
-    private static Process child(String mainClass, String... args) throws Exception {
+    /** A JVM of its own; Tapewatch's recorder gets the options the image's launcher gives {@code record}. */
+    private static Process child(List<String> options, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), mainClass));
+                .toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
