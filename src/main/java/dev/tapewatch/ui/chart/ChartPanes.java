@@ -39,6 +39,7 @@ final class ChartPanes extends SplitPane {
     private final XYChart priceChart;
     private final XYChart volumeChart;
     private Runnable onUserMove = () -> { };
+    private boolean draggingLevel;
     private double priceShare = DEFAULT_PRICE_SHARE;
     private DoubleConsumer onPriceShareChosen = share -> { };
 
@@ -113,9 +114,12 @@ final class ChartPanes extends SplitPane {
         chart.getToolBar().setVisible(false);
         chart.getToolBar().setManaged(false);
         // a drag zooms or pans; a plain click (a stray one, or to read the crosshair) moves nothing, and nor does
-        // dragging an alert line: following live goes on
+        // dragging an alert line: following live goes on. Whether a drag moves a line is settled where it was
+        // pressed: the line's label lags the cursor until the next layout, so a later drag event may pick the plot.
+        chart.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> draggingLevel = onDraggableLevel(event));
+        chart.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> draggingLevel = false);
         chart.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> {
-            if (!event.isShiftDown() && !onDraggableLevel(event)) {
+            if (!event.isShiftDown() && !draggingLevel) {
                 onUserMove.run();
             }
         });

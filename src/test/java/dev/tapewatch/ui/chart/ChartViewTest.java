@@ -22,6 +22,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.PickResult;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -189,6 +192,45 @@ class ChartViewTest {
         // the first regular-session second (09:30:00) is the 61st: its open is 470 + (60 % 7) * 0.01
         assertEquals(List.of("prev close 468.50", "open 470.04", "high 470.08", "low 469.98"),
                 FxRead.on(robot, () -> ChartProbe.levelLabels(chart)));
+    }
+
+    /**
+     * A drag pressed on an alert line moves the line and never the chart, also when one of its drag events picks
+     * the plot: the line's label follows the cursor only at the next layout (CI once saw following live stop).
+     */
+    @Test
+    void aDragPressedOnAnAlertLineNeverMovesTheChart(FxRobot robot) {
+        List<Bar> day = seconds("SPY", TestBars.at(9, 29, 0), 600, 470, 100);
+        show(robot, ChartSnapshot.build(new ChartSnapshot.Request("SPY", day, Long.MIN_VALUE, Long.MAX_VALUE, 5,
+                List.of(), List.of(), List.of(), 60, 468.5, null)));
+        robot.interact(() -> chart.marks().alertLines(List.of(470.05), (was, now) -> { }));
+        Await.until(WAIT, "the alert line drawn", () -> FxRead.on(robot, () -> ChartProbe.alertLabels(chart))
+                .equals(List.of("alert 470.05")));
+        int[] moves = {0};
+        robot.interact(() -> {
+            chart.setOnUserMove(() -> moves[0]++);
+            javafx.scene.Node label = chart.priceChart().getPlugins().stream().filter(Level.class::isInstance)
+                    .map(Level.class::cast).filter(Level::isEditable).findFirst().orElseThrow().label();
+            javafx.scene.Node plot = chart.priceChart().getPlotArea();
+            press(label, MouseEvent.MOUSE_PRESSED);
+            press(plot, MouseEvent.MOUSE_DRAGGED);
+            press(plot, MouseEvent.MOUSE_RELEASED);
+        });
+        assertEquals(0, moves[0], "a drag pressed on the line moved the chart");
+        robot.interact(() -> {
+            javafx.scene.Node plot = chart.priceChart().getPlotArea();
+            press(plot, MouseEvent.MOUSE_PRESSED);
+            press(plot, MouseEvent.MOUSE_DRAGGED);
+            press(plot, MouseEvent.MOUSE_RELEASED);
+        });
+        assertEquals(1, moves[0], "a drag pressed on the plot moves the chart");
+    }
+
+    /** A primary-button mouse event on {@code target}, picked there. */
+    private static void press(javafx.scene.Node target, javafx.event.EventType<MouseEvent> type) {
+        javafx.event.Event.fireEvent(target, new MouseEvent(type, 5, 5, 5, 5, MouseButton.PRIMARY, 1, false, false,
+                false, false, type != MouseEvent.MOUSE_RELEASED, false, false, false, false, false,
+                new PickResult(target, 5, 5)));
     }
 
     /** #27 defect 4: a candle spans its time: drawn from its start to its end, read as the candle the pointer is in. */
