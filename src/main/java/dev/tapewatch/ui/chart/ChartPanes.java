@@ -126,13 +126,13 @@ final class ChartPanes extends SplitPane {
         chart.addEventFilter(ScrollEvent.SCROLL, event -> onUserMove.run());
     }
 
-    private static boolean onDraggableLevel(MouseEvent event) {
-        for (Node node = event.getPickResult().getIntersectedNode(); node != null; node = node.getParent()) {
+    private static boolean onDraggableLevel(MouseEvent press) {
+        for (Node node = press.getPickResult().getIntersectedNode(); node != null; node = node.getParent()) {
             if (node.getProperties().containsKey(Level.DRAGGABLE)) {
                 return true;
             }
         }
-        return event.getTarget() instanceof Node target && target.getProperties().containsKey(Level.DRAGGABLE);
+        return false;
     }
 
     XYChart priceChart() {

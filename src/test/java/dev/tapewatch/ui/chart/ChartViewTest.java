@@ -212,22 +212,22 @@ class ChartViewTest {
             javafx.scene.Node label = chart.priceChart().getPlugins().stream().filter(Level.class::isInstance)
                     .map(Level.class::cast).filter(Level::isEditable).findFirst().orElseThrow().label();
             javafx.scene.Node plot = chart.priceChart().getPlotArea();
-            press(label, MouseEvent.MOUSE_PRESSED);
-            press(plot, MouseEvent.MOUSE_DRAGGED);
-            press(plot, MouseEvent.MOUSE_RELEASED);
+            fire(label, MouseEvent.MOUSE_PRESSED);
+            fire(plot, MouseEvent.MOUSE_DRAGGED);
+            fire(plot, MouseEvent.MOUSE_RELEASED);
         });
         assertEquals(0, moves[0], "a drag pressed on the line moved the chart");
         robot.interact(() -> {
             javafx.scene.Node plot = chart.priceChart().getPlotArea();
-            press(plot, MouseEvent.MOUSE_PRESSED);
-            press(plot, MouseEvent.MOUSE_DRAGGED);
-            press(plot, MouseEvent.MOUSE_RELEASED);
+            fire(plot, MouseEvent.MOUSE_PRESSED);
+            fire(plot, MouseEvent.MOUSE_DRAGGED);
+            fire(plot, MouseEvent.MOUSE_RELEASED);
         });
         assertEquals(1, moves[0], "a drag pressed on the plot moves the chart");
     }
 
     /** A primary-button mouse event on {@code target}, picked there. */
-    private static void press(javafx.scene.Node target, javafx.event.EventType<MouseEvent> type) {
+    private static void fire(javafx.scene.Node target, javafx.event.EventType<MouseEvent> type) {
         javafx.event.Event.fireEvent(target, new MouseEvent(type, 5, 5, 5, 5, MouseButton.PRIMARY, 1, false, false,
                 false, false, type != MouseEvent.MOUSE_RELEASED, false, false, false, false, false,
                 new PickResult(target, 5, 5)));
