@@ -72,6 +72,7 @@ class AlertsViewTest {
                 DetectorSettings.DEFAULT, List.of("SPY", "AAPL", "MSFT")));
         view = new MainView(model);
         stage.setScene(new Scene(view, 1280, 800));
+        stage.sizeToScene(); // the shared stage keeps the size an earlier test gave it otherwise
         stage.show();
     }
 
@@ -97,6 +98,11 @@ class AlertsViewTest {
         long time = shown.get(0).start() + 20_000;
         return new Alert(time, symbol, Alert.Kind.SPIKE, "volume spike", 42.5, time - 2_000, 100, 101, 99.5, 101.2,
                 12_000, 2e6, 15, Double.NaN, Spike.Kind.VOLUME);
+    }
+
+    /** The alerts pane scrolled to its rules, as a user of a short window does (the log comes first). */
+    static void scrollToRules(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#alertsScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     }
 
     private void assertChartedAt(Alert alert) {
@@ -144,6 +150,12 @@ class AlertsViewTest {
         });
         Node row = found.get();
         assertEquals(alert.text(), onFx(() -> ((ListCell<?>) row).getText()), "the whole text, not cut short");
+        // a laptop-sized window stacks the side panes under the watchlist: the log still shows its rows whole
+        Bounds log = onFx(() -> robot.lookup("#alertLog").query().localToScreen(
+                robot.lookup("#alertLog").query().getLayoutBounds()));
+        Bounds shown = onFx(() -> row.localToScreen(row.getLayoutBounds()));
+        assertTrue(log.getHeight() >= 3 * shown.getHeight(), "the log " + log + " has room for three such rows");
+        assertTrue(log.contains(shown), "the row " + shown + " lies whole in the log " + log);
         robot.clickOn(row);
         assertChartedAt(alert);
     }
@@ -181,6 +193,7 @@ class AlertsViewTest {
     void aTypedRuleFiresOncePerArmOnTheLiveTape(FxRobot robot) {
         startLive();
         robot.interact(() -> view.showAlerts());
+        scrollToRules(robot);
         robot.clickOn("#alertRules").write("SPY crosses 1");
         robot.clickOn("#alertRulesApply");
         Await.until(WAIT, "the mistake shown", () -> onFx(() -> robot.lookup("#alertRulesProblem")

@@ -347,6 +347,7 @@ class TraderWindowTest {
             view.showAlerts();
             robot.lookup("#alertRules").queryAs(javafx.scene.control.TextArea.class).setText("SPY crosses 1");
         });
+        AlertsViewTest.scrollToRules(robot);
         robot.clickOn("#alertRulesApply");
         shown.add(robot.lookup("#alertRulesProblem").queryAs(javafx.scene.control.Label.class));
         robot.interact(() -> view.showTab("moversTab"));

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -23,15 +24,24 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The alert log with what alerts fire on: spikes (minimum score, symbols), price levels, sound, desktop. Binds only. */
-public final class AlertsPane extends VBox {
+/**
+ * The alert log with what alerts fire on: spikes (minimum score, symbols), price levels, rules, sound, desktop. Binds
+ * only. The log comes first and keeps room for a few alerts; where the pane is short (the side panes stacked under the
+ * watchlist of a laptop-sized window) the lines and rules below it scroll rather than squeezing the log.
+ */
+public final class AlertsPane extends ScrollPane {
+    /** About three alerts of two lines each: what the log keeps however short the pane. */
+    static final double LOG_MIN_HEIGHT = 120;
+
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
             "EEE d MMM yyyy", java.util.Locale.ROOT);
 
     /** {@code show} charts an alert's symbol at its second (a click on a log row). */
     public AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist, java.util.function.Consumer<Alert> show) {
-        super(6);
-        setPadding(new Insets(6));
+        setId("alertsScroll");
+        setFitToWidth(true);
+        setFitToHeight(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
         CheckBox spikes = new CheckBox("Spikes");
         spikes.setId("alertSpikes");
         spikes.selectedProperty().bindBidirectional(alerts.spikesOnProperty());
@@ -59,6 +69,7 @@ public final class AlertsPane extends VBox {
         ListView<String> levels = new ListView<>();
         levels.setId("alertLevels");
         levels.setPrefHeight(90);
+        levels.setMinHeight(56);
         levels.setPlaceholder(new Label("Alt+click the chart to set a price alert line"));
         Runnable showLevels = () -> levels.getItems().setAll(alerts.levels().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -80,7 +91,11 @@ public final class AlertsPane extends VBox {
         javafx.scene.control.TextArea rules = new javafx.scene.control.TextArea(alerts.rulesTextProperty().get());
         rules.setId("alertRules");
         rules.setPrefRowCount(3);
-        rules.setPromptText("SPY above 471.5\n* change 2% over 5m rearm 30m\nAAPL vwap · * high · * low · * rvol 3");
+        rules.setMinHeight(52);
+        rules.setWrapText(true); // a long rule (and the prompt) shows whole; a line break still ends a rule
+        // a prompt loses its line breaks (TextInputControl drops them), so the examples are set apart by dots
+        rules.setPromptText("One rule a line, e.g. SPY above 471.5 · * change 2% over 5m rearm 30m · AAPL vwap"
+                + " · * high · * rvol 3");
         rules.setTooltip(new Tooltip("One rule a line: SYMBOL or * (every watched symbol), then above/below PRICE,"
                 + " change [+|-]N% [over Nm], vwap, high, low or rvol N; 'rearm 0.5%' or 'rearm 10m' to fire again"));
         Button apply = new Button("Apply rules");
@@ -111,6 +126,8 @@ public final class AlertsPane extends VBox {
             });
             return cell;
         });
+        log.setMinHeight(LOG_MIN_HEIGHT);
+        log.setPrefHeight(2 * LOG_MIN_HEIGHT);
         VBox.setVgrow(log, Priority.ALWAYS);
         AlertLogViewModel pages = alerts.logPages();
         Button previous = new Button("◀");
@@ -144,7 +161,15 @@ public final class AlertsPane extends VBox {
             String[] parts = levels.getSelectionModel().getSelectedItem().split(" ");
             alerts.standing(parts[0], Double.parseDouble(parts[1]), null);
         });
-        getChildren().addAll(settings, new Label("Price alert lines"), levels, new HBox(6, remove, standing),
-                new Label("Rules"), rules, new HBox(6, apply), problem, pager, log);
+        VBox content = new VBox(6, settings, pager, log, new Label("Price alert lines"), levels,
+                new HBox(6, remove, standing), new Label("Rules"), rules, new HBox(6, apply), problem);
+        content.setPadding(new Insets(6));
+        setContent(content);
+        // a refused rule is said under Apply, which may be the pane's last visible row
+        problem.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                javafx.application.Platform.runLater(() -> setVvalue(getVmax()));
+            }
+        });
     }
 }
