@@ -156,6 +156,8 @@ class AlertsViewTest {
         Bounds shown = onFx(() -> row.localToScreen(row.getLayoutBounds()));
         assertTrue(log.getHeight() >= 3 * shown.getHeight(), "the log " + log + " has room for three such rows");
         assertTrue(log.contains(shown), "the row " + shown + " lies whole in the log " + log);
+        assertEquals(alert.text(), onFx(() -> ((javafx.scene.text.Text) row.lookup(".text")).getText()),
+                "the row shows the whole text, its time too (not cut short with an ellipsis)");
         robot.clickOn(row);
         assertChartedAt(alert);
     }

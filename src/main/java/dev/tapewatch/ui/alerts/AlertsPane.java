@@ -30,8 +30,8 @@ import javafx.scene.layout.VBox;
  * watchlist of a laptop-sized window) the lines and rules below it scroll rather than squeezing the log.
  */
 public final class AlertsPane extends ScrollPane {
-    /** About three alerts of two lines each: what the log keeps however short the pane. */
-    static final double LOG_MIN_HEIGHT = 120;
+    /** Three alerts of three lines each (a narrow pane wraps an alert so): what the log keeps however short the pane. */
+    static final double LOG_MIN_HEIGHT = 180;
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
             "EEE d MMM yyyy", java.util.Locale.ROOT);
