@@ -7,6 +7,7 @@ import dev.tapewatch.ui.chart.ChartControls;
 import dev.tapewatch.ui.chart.ChartLayout;
 import dev.tapewatch.ui.chart.PriceVolumeChart;
 import dev.tapewatch.ui.common.DayData;
+import dev.tapewatch.ui.common.ShortPanes;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import dev.tapewatch.ui.spikes.SpikeListPane;
@@ -103,8 +104,9 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Tab alertsTab = new javafx.scene.control.Tab("Alerts",
                 new AlertsPane(model.alerts(), model.watchlist(), this::showAlert));
         alertsTab.setId("alertsTab");
+        var movers = new dev.tapewatch.ui.movers.MoversPane(model.movers(), this::chartMover);
         javafx.scene.control.Tab moversTab = new javafx.scene.control.Tab("Movers",
-                new dev.tapewatch.ui.movers.MoversPane(model.movers(), this::chartMover));
+                ShortPanes.fitted(new javafx.scene.control.ScrollPane(movers)));
         moversTab.setId("moversTab");
         spikeList = new javafx.scene.control.TabPane(spikesTab, alertsTab, moversTab);
         spikeList.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -78,6 +78,10 @@ class MoversPaneTest {
         Await.until(WAIT, "a mover listed", () -> (listed[0] = FxRead.on(robot,
                 () -> table.getItems().isEmpty() ? null : table.getItems().get(0))) != null);
         Mover mover = listed[0];
+        // stacked under the watchlist of a 1400x800 window, the table and the entered / left log keep their rows
+        assertTrue(FxRead.on(robot, () -> table.getHeight()) >= 160, "the table has room for three movers");
+        assertTrue(FxRead.on(robot, () -> robot.lookup("#moversLog").query().getLayoutBounds().getHeight()) >= 120,
+                "the entered / left log has room for three lines");
         assertTrue(mover.score() >= DetectorSettings.DEFAULT.minScore(), mover.toString());
         Await.until(WAIT, "a scanner alert for " + mover.symbol(), () -> FxRead.on(robot, () -> model.alerts().log()
                 .stream().anyMatch(alert -> alert.symbol().equals(mover.symbol()))));

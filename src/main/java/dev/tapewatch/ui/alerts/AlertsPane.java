@@ -4,6 +4,7 @@ import dev.tapewatch.alert.Alert;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.ui.common.ChartFormat;
 import dev.tapewatch.ui.common.InputProblem;
+import dev.tapewatch.ui.common.ShortPanes;
 import dev.tapewatch.ui.watchlist.WatchlistViewModel;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,7 @@ public final class AlertsPane extends ScrollPane {
     /** {@code show} charts an alert's symbol at its second (a click on a log row). */
     public AlertsPane(AlertsViewModel alerts, WatchlistViewModel watchlist, java.util.function.Consumer<Alert> show) {
         setId("alertsScroll");
-        setFitToWidth(true);
-        setFitToHeight(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
+        ShortPanes.fitted(this);
         CheckBox spikes = new CheckBox("Spikes");
         spikes.setId("alertSpikes");
         spikes.selectedProperty().bindBidirectional(alerts.spikesOnProperty());

@@ -34,6 +34,10 @@ import javafx.scene.layout.VBox;
 public final class MoversPane extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
+    /** The header and three movers: what the table keeps however short the window (the pane scrolls then). */
+    static final double TABLE_MIN_HEIGHT = 160;
+    /** Three lines of the entered / left log. */
+    static final double LOG_MIN_HEIGHT = 120;
 
     public MoversPane(MoversViewModel model, Consumer<Mover> onPick) {
         super(6);
@@ -64,6 +68,7 @@ public final class MoversPane extends VBox {
         ListView<MoverLog> log = new ListView<>(model.log());
         log.setId("moversLog");
         log.setPrefHeight(120);
+        log.setMinHeight(LOG_MIN_HEIGHT);
         log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(MoverLog line, boolean empty) {
@@ -79,6 +84,7 @@ public final class MoversPane extends VBox {
         getChildren().addAll(title, filters(model, refused), InputProblem.label("moversFilterProblem", refused), table,
                 new Label("Entered / left"), log);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(TABLE_MIN_HEIGHT);
         setPadding(new Insets(6));
         setPrefWidth(520);
     }
