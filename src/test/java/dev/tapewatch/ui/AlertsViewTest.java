@@ -20,6 +20,7 @@ import dev.tapewatch.store.StoreLocation;
 import dev.tapewatch.ui.alerts.AlertsViewModel;
 import dev.tapewatch.ui.chart.ChartProbe;
 import dev.tapewatch.ui.common.ChartFormat;
+import dev.tapewatch.ui.common.FxRead;
 import dev.tapewatch.ui.common.Themes;
 import dev.tapewatch.ui.history.HistoryViewModel;
 import java.nio.file.Files;
@@ -234,7 +235,7 @@ class AlertsViewTest {
         Await.until(WAIT, "the line drawn", () -> onFx(() -> robot.lookup(node -> node instanceof Label label
                 && text.equals(label.getText())).tryQuery().isPresent()));
         Node label = onFx(() -> robot.lookup(node -> node instanceof Label l && text.equals(l.getText())).query());
-        robot.drag(label).dropBy(0, -30);
+        robot.drag(FxRead.centre(robot, label)).dropBy(0, -30);
         Await.until(WAIT, "the line moved", () -> onFx(() -> model.alerts().levels().get("SPY").get(0)) != placed);
         assertTrue(onFx(() -> robot.lookup("#followButton").queryAs(javafx.scene.control.ToggleButton.class)
                 .isSelected()), "still following live");

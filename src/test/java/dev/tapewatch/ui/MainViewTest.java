@@ -384,27 +384,17 @@ class MainViewTest {
                 && ExchangeTime.dayOf(view.chart().shownBars().get(0).start()).equals(LIVE_DAY));
     }
 
-    /**
-     * The live chart's centre on screen, read on the FX thread: given the node, TestFX reads its bounds on the test's
-     * thread while the chart changes (an IndexOutOfBoundsException from inside the scene graph once).
-     */
-    private javafx.geometry.Point2D chartCentre(FxRobot robot) {
-        return FxRead.on(robot, () -> {
-            javafx.geometry.Bounds bounds = view.chart().localToScreen(view.chart().getLayoutBounds());
-            return new javafx.geometry.Point2D(bounds.getCenterX(), bounds.getCenterY());
-        });
-    }
-
     @Test
     void followLiveStopsOnlyWhenTheUserMovesTheChartAndAWindowChoiceInHistoryKeepsTheDay(FxRobot robot) {
         startLive();
         Await.until(WAIT, "bars on the chart", () -> candlesDrawn() > 5);
         ToggleButton follow = robot.lookup("#followButton").queryAs(ToggleButton.class);
         assertTrue(follow.isSelected());
-        robot.clickOn(chartCentre(robot)); // a stray click
+        robot.clickOn(FxRead.centre(robot, view.chart())); // a stray click
         robot.interact(() -> { });
         assertTrue(follow.isSelected(), "a click is not a move");
-        robot.drag(chartCentre(robot)).moveBy(-120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag(FxRead.centre(robot, view.chart())).moveBy(-120, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
         Await.until(WAIT, "following off after a drag", () -> !follow.isSelected());
 
         robot.interact(() -> follow.setSelected(true));

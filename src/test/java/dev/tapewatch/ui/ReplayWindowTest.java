@@ -239,7 +239,7 @@ class ReplayWindowTest {
                 .toString()) + " against " + closed);
         chartUpTo(robot, seek);
 
-        robot.clickOn(view.chart()).press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.RIGHT)
+        robot.clickOn(FxRead.centre(robot, view.chart())).press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.RIGHT)
                 .release(KeyCode.SHIFT, KeyCode.ALT);
         LiveSession minuteOn = replayFrom(robot, firstStoredFrom(seek + 60_000));
         assertEquals(storedBefore(seek + 60_000).size(), minuteOn.series().bars("SPY", 0, Long.MAX_VALUE).size());

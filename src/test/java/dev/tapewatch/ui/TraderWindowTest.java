@@ -149,7 +149,8 @@ class TraderWindowTest {
         robot.interact(() -> model.startReplay(STORED_DAY, ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(15, 50))));
         Await.until(WAIT, "the replay", () -> FxRead.on(robot, () -> model.replay().activeProperty().get()
                 && model.sessionProperty().get() != recording));
-        robot.clickOn(view.chart()).press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        robot.clickOn(FxRead.centre(robot, view.chart()))
+                .press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
         Await.until(WAIT, "the live session back", () -> FxRead.on(robot, () -> model.sessionProperty().get() == recording
                 && !model.replay().activeProperty().get()));
         assertEquals("Simulated market", robot.lookup("#provider").queryAs(javafx.scene.control.Label.class).getText());
@@ -181,7 +182,7 @@ class TraderWindowTest {
         startLive();
         LiveSession live = model.sessionProperty().get();
         Await.until(WAIT, "today's bars stored", () -> live.barsStored() > 0);
-        robot.clickOn(view.chart()).press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        robot.clickOn(FxRead.centre(robot, view.chart())).press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
         Await.until(WAIT, "a stored day", () -> FxRead.on(robot, () -> model.history().dayProperty().get()) != null);
         assertEquals(STORED_DAY, FxRead.on(robot, () -> model.history().dayProperty().get().day()));
         assertEquals("No spikes of SPY on " + STORED_DAY, FxRead.on(robot, () -> model.spikes().emptyProperty().get()),
@@ -386,7 +387,7 @@ class TraderWindowTest {
      */
     @Test
     void f1ListsEveryRegisteredShortcutAndTheyWork(FxRobot robot) {
-        robot.clickOn(view.chart());
+        robot.clickOn(FxRead.centre(robot, view.chart()));
         robot.type(KeyCode.F1);
         javafx.scene.Node help = robot.lookup("#shortcutHelp").query();
         assertTrue(FxRead.on(robot, help::isVisible), "F1 shows the shortcuts");
@@ -414,7 +415,7 @@ class TraderWindowTest {
         robot.type(KeyCode.ESCAPE);
         assertFalse(FxRead.on(robot, help::isVisible), "Esc closes the list");
 
-        robot.clickOn(view.chart()).write("?");
+        robot.clickOn(FxRead.centre(robot, view.chart())).write("?");
         assertTrue(FxRead.on(robot, help::isVisible), "? shows it too");
         robot.type(KeyCode.ESCAPE);
         robot.clickOn("#search").write("?");

@@ -15,4 +15,15 @@ public final class FxRead {
         T result = (T) value[0];
         return result;
     }
+
+    /**
+     * A node's centre on screen, read on the FX thread. Given a node, TestFX reads its bounds on the test's thread
+     * while a live chart changes, and threw from inside the scene graph once (IndexOutOfBoundsException).
+     */
+    public static javafx.geometry.Point2D centre(FxRobot robot, javafx.scene.Node node) {
+        return on(robot, () -> {
+            javafx.geometry.Bounds bounds = node.localToScreen(node.getLayoutBounds());
+            return new javafx.geometry.Point2D(bounds.getCenterX(), bounds.getCenterY());
+        });
+    }
 }
