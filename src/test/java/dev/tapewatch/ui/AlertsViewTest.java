@@ -106,6 +106,20 @@ class AlertsViewTest {
         robot.interact(() -> robot.lookup("#alertsScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     }
 
+    /** The alerts pane scrolled so that Apply rules is its last row shown, as a user scrolling down to it leaves it. */
+    private static void scrollUntilApplyIsTheLastRowShown(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#alertsScroll")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            Node apply = robot.lookup("#alertRulesApply").query();
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double shown = scroll.getViewportBounds().getHeight();
+            double applyBottom = scroll.getContent().sceneToLocal(apply.localToScene(apply.getLayoutBounds())).getMaxY();
+            assertTrue(content > shown, "the pane scrolls in this window: " + content + " in " + shown);
+            scroll.setVvalue((applyBottom - shown) / (content - shown));
+        });
+    }
+
     private void assertChartedAt(Alert alert) {
         Await.until(WAIT, alert.symbol() + " charted at its second", () -> onFx(() ->
                 alert.symbol().equals(model.watchlist().selectedProperty().get())
@@ -198,9 +212,17 @@ class AlertsViewTest {
         robot.interact(() -> view.showAlerts());
         scrollToRules(robot);
         robot.clickOn("#alertRules").write("SPY crosses 1");
+        scrollUntilApplyIsTheLastRowShown(robot);
         robot.clickOn("#alertRulesApply");
         Await.until(WAIT, "the mistake shown", () -> onFx(() -> robot.lookup("#alertRulesProblem")
                 .queryAs(Label.class).getText()).contains("unknown rule 'crosses'"));
+        // it appears under Apply, below what was shown: the pane scrolls down to it
+        Await.until(WAIT, "the mistake in view", () -> onFx(() -> {
+            Node pane = robot.lookup("#alertsScroll").query();
+            Node problem = robot.lookup("#alertRulesProblem").query();
+            return pane.localToScreen(pane.getLayoutBounds())
+                    .contains(problem.localToScreen(problem.getLayoutBounds()));
+        }));
         robot.interact(() -> robot.lookup("#alertRules").queryAs(javafx.scene.control.TextArea.class).setText("* high"));
         robot.clickOn("#alertRulesApply");
         Await.until(WAIT, "a new high of each watched symbol", () -> onFx(() -> model.alerts().log().stream()

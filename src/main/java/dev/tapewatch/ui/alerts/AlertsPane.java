@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
  * watchlist of a laptop-sized window) the lines and rules below it scroll rather than squeezing the log.
  */
 public final class AlertsPane extends ScrollPane {
-    /** Three alerts of three lines each (a narrow pane wraps an alert so): what the log keeps however short the pane. */
+    /** Three alerts of three lines each (a narrow pane wraps one so): what the log keeps however short the pane. */
     static final double LOG_MIN_HEIGHT = 180;
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
@@ -164,10 +164,14 @@ public final class AlertsPane extends ScrollPane {
                 new HBox(6, remove, standing), new Label("Rules"), rules, new HBox(6, apply), problem);
         content.setPadding(new Insets(6));
         setContent(content);
-        // a refused rule is said under Apply, which may be the pane's last visible row
+        // a refused rule is said under Apply, which may be the pane's last visible row: once the pane has made room for
+        // it (a layout keeps the offset in pixels, so a scroll before it would be undone), show the bottom
         problem.visibleProperty().addListener((o, was, now) -> {
             if (now) {
-                javafx.application.Platform.runLater(() -> setVvalue(getVmax()));
+                javafx.application.Platform.runLater(() -> {
+                    layout();
+                    setVvalue(getVmax());
+                });
             }
         });
     }
