@@ -108,16 +108,16 @@ class AlertsViewTest {
 
     /** The alerts pane scrolled so that Apply rules is its last row shown, as a user scrolling down to it leaves it. */
     private static void scrollUntilApplyIsTheLastRowShown(FxRobot robot) {
-        robot.interact(() -> {
-            javafx.scene.control.ScrollPane scroll = robot.lookup("#alertsScroll")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
-            Node apply = robot.lookup("#alertRulesApply").query();
-            double content = scroll.getContent().getLayoutBounds().getHeight();
-            double shown = scroll.getViewportBounds().getHeight();
-            double applyBottom = scroll.getContent().sceneToLocal(apply.localToScene(apply.getLayoutBounds())).getMaxY();
-            assertTrue(content > shown, "the pane scrolls in this window: " + content + " in " + shown);
-            scroll.setVvalue((applyBottom - shown) / (content - shown));
-        });
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#alertsScroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        Node apply = robot.lookup("#alertRulesApply").query();
+        double[] heights = FxRead.on(robot, () -> new double[] {scroll.getContent().getLayoutBounds().getHeight(),
+                scroll.getViewportBounds().getHeight(),
+                scroll.getContent().sceneToLocal(apply.localToScene(apply.getLayoutBounds())).getMaxY()});
+        double content = heights[0];
+        double shown = heights[1];
+        assertTrue(content > shown, "the pane scrolls in this window: " + content + " in " + shown);
+        robot.interact(() -> scroll.setVvalue((heights[2] - shown) / (content - shown)));
     }
 
     private void assertChartedAt(Alert alert) {
@@ -166,13 +166,16 @@ class AlertsViewTest {
         Node row = found.get();
         assertEquals(alert.text(), onFx(() -> ((ListCell<?>) row).getText()), "the whole text, not cut short");
         // a laptop-sized window stacks the side panes under the watchlist: the log still shows its rows whole
-        Bounds log = onFx(() -> robot.lookup("#alertLog").query().localToScreen(
-                robot.lookup("#alertLog").query().getLayoutBounds()));
-        Bounds shown = onFx(() -> row.localToScreen(row.getLayoutBounds()));
+        Object[] seen = onFx(() -> {
+            Node list = robot.lookup("#alertLog").query();
+            return new Object[] {list.localToScreen(list.getLayoutBounds()), row.localToScreen(row.getLayoutBounds()),
+                    ((javafx.scene.text.Text) row.lookup(".text")).getText()};
+        });
+        Bounds log = (Bounds) seen[0];
+        Bounds shown = (Bounds) seen[1];
         assertTrue(log.getHeight() >= 3 * shown.getHeight(), "the log " + log + " has room for three such rows");
         assertTrue(log.contains(shown), "the row " + shown + " lies whole in the log " + log);
-        assertEquals(alert.text(), onFx(() -> ((javafx.scene.text.Text) row.lookup(".text")).getText()),
-                "the row shows the whole text, its time too (not cut short with an ellipsis)");
+        assertEquals(alert.text(), seen[2], "the row shows the whole text, its time too (no ellipsis)");
         robot.clickOn(row);
         assertChartedAt(alert);
     }

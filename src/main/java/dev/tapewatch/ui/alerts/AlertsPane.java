@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
  */
 public final class AlertsPane extends ScrollPane {
     /** Three alerts of three lines each (a narrow pane wraps one so): what the log keeps however short the pane. */
-    static final double LOG_MIN_HEIGHT = 180;
+    private static final double LOG_MIN_HEIGHT = 180;
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
             "EEE d MMM yyyy", java.util.Locale.ROOT);

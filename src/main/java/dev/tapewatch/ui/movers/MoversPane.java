@@ -35,9 +35,9 @@ public final class MoversPane extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
     /** The header and three movers: what the table keeps however short the window (the pane scrolls then). */
-    static final double TABLE_MIN_HEIGHT = 160;
+    private static final double TABLE_MIN_HEIGHT = 160;
     /** Three lines of the entered / left log. */
-    static final double LOG_MIN_HEIGHT = 120;
+    private static final double LOG_MIN_HEIGHT = 120;
 
     public MoversPane(MoversViewModel model, Consumer<Mover> onPick) {
         super(6);
