@@ -48,6 +48,9 @@ final class FeedDelivery {
     private final AtomicLong bars = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong unknown = new AtomicLong();
+    /** Frames that arrived after the feed stopped (delivery thread only). */
+    private long late;
+    private boolean receiving = true;
     private volatile long lastBarEnd;
     /** The connection a tick belongs to: whichever is current (set by the control thread). */
     private volatile long currentConnection;
@@ -85,9 +88,18 @@ final class FeedDelivery {
         currentConnection = connection;
     }
 
-    /** Control thread, when a session ends: what the protocol still holds back of {@code connection}, delivered. */
-    void drain(long connection) {
-        enqueue(() -> deliver(connection, protocol.drain()));
+    /**
+     * Control thread, when a session ends: what the protocol still holds back of {@code connection} is delivered,
+     * then {@code ended} runs, in one step. When {@code stopping}, frames queued after that step (the socket can
+     * hand over a few after we said goodbye) are counted and not delivered: a bar after the end would be stored
+     * outside every span, and one held back by the protocol would never be delivered.
+     */
+    void endSession(long connection, Runnable ended, boolean stopping) {
+        enqueue(() -> {
+            deliver(connection, protocol.drain());
+            ended.run();
+            receiving = !stopping;
+        });
     }
 
     FeedStats stats(long reconnects) {
@@ -123,10 +135,15 @@ final class FeedDelivery {
                 return;
             }
             if (item == END) {
+                if (late > 0) {
+                    LOG.info("{} frames arrived after the feed was stopped; not delivered", late);
+                }
                 return;
             }
             try {
-                if (item instanceof Frame frame) {
+                if (!receiving && (item instanceof Frame || item == TICK)) {
+                    late += item == TICK ? 0 : 1;
+                } else if (item instanceof Frame frame) {
                     frames.incrementAndGet();
                     deliver(frame.connection(), protocol.decode(frame.text()));
                 } else if (item == TICK) {

@@ -143,8 +143,8 @@ public final class StreamFeed implements Feed {
         try {
             control.submit(() -> {
                 stopped = true;
+                closeSession("stopped"); // first: a frame the socket hands over after the end is not delivered
                 endSession("stopped");
-                closeSession("stopped");
                 if (status.state() != State.FAILED) { // a failure stays the last word
                     setStatus(FeedStatus.of(State.STOPPED, null));
                 }
@@ -234,9 +234,8 @@ public final class StreamFeed implements Feed {
 
     private void endSession(String reason) {
         if (!subscribed.isEmpty()) {
-            delivery.drain(generation);
             long now = config.marketClock().getAsLong();
-            delivery.enqueue(() -> listener.sessionEnded(now, reason));
+            delivery.endSession(generation, () -> listener.sessionEnded(now, reason), stopped);
             subscribed = Set.of();
         }
     }

@@ -160,6 +160,39 @@ class StreamFeedPolygonTest {
     }
 
     @Test
+    void noBarIsDeliveredAfterTheStoppedSessionEnds() throws Exception {
+        List<Bar> tape = new ArrayList<>();
+        for (String symbol : SYMBOLS) {
+            tape.addAll(TestBars.day(symbol, 20_000));
+        }
+        TapeServer server = TapeServer.start(tape, KEY, 1);
+        cleanup.add(server);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+        FeedListener listener = new FeedListener() {
+            @Override
+            public void bars(List<Bar> bars) {
+                delivered.addAndGet(bars.size());
+                events.add("bars");
+            }
+
+            @Override
+            public void sessionEnded(long time, String reason) {
+                events.add("ended: " + reason);
+            }
+        };
+        StreamFeed feed = new StreamFeed(config(server, KEY), new PolygonProtocol(KEY), listener, Threads::named);
+        feed.subscribe(SYMBOLS);
+        feed.start();
+        Await.until(WAIT, "a steady stream", () -> feed.stats().bars() >= 600, () -> feed.stats().toString());
+        feed.close();
+        List<String> seen = List.copyOf(events);
+        assertEquals("ended: stopped", seen.get(seen.size() - 1),
+                "the stopped session's end is the last event: a bar after it is stored outside every span");
+        assertEquals(delivered.get(), feed.stats().bars(), "the feed counts the bars it delivered, no more");
+    }
+
+    @Test
     void aResentBarReplacesTheStoredOne() throws Exception {
         TapeServer server = server(KEY, 5);
         Bar changed;
