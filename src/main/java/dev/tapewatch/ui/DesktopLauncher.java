@@ -8,6 +8,18 @@ public final class DesktopLauncher {
     }
 
     public static void launch(String[] args) {
+        useRenderingDefaults();
         Application.launch(TapewatchApp.class, args);
+    }
+
+    /**
+     * Rendering settings read once when the toolkit starts, so set before it; a value the user gave wins. Prism's
+     * cache of region backgrounds is off: in the software pipeline (no GPU, a VM, remote X) it held about 34 MB and
+     * doubled the live window's frame interval p99 (README, "Idle").
+     */
+    public static void useRenderingDefaults() {
+        if (System.getProperty("prism.disableRegionCaching") == null) {
+            System.setProperty("prism.disableRegionCaching", "true");
+        }
     }
 }

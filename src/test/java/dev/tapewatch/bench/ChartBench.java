@@ -56,6 +56,7 @@ public final class ChartBench {
     public static void main(String[] args) {
         out = Path.of(args.length > 0 ? args[0] : "target/bench/results.json");
         runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        dev.tapewatch.ui.DesktopLauncher.useRenderingDefaults(); // rendered as the app renders
         Application.launch(Bench.class);
     }
 

@@ -56,6 +56,7 @@ public final class ScreenshotTool {
             charts = args[2];
             name = "screenshot-" + args[1] + "-" + charts;
         }
+        dev.tapewatch.ui.DesktopLauncher.useRenderingDefaults(); // rendered as the app renders
         Application.launch(Shot.class);
     }
 
