@@ -141,8 +141,8 @@ final class FeedDelivery {
                 return;
             }
             try {
-                if (!receiving && (item instanceof Frame || item == TICK)) {
-                    late += item == TICK ? 0 : 1;
+                if (!receiving && item instanceof Frame) {
+                    late++; // a tick now finds nothing: the protocol was drained at the end
                 } else if (item instanceof Frame frame) {
                     frames.incrementAndGet();
                     deliver(frame.connection(), protocol.decode(frame.text()));

@@ -14,8 +14,8 @@ public final class DesktopLauncher {
 
     /**
      * Rendering settings read once when the toolkit starts, so set before it; a value the user gave wins. Prism's
-     * cache of region backgrounds is off: in the software pipeline (no GPU, a VM, remote X) it held about 34 MB and
-     * doubled the live window's frame interval p99 (README, "Idle").
+     * cache of region backgrounds is off: in the software pipeline (no GPU, a VM, remote X) it doubled the live window's
+     * frame interval p99 (README, "Live frames").
      */
     public static void useRenderingDefaults() {
         if (System.getProperty("prism.disableRegionCaching") == null) {
