@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * PostgreSQL).
  * <p>
  * "Stored" means on disk: {@link #writeDurably} returns only after the transaction is committed and written
- * (PostgreSQL's commit waits for its log; H2 is checkpointed, as it otherwise writes commits in the background
- * up to a second later, which a {@code kill -9} loses). After the database closed itself (H2 does on a failed
+ * (PostgreSQL's commit waits for its log; H2 is checkpointed and fsynced, as it otherwise writes commits in the
+ * background up to a second later, which a {@code kill -9} loses, and leaves them to the OS's write-back, which a
+ * power cut loses). After the database closed itself (H2 does on a failed
  * write, e.g. a full disk) {@link #recover} opens it again.
  * <p>
  * On PostgreSQL each committed write also sends a notification of the bars it changed ({@link BarChanges}), so

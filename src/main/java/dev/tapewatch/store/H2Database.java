@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * H2: a file by default (any other H2 URL works too), bars in minute chunks ({@link MinuteChunkTable}).
  * H2 writes commits to its file in the background up to a second later, which a {@code kill -9} loses, so each
- * durable write is checkpointed; a file left open by a process that ended is recovered to its newest commit
+ * durable write is checkpointed and fsynced; a file left open by a process that ended is recovered to its newest commit
  * before it is opened, which H2 alone does not always find. H2's own shutdown hook is off
  * ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2 closed the
  * database itself (it does on a failed write, e.g. a full disk) {@link #reconnect} opens it again. H2 cannot
@@ -85,9 +85,12 @@ final class H2Database extends Database {
         }
     }
 
+    /** H2 has closed the file once no pool holds it: what its close wrote (compaction, header) is put on the device. */
     private static void release(Path file) {
         synchronized (FILES_HELD) {
-            FILES_HELD.computeIfPresent(file, (held, pools) -> pools == 1 ? null : pools - 1);
+            if (FILES_HELD.computeIfPresent(file, (held, pools) -> pools == 1 ? null : pools - 1) == null) {
+                H2Files.syncClosed(file);
+            }
         }
     }
 
@@ -154,7 +157,8 @@ final class H2Database extends Database {
             }
         }
         query(action, connection -> {
-            try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
+            // writes the commit into the file and has the OS put the file on the device (fsync) before it counts
+            try (PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT SYNC")) {
                 checkpoint.execute();
             }
             return null;

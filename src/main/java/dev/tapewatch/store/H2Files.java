@@ -1,8 +1,10 @@
 package dev.tapewatch.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,8 +63,8 @@ public final class H2Files {
      * H2 keeps every replaced page of its copy-on-write file for RETENTION_TIME (45 s by default) before it may
      * reuse the space; a recorder rewrites each open minute's chunk every batch, so a fast recording grew its file
      * to 5-6 times its live data (and the 200 ms H2 spends compacting on close did not always bring it back:
-     * 122 bytes a bar once). Every durable write here is checkpointed into the file, so two seconds is enough
-     * against a killed process (not a power cut: nothing is fsynced). Reused space is also what hid the newest
+     * 122 bytes a bar once). Every durable write here is checkpointed into the file and fsynced, so two seconds
+     * is enough against a killed process or a power cut. Reused space is also what hid the newest
      * chunks from H2 after a kill, with 45 s too, only later in a file's life: {@link #recoverNewestVersion}.
      * On close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout").
      */
@@ -121,6 +123,29 @@ public final class H2Files {
             throw new StoreException("Cannot recover " + file + ", which was not closed: it holds version " + newest
                     + " but opens at version " + reopened + " (is it read-only?). Opened as it is, it would lose"
                     + " its newest writes; keep a copy of it.");
+        }
+    }
+
+    /**
+     * Puts a file H2 has closed, and its folder's entry for it, on the device. H2 fsyncs nothing when it closes: its
+     * compaction on close moves chunks within the file, and {@code SHUTDOWN COMPACT} renames a new file over it,
+     * either of which a power cut soon after could otherwise undo. A failure is logged: every stored bar was
+     * already fsynced when it was written.
+     */
+    static void syncClosed(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.warn("Could not fsync {} after closing it: {}", file, e.getMessage());
+            return;
+        }
+        try (FileChannel folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            LOG.debug("Could not fsync the folder of {} (not every system allows it): {}", file, e.getMessage());
         }
     }
 

@@ -24,6 +24,10 @@ final class StoreErrors {
         } else if (text.contains("no space left") || text.contains("disk full")) {
             message = "Cannot " + action + " " + where + ": the disk is full."
                     + " Free some space and try again; data already stored is kept.";
+        } else if (text.contains("could not sync file")) {
+            message = "Cannot " + action + " " + where + ": the disk did not confirm the write (fsync failed: "
+                    + rootMessage(e) + "). Check the disk (the system log names the error); data already stored is"
+                    + " kept.";
         } else if (code == ErrorCode.FILE_CORRUPTED_1 || text.contains("corrupt") || text.contains("not a valid")
                 || text.contains("file header") || unreadableStore(text)) {
             message = "Database " + where + " is damaged or is not a Tapewatch database."
@@ -97,6 +101,14 @@ final class StoreErrors {
             text.append(t).append('\n');
         }
         return text.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return firstLine(root);
     }
 
     private static String firstLine(Throwable e) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapewatch.TestBars;
 import dev.tapewatch.store.BarStore;
 import dev.tapewatch.store.CoverageSpan;
-import dev.tapewatch.store.FullDiskFilePath;
+import dev.tapewatch.store.FaultyDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,17 +87,17 @@ class DamageTest {
         Path csv = dir.resolve("spy.csv");
         assertEquals(0, CliTest.run("export", "--db", db.toString(), "--symbol", "SPY", "--date",
                 TestBars.DAY.toString(), "--out", csv.toString()).code());
-        String url = FullDiskFilePath.url(dir.resolve("full"));
+        String url = FaultyDiskFilePath.url(dir.resolve("full"));
         try (BarStore store = BarStore.open(StoreLocation.parse(url), BarStore.Mode.CREATE)) {
             store.upsert(TestBars.day("AAPL", 3));
         }
-        FullDiskFilePath.setFull(true);
+        FaultyDiskFilePath.setFull(true);
         try {
             CliTest.Run run = CliTest.run("import", "--db", url, csv.toString());
             assertEquals(1, run.code(), run.err());
             assertTrue(run.err().contains("the disk is full"), run.err());
         } finally {
-            FullDiskFilePath.setFull(false);
+            FaultyDiskFilePath.setFull(false);
         }
         try (BarStore store = BarStore.open(StoreLocation.parse(url), BarStore.Mode.CREATE)) {
             assertEquals(3, store.countBars(), "all or nothing: only what was there before");
@@ -129,15 +129,15 @@ class DamageTest {
 
     @Test
     void recordingOntoAFullDiskExitsOneAndCountsEveryBarItCouldNotStore() throws Exception {
-        String url = FullDiskFilePath.url(dir.resolve("full-record"));
+        String url = FaultyDiskFilePath.url(dir.resolve("full-record"));
         BarStore.open(StoreLocation.parse(url), BarStore.Mode.CREATE).close();
-        FullDiskFilePath.setFull(true);
+        FaultyDiskFilePath.setFull(true);
         CliTest.Run run;
         try {
             run = CliTest.run("record", "--symbols", "SPY,AAPL", "--duration", "2s", "--speed", "20", "--start",
                     "2024-01-02T10:00", "--db", url, "--no-backfill", "--status-every", "500ms");
         } finally {
-            FullDiskFilePath.setFull(false);
+            FaultyDiskFilePath.setFull(false);
         }
         assertEquals(1, run.code(), run.out() + run.err());
         java.util.regex.Matcher last = java.util.regex.Pattern.compile("Stored 0 bars \\((\\d+) received")

@@ -11,7 +11,7 @@ import dev.tapewatch.detect.DetectorSettings;
 import dev.tapewatch.market.ExchangeTime;
 import dev.tapewatch.provider.FeedSettings;
 import dev.tapewatch.sim.SimulatorSettings;
-import dev.tapewatch.store.FullDiskFilePath;
+import dev.tapewatch.store.FaultyDiskFilePath;
 import dev.tapewatch.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class RecordingProblemViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("tapewatch-full");
-        StoreLocation database = StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db")));
+        StoreLocation database = StoreLocation.parse(FaultyDiskFilePath.url(dir.resolve("db")));
         FeedSettings feed = Providers.simulator(SimulatorSettings.builder().speed(20)
                 .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build())
                 .withBackfill(false);
@@ -53,7 +53,7 @@ class RecordingProblemViewTest {
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
-        FullDiskFilePath.setFull(false);
+        FaultyDiskFilePath.setFull(false);
         robot.interact(view::dispose);
         model.close();
     }
@@ -66,13 +66,13 @@ class RecordingProblemViewTest {
         Await.until(WAIT, "bars stored", () -> session.barsStored() > 0);
         Label banner = robot.lookup("#notRecording").queryAs(Label.class);
         assertTrue(!banner.isVisible());
-        FullDiskFilePath.setFull(true);
+        FaultyDiskFilePath.setFull(true);
         Await.until(WAIT, "the banner", () -> banner.isVisible() && banner.getText() != null);
         assertTrue(banner.getText().startsWith("Not recording: "), banner.getText());
         assertTrue(banner.getText().contains("the disk is full"), banner.getText());
-        assertTrue(banner.getText().contains("fulldisk:"), "names where: " + banner.getText());
+        assertTrue(banner.getText().contains("faultydisk:"), "names where: " + banner.getText());
         long storedWhileFull = session.barsStored();
-        FullDiskFilePath.setFull(false);
+        FaultyDiskFilePath.setFull(false);
         Await.until(WAIT, "the banner to go", () -> !banner.isVisible());
         Await.until(WAIT, "stored again", () -> session.barsStored() > storedWhileFull);
         model.close();

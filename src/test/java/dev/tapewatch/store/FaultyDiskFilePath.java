@@ -4,38 +4,51 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
- * An H2 file system that can be made full: {@code jdbc:h2:fulldisk:/path/db}. While {@link #setFull} is on,
- * every write fails as a full disk does ("No space left on device"); reads keep working.
+ * An H2 file system with faults to turn on: {@code jdbc:h2:faultydisk:/path/db}. While {@link #setFull} is on,
+ * every write fails as a full disk does ("No space left on device"); while {@link #setSyncFailing} is on, writes
+ * succeed but every fsync fails, as a disk reporting an I/O error does. Reads keep working.
  */
-public final class FullDiskFilePath extends FilePathWrapper {
+public final class FaultyDiskFilePath extends FilePathWrapper {
     private static volatile boolean full;
+    private static volatile boolean syncFailing;
+    private static final AtomicLong SYNCS = new AtomicLong();
 
     static {
-        FilePath.register(new FullDiskFilePath());
+        FilePath.register(new FaultyDiskFilePath());
     }
 
     /** Registers the scheme (once per JVM) and returns the JDBC URL of a database at {@code path}. */
     public static String url(java.nio.file.Path path) {
-        return "jdbc:h2:fulldisk:" + path.toAbsolutePath();
+        return "jdbc:h2:faultydisk:" + path.toAbsolutePath();
     }
 
     public static void setFull(boolean value) {
         full = value;
     }
 
+    public static void setSyncFailing(boolean value) {
+        syncFailing = value;
+    }
+
+    /** How many fsyncs have succeeded in this JVM. */
+    public static long syncs() {
+        return SYNCS.get();
+    }
+
     @Override
     public String getScheme() {
-        return "fulldisk";
+        return "faultydisk";
     }
 
     @Override
     public FileChannel open(String mode) throws IOException {
-        return new FullDiskChannel(getBase().open(mode));
+        return new FaultyDiskChannel(getBase().open(mode));
     }
 
     @Override
@@ -43,10 +56,10 @@ public final class FullDiskFilePath extends FilePathWrapper {
         return !full && super.createFile();
     }
 
-    private static final class FullDiskChannel extends FileBase {
+    private static final class FaultyDiskChannel extends FileBase {
         private final FileChannel base;
 
-        FullDiskChannel(FileChannel base) {
+        FaultyDiskChannel(FileChannel base) {
             this.base = base;
         }
 
@@ -104,7 +117,11 @@ public final class FullDiskFilePath extends FilePathWrapper {
         @Override
         public void force(boolean metaData) throws IOException {
             checkSpace();
+            if (syncFailing) {
+                throw new IOException("Input/output error");
+            }
             base.force(metaData);
+            SYNCS.incrementAndGet();
         }
 
         @Override

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The writer on a disk that fills up, through a fault-injecting H2 file system. */
-class FullDiskTest {
+/** The writer on a disk that fills up or fails its syncs, through a fault-injecting H2 file system. */
+class FaultyDiskTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -24,7 +24,8 @@ class FullDiskTest {
 
     @AfterEach
     void freeTheDisk() {
-        FullDiskFilePath.setFull(false);
+        FaultyDiskFilePath.setFull(false);
+        FaultyDiskFilePath.setSyncFailing(false);
     }
 
     private static Bar bar(int i) {
@@ -33,7 +34,7 @@ class FullDiskTest {
     }
 
     private BarStore open() {
-        return BarStore.open(StoreLocation.parse(FullDiskFilePath.url(dir.resolve("db"))), BarStore.Mode.CREATE);
+        return BarStore.open(StoreLocation.parse(FaultyDiskFilePath.url(dir.resolve("db"))), BarStore.Mode.CREATE);
     }
 
     @Test
@@ -46,7 +47,7 @@ class FullDiskTest {
             }
             writer.flush();
             assertEquals(50, writer.stats().written());
-            FullDiskFilePath.setFull(true);
+            FaultyDiskFilePath.setFull(true);
             for (int i = 50; i < 300; i++) {
                 writer.put(bar(i));
             }
@@ -54,7 +55,7 @@ class FullDiskTest {
             BarWriter.Problem problem = writer.stats().problem();
             assertTrue(problem.message().contains("disk is full"), problem.message());
             assertEquals(50, writer.stats().written(), "nothing counted as stored while the disk is full");
-            FullDiskFilePath.setFull(false);
+            FaultyDiskFilePath.setFull(false);
             writer.flush();
             assertEquals(300, writer.stats().written());
             assertNull(writer.stats().problem());
@@ -76,7 +77,7 @@ class FullDiskTest {
                 writer.put(bar(i));
             }
             writer.flush();
-            FullDiskFilePath.setFull(true);
+            FaultyDiskFilePath.setFull(true);
             for (int i = 40; i < 250; i++) {
                 writer.put(bar(i));
             }
@@ -86,12 +87,43 @@ class FullDiskTest {
             assertEquals(210, writer.stats().unstored());
             assertNotNull(writer.stats().problem());
         }
-        FullDiskFilePath.setFull(false);
+        FaultyDiskFilePath.setFull(false);
         try (BarStore store = open()) {
             assertEquals(40, store.countBars());
             List<CoverageSpan> spans = store.coverage(0, Long.MAX_VALUE);
             assertEquals(1, spans.size(), spans.toString());
             assertEquals(bar(39).end(), spans.get(0).end(), "the span ends at the last stored bar");
+        }
+    }
+
+    @Test
+    void aBatchTheDiskDoesNotSyncIsNotCountedAsStoredUntilASyncSucceeds() throws Exception {
+        try (BarStore store = open()) {
+            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
+            writer.sessionStarted(List.of("SPY"), bar(0).start());
+            for (int i = 0; i < 50; i++) {
+                writer.put(bar(i));
+            }
+            long syncsBefore = FaultyDiskFilePath.syncs();
+            writer.flush();
+            assertEquals(50, writer.stats().written());
+            assertTrue(FaultyDiskFilePath.syncs() > syncsBefore, "the batch was fsynced before it was counted");
+            FaultyDiskFilePath.setSyncFailing(true);
+            for (int i = 50; i < 120; i++) {
+                writer.put(bar(i));
+            }
+            Await.until(WAIT, "the writer to report the failed sync", () -> writer.stats().problem() != null);
+            BarWriter.Problem problem = writer.stats().problem();
+            assertTrue(problem.message().contains("Input/output error"), problem.message());
+            assertEquals(50, writer.stats().written(), "nothing counted as stored while the disk cannot sync");
+            FaultyDiskFilePath.setSyncFailing(false);
+            writer.flush();
+            assertEquals(120, writer.stats().written());
+            assertNull(writer.stats().problem());
+            writer.sessionEnded("stopped");
+            writer.close();
+            assertEquals(0, writer.stats().unstored());
+            assertEquals(120, store.countBars());
         }
     }
 }
