@@ -40,7 +40,7 @@ java -Dbench.node=src/test/node-bench/recorder.mjs -cp "$cp" dev.tapewatch.bench
 # PostgreSQL beside H2: a throwaway server on loopback, with fsync on (stored means on disk there too)
 pg_dir=$(mktemp -d /tmp/tapewatch-bench-pg.XXXXXX)
 pg_url=$(PG_FSYNC=on scripts/test-postgres.sh start "$pg_dir")
-trap 'scripts/test-postgres.sh stop "$pg_dir" || true' EXIT
+trap 'scripts/test-postgres.sh remove "$pg_dir" || true' EXIT
 java -cp "$cp" dev.tapewatch.bench.Bench postgres --postgres "$pg_url" --runs "$RUNS"
 bench all --runs "$RUNS"
 # with the image's JVM options, so that the peak RSS is the recorder's as the image runs it

@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for the tests, on a free loopback port, in a folder of its own.
 #   scripts/test-postgres.sh start DIR   prints the JDBC URL of its 'postgres' database (superuser 'postgres')
 #   scripts/test-postgres.sh stop DIR
+#   scripts/test-postgres.sh remove DIR   stops it if it runs and deletes DIR
 #   scripts/test-postgres.sh start-again DIR   after stop: the same cluster on the same port (a server restart)
 # Run as root (as CI does), the server runs as the 'postgres' user: initdb refuses root.
 # The tests' cluster skips fsync (it is thrown away); PG_FSYNC=on keeps it, for benchmarks.
@@ -41,13 +42,18 @@ start)
 stop)
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null
   ;;
+remove)
+  # stop if running, then delete the cluster's folder (a few hundred MB)
+  if [ -f "$dir/data/postmaster.pid" ]; then "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; fi
+  rm -rf "$dir"
+  ;;
 start-again)
   port=$(cat "$dir/port")
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${PG_FSYNC:-off} -c max_connections=200" >/dev/null
   ;;
 *)
-  echo "usage: $0 start|stop|start-again DIR" >&2
+  echo "usage: $0 start|stop|start-again|remove DIR" >&2
   exit 2
   ;;
 esac

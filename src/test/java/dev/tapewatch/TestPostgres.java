@@ -70,7 +70,7 @@ public final class TestPostgres {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    new ProcessBuilder("scripts/test-postgres.sh", "stop", dir.toString()).inheritIO().start()
+                    new ProcessBuilder("scripts/test-postgres.sh", "remove", dir.toString()).inheritIO().start()
                             .waitFor(30, TimeUnit.SECONDS);
                 } catch (IOException | InterruptedException e) {
                     // the cluster lives in a temporary folder; nothing else to do while exiting

@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.TempFolders;
 import dev.tapewatch.app.Providers;
 import dev.tapewatch.ui.chart.ChartSnapshot;
 import dev.tapewatch.ui.MainView;
@@ -185,7 +186,7 @@ public final class ChartBench {
          * the display's 16.7 ms) and the FX thread's work per pulse, from before layout to after it (p99).
          */
         private double[] liveFrames() throws Exception {
-            Path dir = Files.createTempDirectory("tapewatch-chart-bench");
+            Path dir = TempFolders.create("tapewatch-chart-bench");
             AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
             LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
                     .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).speed(50).build()),

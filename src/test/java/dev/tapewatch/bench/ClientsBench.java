@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.TempFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +56,7 @@ public final class ClientsBench {
     }
 
     private static double[] once() throws Exception {
-        Path home = Files.createTempDirectory("tapewatch-clients");
+        Path home = TempFolders.create("tapewatch-clients");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "dev.tapewatch.Main", "simulate",
                 "--port", "0", "--speed", "10", "--start", "2024-01-02T09:30", "--key", "bench").redirectError(home.resolve("server.log").toFile());

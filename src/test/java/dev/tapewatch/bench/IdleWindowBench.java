@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.TempFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class IdleWindowBench {
     }
 
     private static double[] once() throws Exception {
-        Path home = Files.createTempDirectory("tapewatch-idle");
+        Path home = TempFolders.create("tapewatch-idle");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launcherOptions());

@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.TempFolders;
 import dev.tapewatch.lake.LakeTables;
 import dev.tapewatch.market.Bar;
 import dev.tapewatch.market.ExchangeTime;
@@ -40,7 +41,7 @@ public final class ParquetLibraries {
                 rows.add(new LakeTables.Row(bar, false));
             }
         }
-        Path dir = Files.createTempDirectory("parquet-libraries");
+        Path dir = TempFolders.create("parquet-libraries");
         double[] javaRate = new double[runs];
         double[] javaCpu = new double[runs];
         double[] duckRate = new double[runs];

@@ -1,5 +1,6 @@
 package dev.tapewatch.bench;
 
+import dev.tapewatch.TempFolders;
 import dev.tapewatch.app.Providers;
 import dev.tapewatch.ui.Icons;
 import dev.tapewatch.ui.MainView;
@@ -64,7 +65,7 @@ public final class ScreenshotTool {
     public static final class Shot extends Application {
     @Override
     public void start(Stage stage) throws IOException {
-        Path dir = Files.createTempDirectory("tapewatch-screenshot");
+        Path dir = TempFolders.create("tapewatch-screenshot");
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set("alerts.sound", "false");

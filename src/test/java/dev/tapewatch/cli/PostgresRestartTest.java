@@ -114,7 +114,7 @@ class PostgresRestartTest {
                 }
             }
         } finally {
-            new ProcessBuilder("scripts/test-postgres.sh", "stop", cluster.toString()).redirectErrorStream(true)
+            new ProcessBuilder("scripts/test-postgres.sh", "remove", cluster.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.app.AppConfig;
@@ -42,7 +43,7 @@ class DarkPopupsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Themes.apply(AppConfig.load(Files.createTempDirectory("tapewatch-popups").resolve("tapewatch.properties")),
+        Themes.apply(AppConfig.load(TempFolders.create("tapewatch-popups").resolve("tapewatch.properties")),
                 "dark");
         combo = new ComboBox<>();
         combo.getItems().setAll("SPY", "AAPL", "MSFT");

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,7 +79,7 @@ class MainViewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("tapewatch-ui");
+        dir = TempFolders.create("tapewatch-ui");
         database = StoreLocation.ofFile(dir.resolve("db"));
         storedBars = seedStoredDay();
         feed.set(Providers.simulator(SimulatorSettings.builder()

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class MoversPaneTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("tapewatch-movers");
+        Path dir = TempFolders.create("tapewatch-movers");
         // 400 symbols with an event an hour in every other one, at 20x: a mover every few seconds
         FeedSettings feed = Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(10, 30))).speed(20).market(400)

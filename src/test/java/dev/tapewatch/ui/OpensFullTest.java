@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,7 @@ class OpensFullTest {
 
     @Test
     void aFirstLaunchWithNoSettingsShowsSpysSessionSoFar(FxRobot robot) throws Exception {
-        Path home = Files.createTempDirectory("tapewatch-home");
+        Path home = TempFolders.create("tapewatch-home");
         AppPaths paths = new AppPaths(Map.of(), "Linux", home);
         open(robot, AppConfig.load(paths.configFile()), config -> MainViewModel.forUser(config, paths, Map.of()));
         long started = System.nanoTime();
@@ -104,7 +105,7 @@ class OpensFullTest {
 
     @Test
     void theChartOpensOnTheSessionSoFarWithItsLevels(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("tapewatch-first-launch");
+        Path dir = TempFolders.create("tapewatch-first-launch");
         LiveSession.Settings settings = new LiveSession.Settings(Providers.simulator(SimulatorSettings.builder()
                 .start(ExchangeTime.toEpochMillis(DAY, LocalTime.of(11, 0))).build()),
                 StoreLocation.ofFile(dir.resolve("db")),

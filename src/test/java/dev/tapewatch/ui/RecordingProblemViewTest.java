@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class RecordingProblemViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("tapewatch-full");
+        Path dir = TempFolders.create("tapewatch-full");
         StoreLocation database = StoreLocation.parse(FaultyDiskFilePath.url(dir.resolve("db")));
         FeedSettings feed = Providers.simulator(SimulatorSettings.builder().speed(20)
                 .start(ExchangeTime.toEpochMillis(LocalDate.of(2024, 1, 2), LocalTime.of(10, 0))).build())

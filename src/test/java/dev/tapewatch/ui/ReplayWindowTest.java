@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +58,7 @@ class ReplayWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("tapewatch-replay");
+        Path dir = TempFolders.create("tapewatch-replay");
         StoreLocation database = StoreLocation.ofFile(dir.resolve("db"));
         stored = new SimulatedMarket(9).day("SPY", STORED_DAY).bars(at(STORED_DAY, 4, 0), at(STORED_DAY, 11, 30));
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) {

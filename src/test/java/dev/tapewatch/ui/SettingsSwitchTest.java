@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class SettingsSwitchTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("tapewatch-settings");
+        Path home = TempFolders.create("tapewatch-settings");
         AppPaths paths = new AppPaths(Map.of(), "Linux", home);
         config = AppConfig.load(paths.configFile());
         config.set(SettingsInput.PROVIDER, "simulator");

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +73,7 @@ class TraderWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("tapewatch-trader");
+        dir = TempFolders.create("tapewatch-trader");
         StoreLocation database = StoreLocation.ofFile(dir.resolve("db"));
         try (BarStore store = BarStore.open(database, BarStore.Mode.CREATE)) { // Tuesday's last quarter hour
             long from = ExchangeTime.toEpochMillis(STORED_DAY, LocalTime.of(15, 45));

@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.Await;
@@ -46,7 +47,7 @@ class WatchDatabaseViewTest {
         database = TestPostgres.newDatabase();
         recorder = BarStore.open(database, BarStore.Mode.CREATE);
         recorder.upsert(seconds(0, 60));
-        Path dir = Files.createTempDirectory("tapewatch-watch");
+        Path dir = TempFolders.create("tapewatch-watch");
         AppConfig config = AppConfig.load(dir.resolve("tapewatch.properties"));
         FeedSettings watch = new FeedSettings(Providers.DATABASE, null, null, 30_000, null, false);
         model = new MainViewModel(config, () -> new LiveSession.Settings(watch, database, DetectorSettings.DEFAULT,

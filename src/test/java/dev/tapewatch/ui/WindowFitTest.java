@@ -1,5 +1,6 @@
 package dev.tapewatch.ui;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.Await;
@@ -55,7 +56,7 @@ class WindowFitTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        java.nio.file.Path dir = Files.createTempDirectory("tapewatch-fit");
+        java.nio.file.Path dir = TempFolders.create("tapewatch-fit");
         config = AppConfig.load(dir.resolve("tapewatch.properties"));
         Themes.apply(config, "dark");
         config.set(AlertsViewModel.SOUND, "false");

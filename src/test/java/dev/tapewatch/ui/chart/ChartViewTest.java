@@ -1,5 +1,6 @@
 package dev.tapewatch.ui.chart;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class ChartViewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Themes.apply(AppConfig.load(Files.createTempDirectory("chart-view").resolve("t.properties")), "dark");
+        Themes.apply(AppConfig.load(TempFolders.create("chart-view").resolve("t.properties")), "dark");
         chart = new PriceVolumeChart();
         stage.setScene(new Scene(chart, 1000, 700));
         stage.show();
@@ -128,7 +129,7 @@ class ChartViewTest {
     /** Defect 5: every line stands out from its theme's background (WCAG 3:1 for graphics), in both themes. */
     @Test
     void everyLineIsReadableOnBothThemes(FxRobot robot) throws Exception {
-        AppConfig config = AppConfig.load(Files.createTempDirectory("chart-theme").resolve("t.properties"));
+        AppConfig config = AppConfig.load(TempFolders.create("chart-theme").resolve("t.properties"));
         for (String theme : Themes.NAMES) {
             robot.interact(() -> Themes.apply(config, theme));
             Themes.Palette palette = "dark".equals(theme) ? Themes.DARK_PALETTE : Themes.LIGHT_PALETTE;
@@ -315,7 +316,7 @@ class ChartViewTest {
         // a minute of bars in a two-minute view: the pointer rests over the bare second half
         show(robot, ChartSnapshot.of(seconds("SPY", from, 60, 470, 100), List.of(), List.of(), List.of(), 60,
                 new long[] {from, from + 120_000}));
-        AppConfig config = AppConfig.load(Files.createTempDirectory("crosshair").resolve("t.properties"));
+        AppConfig config = AppConfig.load(TempFolders.create("crosshair").resolve("t.properties"));
         for (String theme : Themes.NAMES) {
             robot.interact(() -> Themes.apply(config, theme));
             Bounds plot = FxRead.on(robot, () -> plotInScene());

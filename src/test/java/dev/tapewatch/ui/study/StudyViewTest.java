@@ -1,5 +1,6 @@
 package dev.tapewatch.ui.study;
 
+import dev.tapewatch.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tapewatch.Await;
@@ -31,7 +32,7 @@ class StudyViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path db = StudyTape.seed(Files.createTempDirectory("tapewatch-study"));
+        Path db = StudyTape.seed(TempFolders.create("tapewatch-study"));
         store = BarStore.open(StoreLocation.ofFile(db), BarStore.Mode.EXISTING);
         model = new StudyViewModel(() -> store, Platform::runLater, TestBars.DAY);
         view = new StudyView(model);
