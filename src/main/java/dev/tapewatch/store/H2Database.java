@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * H2: a file by default (any other H2 URL works too), bars in minute chunks ({@link MinuteChunkTable}).
  * H2 writes commits to its file in the background up to a second later, which a {@code kill -9} loses, so each
- * durable write is checkpointed and fsynced; a file left open by a process that ended is recovered to its newest commit
- * before it is opened, which H2 alone does not always find. H2's own shutdown hook is off
+ * durable write is checkpointed and fsynced; a file left open by a process that ended, or closed by H2 after a failed
+ * write, is recovered to its newest commit before H2 opens it ({@link H2OpenRecovery}), which H2 alone does not always
+ * find. H2's own shutdown hook is off
  * ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2 closed the
  * database itself (it does on a failed write, e.g. a full disk) {@link #reconnect} opens it again. H2 cannot
  * tell other processes what was stored.
@@ -66,9 +67,9 @@ final class H2Database extends Database {
     }
 
     /**
-     * A pool whose first connection has been opened: lock, corruption and login errors surface here. A file that no
-     * pool of this process holds is first recovered to its newest commit ({@link H2Files#recoverNewestVersion});
-     * one it holds is left alone, since closing any other handle on a file drops the process's lock on it.
+     * A pool whose first connection has been opened: lock, corruption and login errors surface here. H2 brings a file
+     * to its newest commit before it opens it ({@link H2OpenRecovery}, named in the URL's settings); the pools of a
+     * file are counted so that the last one to let go fsyncs what H2 wrote when it closed the file.
      */
     private static Pool pool(StoreLocation location, String url) {
         if (!location.isH2File()) {
@@ -76,9 +77,6 @@ final class H2Database extends Database {
         }
         Path file = location.dataFile();
         synchronized (FILES_HELD) {
-            if (!FILES_HELD.containsKey(file)) {
-                H2Files.recoverNewestVersion(file);
-            }
             Pool pool = openPool(location, url, () -> release(file));
             FILES_HELD.merge(file, 1, Integer::sum);
             return pool;

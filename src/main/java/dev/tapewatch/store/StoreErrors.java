@@ -18,6 +18,11 @@ final class StoreErrors {
         if (location.isPostgres()) {
             return new StoreException(postgres(e, location, action), e);
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StoreException ours) { // thrown inside H2, by H2OpenRecovery
+                return new StoreException(ours.getMessage(), e);
+            }
+        }
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || text.contains("already in use")) {
             message = "Database " + where + " is in use by another process (is Tapewatch already running?)."
                     + " Close that program, or pass --db to use another database.";

@@ -4,10 +4,15 @@ import dev.tapewatch.app.Threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapewatch.Await;
+import dev.tapewatch.TestBars;
 import dev.tapewatch.market.Bar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -124,6 +129,44 @@ class FaultyDiskTest {
             writer.close();
             assertEquals(0, writer.stats().unstored());
             assertEquals(120, store.countBars());
+        }
+    }
+
+    /**
+     * H2 closes a file whose write failed as a kill would, and its own open may then find an older version than the
+     * newest it committed: every bar counted as stored must be there once the store has opened it again.
+     */
+    @Test
+    void aFileReopenedAfterAFailedWriteHoldsEveryDurableWrite() throws Exception {
+        Path base = dir.resolve("reopened");
+        Path file = H2Files.file(base);
+        StoreLocation location = new StoreLocation(FaultyDiskFilePath.url(base), base); // an H2 file, faults injected
+        List<Bar> bars = TestBars.day("SPY", 100_000);
+        int[] stored = {0};
+        int[] reopened = {0};
+        try (BarStore store = BarStore.open(location, BarStore.Mode.CREATE)) {
+            Await.until(WAIT, "6 reopenings after a write into space H2 reused", () -> {
+                long before = size(file);
+                store.upsert(bars.subList(stored[0], stored[0] + 20));
+                stored[0] += 20;
+                if (size(file) <= before) { // a moment at which H2's own open lost writes after a kill
+                    FaultyDiskFilePath.setFull(true);
+                    assertThrows(StoreException.class, () -> store.upsert(bars.subList(stored[0], stored[0] + 20)));
+                    FaultyDiskFilePath.setFull(false);
+                    store.recover();
+                    assertEquals(stored[0], store.countBars(), "bars stored before reopening " + reopened[0]);
+                    reopened[0]++;
+                }
+                return reopened[0] == 6;
+            });
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
