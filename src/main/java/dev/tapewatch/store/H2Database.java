@@ -67,9 +67,11 @@ final class H2Database extends Database {
     }
 
     /**
-     * A pool whose first connection has been opened: lock, corruption and login errors surface here. H2 brings a file
-     * to its newest commit before it opens it ({@link H2OpenRecovery}, named in the URL's settings); the pools of a
-     * file are counted so that the last one to let go fsyncs what H2 wrote when it closed the file.
+     * A pool whose first connection has been opened: lock, corruption and login errors surface here. A file that no
+     * pool of this process holds is first recovered to its newest commit ({@link H2Files#recoverNewestVersion});
+     * one it holds is left alone, since closing any other handle on a file drops the process's lock on it. Where the
+     * process's open files can be read, H2 also has the file recovered whenever it opens it again, after it closed the
+     * database itself ({@link H2OpenRecovery}). The last pool of a file to let go fsyncs what H2's close wrote.
      */
     private static Pool pool(StoreLocation location, String url) {
         if (!location.isH2File()) {
@@ -77,6 +79,9 @@ final class H2Database extends Database {
         }
         Path file = location.dataFile();
         synchronized (FILES_HELD) {
+            if (!FILES_HELD.containsKey(file)) {
+                H2Files.recoverNewestVersion(file);
+            }
             Pool pool = openPool(location, url, () -> release(file));
             FILES_HELD.merge(file, 1, Integer::sum);
             return pool;

@@ -2,6 +2,7 @@ package dev.tapewatch.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -148,6 +149,33 @@ public final class H2Files {
             folder.force(true);
         } catch (IOException e) {
             LOG.debug("Could not fsync the folder of {} (not every system allows it): {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a handle of this process has the file open, from the process's open files ({@code /proc/self/fd}).
+     * Where that cannot be read the answer is yes, which leaves the file to H2's own open.
+     */
+    static boolean openInThisProcess(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return false; // no such file: nothing holds it
+        }
+        try (DirectoryStream<Path> handles = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path handle : handles) {
+                try {
+                    if (Files.readSymbolicLink(handle).equals(real)) {
+                        return true;
+                    }
+                } catch (IOException | UnsupportedOperationException e) {
+                    // a handle closed while we looked, or the directory's own handle: not the file
+                }
+            }
+            return false;
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
         }
     }
 

@@ -6,9 +6,10 @@ import org.h2.api.DatabaseEventListener;
 /**
  * Named in the URL of every H2 file the store opens ({@code DATABASE_EVENT_LISTENER}). H2 calls {@link #init} just
  * before it opens the file, each time it does: the first connection, and the next one after H2 closed the database
- * itself on a failed write (a full disk). Either way the file was not closed cleanly, or was closed by H2 as a kill
- * would leave it, so it is first brought to its newest commit ({@link H2Files#recoverNewestVersion}). No handle of
- * this process holds the file at that moment, so the probe cannot drop a lock of ours.
+ * itself on a failed write (a full disk), which leaves the file as a kill would. It is then first brought to its
+ * newest commit ({@link H2Files#recoverNewestVersion}). H2 also calls it for each later connection whose URL names
+ * it, with the file open: closing the probe's handle would then drop the lock H2 holds on the file (a process's
+ * locks go with any of its handles), so the probe runs only while no handle of this process has the file open.
  */
 public final class H2OpenRecovery implements DatabaseEventListener {
     /** The URL setting that has H2 call this listener. */
@@ -16,7 +17,10 @@ public final class H2OpenRecovery implements DatabaseEventListener {
 
     @Override
     public void init(String url) {
-        H2Files.recoverNewestVersion(H2Files.file(baseOf(url)));
+        Path file = H2Files.file(baseOf(url));
+        if (!H2Files.openInThisProcess(file)) {
+            H2Files.recoverNewestVersion(file);
+        }
     }
 
     /** The base path of an H2 file URL: {@code jdbc:h2:[file:|nio:|…]PATH[;SETTINGS]}. */

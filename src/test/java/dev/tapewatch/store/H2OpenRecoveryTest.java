@@ -1,9 +1,15 @@
 package dev.tapewatch.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class H2OpenRecoveryTest {
 
@@ -19,5 +25,16 @@ class H2OpenRecoveryTest {
     void theStoreNamesItInTheSettingsOfAnH2File() {
         assertEquals(";RETENTION_TIME=2000;MAX_COMPACT_TIME=5000;DATABASE_EVENT_LISTENER='"
                 + H2OpenRecovery.class.getName() + "'", H2Files.settings("jdbc:h2:file:/data/tape"));
+    }
+
+    @Test
+    void aFileIsOpenInThisProcessWhileAHandleHasIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.mv.db"), "x");
+        assertFalse(H2Files.openInThisProcess(file));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            assertTrue(H2Files.openInThisProcess(file));
+        }
+        assertFalse(H2Files.openInThisProcess(file));
+        assertFalse(H2Files.openInThisProcess(dir.resolve("missing.mv.db")));
     }
 }
