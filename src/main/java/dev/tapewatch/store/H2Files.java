@@ -133,11 +133,12 @@ public final class H2Files {
      * Puts a file H2 has closed, and its folder's entry for it, on the device. H2 fsyncs nothing when it closes: its
      * compaction on close moves chunks within the file, and {@code SHUTDOWN COMPACT} renames a new file over it,
      * either of which a power cut soon after could otherwise undo. A failure is logged: every stored bar was
-     * already fsynced when it was written.
+     * already fsynced when it was written. Only where the process's open files can be read (Linux), and only once no
+     * handle of it has the file open.
      */
     static void syncClosed(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return;
+        if (!Files.isRegularFile(file) || openInThisProcess(file)) {
+            return; // still open (closing our handle would drop H2's lock on it): H2 is not done with it
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             channel.force(true);
