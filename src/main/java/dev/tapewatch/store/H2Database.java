@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * H2: a file by default (any other H2 URL works too), bars in minute chunks ({@link MinuteChunkTable}).
  * H2 writes commits to its file in the background up to a second later, which a {@code kill -9} loses, so each
- * durable write is checkpointed and fsynced; a file left open by a process that ended, or closed by H2 after a failed
- * write, is recovered to its newest commit before H2 opens it ({@link H2OpenRecovery}), which H2 alone does not always
- * find. H2's own shutdown hook is off
+ * durable write is checkpointed and fsynced; a file left open by a process that ended, or (where the process's open
+ * files can be read) closed by H2 after a failed write, is recovered to its newest commit before H2 opens it
+ * ({@link H2OpenRecovery}), which H2 alone does not always find. H2's own shutdown hook is off
  * ({@code DB_CLOSE_ON_EXIT=FALSE}) so a stopping process can still store what it holds, and after H2 closed the
  * database itself (it does on a failed write, e.g. a full disk) {@link #reconnect} opens it again. H2 cannot
  * tell other processes what was stored.

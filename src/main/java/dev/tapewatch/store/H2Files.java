@@ -67,8 +67,9 @@ public final class H2Files {
      * 122 bytes a bar once). Every durable write here is checkpointed into the file and fsynced, so two seconds
      * is enough against a killed process or a power cut. Reused space is also what hid the newest
      * chunks from H2 after a kill, with 45 s too, only later in a file's life: {@link #recoverNewestVersion}.
-     * On close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout"). Before H2
-     * opens the file, {@link H2OpenRecovery} brings it to its newest commit.
+     * On close H2 may take up to 5 s to move chunks together and cut the file (README, "Storage layout"). Each time H2
+     * opens the file, {@link H2OpenRecovery} first brings it to its newest commit (where the process's open files can
+     * be read).
      */
     static String settings(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
