@@ -67,11 +67,11 @@ final class H2Database extends Database {
     }
 
     /**
-     * A pool whose first connection has been opened: lock, corruption and login errors surface here. A file that no
-     * pool of this process holds is first recovered to its newest commit ({@link H2Files#recoverNewestVersion});
-     * one it holds is left alone, since closing any other handle on a file drops the process's lock on it. Where the
-     * process's open files can be read, H2 also has the file recovered whenever it opens it again, after it closed the
-     * database itself ({@link H2OpenRecovery}). The last pool of a file to let go fsyncs what H2's close wrote.
+     * A pool whose first connection has been opened: lock, corruption and login errors surface here. A file is
+     * recovered to its newest commit before H2 opens it: where the process's open files can be read, by
+     * {@link H2OpenRecovery} each time H2 opens it (also after H2 closed the database itself); elsewhere here, at
+     * the first pool of the file only, since closing any other handle on a file drops the process's lock on it.
+     * The last pool of a file to let go fsyncs what H2's close wrote.
      */
     private static Pool pool(StoreLocation location, String url) {
         if (!location.isH2File()) {
@@ -79,7 +79,7 @@ final class H2Database extends Database {
         }
         Path file = location.dataFile();
         synchronized (FILES_HELD) {
-            if (!FILES_HELD.containsKey(file)) {
+            if (!FILES_HELD.containsKey(file) && !H2Files.seesOpenFiles()) { // else H2OpenRecovery probes it
                 H2Files.recoverNewestVersion(file);
             }
             Pool pool = openPool(location, url, () -> release(file));

@@ -24,6 +24,8 @@ public final class H2Files {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Files.class);
+    /** This process's open files, one link per handle (Linux). */
+    private static final Path OPEN_FILES = Path.of("/proc/self/fd");
 
     /**
      * The most live data a stopping recorder rewrites (about 50 M bars): the rewrite copies the live data at
@@ -154,6 +156,11 @@ public final class H2Files {
         }
     }
 
+    /** Whether {@link #openInThisProcess} can tell: the process's open files are listed (Linux). */
+    static boolean seesOpenFiles() {
+        return Files.isDirectory(OPEN_FILES);
+    }
+
     /**
      * Whether a handle of this process has the file open, from the process's open files ({@code /proc/self/fd}).
      * Where that cannot be read the answer is yes, which leaves the file to H2's own open.
@@ -165,7 +172,7 @@ public final class H2Files {
         } catch (IOException e) {
             return false; // no such file: nothing holds it
         }
-        try (DirectoryStream<Path> handles = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+        try (DirectoryStream<Path> handles = Files.newDirectoryStream(OPEN_FILES)) {
             for (Path handle : handles) {
                 try {
                     if (Files.readSymbolicLink(handle).equals(real)) {

@@ -38,6 +38,20 @@ class FaultyDiskTest {
         return Bar.of("SPY", start, start + 1000, 100, 101, 99, 100.5, 10 + i, 100.2);
     }
 
+    /** A writer of SPY's session on {@code store}, batches of up to 10,000 bars or 100 ms. */
+    private static BarWriter startedWriter(BarStore store) throws InterruptedException {
+        BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
+        writer.sessionStarted(List.of("SPY"), bar(0).start());
+        return writer;
+    }
+
+    /** Hands the writer bars {@code from} to {@code to} - 1. */
+    private static void put(BarWriter writer, int from, int to) throws InterruptedException {
+        for (int i = from; i < to; i++) {
+            writer.put(bar(i));
+        }
+    }
+
     private BarStore open() {
         return BarStore.open(StoreLocation.parse(FaultyDiskFilePath.url(dir.resolve("db"))), BarStore.Mode.CREATE);
     }
@@ -45,17 +59,12 @@ class FaultyDiskTest {
     @Test
     void barsReceivedWhileTheDiskIsFullAreStoredOnceThereIsRoomAndNotCountedBefore() throws Exception {
         try (BarStore store = open()) {
-            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
-            writer.sessionStarted(List.of("SPY"), bar(0).start());
-            for (int i = 0; i < 50; i++) {
-                writer.put(bar(i));
-            }
+            BarWriter writer = startedWriter(store);
+            put(writer, 0, 50);
             writer.flush();
             assertEquals(50, writer.stats().written());
             FaultyDiskFilePath.setFull(true);
-            for (int i = 50; i < 300; i++) {
-                writer.put(bar(i));
-            }
+            put(writer, 50, 300);
             Await.until(WAIT, "the writer to report the full disk", () -> writer.stats().problem() != null);
             BarWriter.Problem problem = writer.stats().problem();
             assertTrue(problem.message().contains("disk is full"), problem.message());
@@ -76,16 +85,11 @@ class FaultyDiskTest {
     @Test
     void stoppingWhileTheDiskIsFullCountsWhatCouldNotBeStoredAndCoverageDoesNotClaimIt() throws Exception {
         try (BarStore store = open()) {
-            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
-            writer.sessionStarted(List.of("SPY"), bar(0).start());
-            for (int i = 0; i < 40; i++) {
-                writer.put(bar(i));
-            }
+            BarWriter writer = startedWriter(store);
+            put(writer, 0, 40);
             writer.flush();
             FaultyDiskFilePath.setFull(true);
-            for (int i = 40; i < 250; i++) {
-                writer.put(bar(i));
-            }
+            put(writer, 40, 250);
             writer.sessionEnded("stopped");
             writer.close();
             assertEquals(40, writer.stats().written());
@@ -104,19 +108,14 @@ class FaultyDiskTest {
     @Test
     void aBatchTheDiskDoesNotSyncIsNotCountedAsStoredUntilASyncSucceeds() throws Exception {
         try (BarStore store = open()) {
-            BarWriter writer = new BarWriter(store, 10_000, 100, Threads::named);
-            writer.sessionStarted(List.of("SPY"), bar(0).start());
-            for (int i = 0; i < 50; i++) {
-                writer.put(bar(i));
-            }
+            BarWriter writer = startedWriter(store);
+            put(writer, 0, 50);
             long syncsBefore = FaultyDiskFilePath.syncs();
             writer.flush();
             assertEquals(50, writer.stats().written());
             assertTrue(FaultyDiskFilePath.syncs() > syncsBefore, "the batch was fsynced before it was counted");
             FaultyDiskFilePath.setSyncFailing(true);
-            for (int i = 50; i < 120; i++) {
-                writer.put(bar(i));
-            }
+            put(writer, 50, 120);
             Await.until(WAIT, "the writer to report the failed sync", () -> writer.stats().problem() != null);
             BarWriter.Problem problem = writer.stats().problem();
             assertTrue(problem.message().contains("Input/output error"), problem.message());

@@ -2,16 +2,34 @@ package dev.tapewatch.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.h2.api.DatabaseEventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2OpenRecoveryTest {
+public class H2OpenRecoveryTest {
+    /** Stands in for a recovery that cannot be done; public, for H2 to create it. */
+    public static final class RefusingRecovery implements DatabaseEventListener {
+        @Override
+        public void init(String url) {
+            throw new StoreException("Cannot recover the test file: refused.");
+        }
+    }
+
+    @Test
+    void aRecoveryThatFailsInsideH2ReachesTheUserInItsOwnWords(@TempDir Path dir) {
+        Path base = dir.resolve("db");
+        StoreLocation location = new StoreLocation("jdbc:h2:file:" + base + ";DATABASE_EVENT_LISTENER='"
+                + RefusingRecovery.class.getName() + "'", base);
+        StoreException e = assertThrows(StoreException.class, () -> BarStore.open(location, BarStore.Mode.CREATE));
+        assertEquals("Cannot recover the test file: refused.", e.getMessage());
+    }
 
     @Test
     void theFileIsFoundInEachFormOfAnH2FileUrl() {
