@@ -58,6 +58,7 @@ class ReplayViewModelTest {
         assertEquals(List.of(), asked, "no replay, nothing to move");
         SimClock clock = new SimClock(at(10, 0), 10);
         clock.pause();
+        clock.restart(); // paused at 10:00 exactly: the clock ran at 10x until the pause, 1 ms on a busy machine
         replay.started(clock, DAY);
         replay.moveTo(" 9:31 ");
         replay.moveTo("10:45:30");
